@@ -49,7 +49,7 @@ test: deps
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	bin/pith -f markdown spec/fixtures/pages/yahoo-reuters.html.gz
+	bin/pith -f markdown -u https://sg.news.yahoo.com/mcdonald-pore-launches-chilli-crab-064000706.html spec/fixtures/pages/yahoo-straits-times.html.gz
 
 lint: deps
 	luacheck -q --formatter plain .
