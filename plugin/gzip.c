@@ -1,3 +1,131 @@
+/* core.gunzip(bytes [, max_size]) -> string | nil, err
+ *
+ * Whole-buffer gzip decompression with zlib. Concatenated members (what `cat
+ * a.gz b.gz` and WARC writers produce) decode to the concatenation of their
+ * contents, as `gzip -dc` does. The zlib stream and the output buffer live in
+ * a userdata with a __gc, so a Lua memory error while pushing the result
+ * cannot leak them; the inflate loop itself makes no Lua calls. */
+#include <limits.h>
+#include <string.h>
+
+#include <zlib.h>
+
 #include "pith_int.h"
 
-void pith__open_gzip(lua_State *L) { (void)L; }
+#define PITH_GUNZIP_MT "pith.Gunzip"
+
+/* Default ceiling on the decompressed size: a web page is far below this, a
+ * gzip bomb is not. */
+#define GUNZIP_DEFAULT_MAX ((size_t)256 * 1024 * 1024)
+#define GUNZIP_CHUNK       ((size_t)64 * 1024)
+
+typedef struct gunzip_state {
+  z_stream z;
+  int live; /* inflateInit2 succeeded and inflateEnd is still due */
+  pith_buf out;
+} gunzip_state;
+
+static void gunzip_release(gunzip_state *g) {
+  if (g->live) {
+    inflateEnd(&g->z);
+    g->live = 0;
+  }
+  pith_buf_free(&g->out);
+}
+
+static int gunzip_gc(lua_State *L) {
+  gunzip_release((gunzip_state *)luaL_checkudata(L, 1, PITH_GUNZIP_MT));
+  return 0;
+}
+
+static int is_gzip_magic(const unsigned char *p, size_t n) {
+  return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
+
+/* Pure C: inflates all members of src into g->out. Returns NULL or a static
+ * error message. */
+static const char *gunzip_run(gunzip_state *g, const unsigned char *src, size_t n,
+                              size_t max) {
+  size_t left = n;
+  int rc;
+  if (!is_gzip_magic(src, n)) return "not gzip data";
+  memset(&g->z, 0, sizeof g->z);
+  if (inflateInit2(&g->z, 15 + 16) != Z_OK) return "cannot initialise zlib";
+  g->live = 1;
+  g->z.next_in = (Bytef *)(size_t)src; /* zlib's API is not const; it only reads */
+  for (;;) {
+    size_t room, before_out;
+    if (g->z.avail_in == 0 && left > 0) {
+      uInt take = left > UINT_MAX ? UINT_MAX : (uInt)left;
+      g->z.avail_in = take;
+      left -= take;
+    }
+    if (g->out.cap - g->out.len < GUNZIP_CHUNK + 1 &&
+        !pith_buf_reserve(&g->out, g->out.len < GUNZIP_CHUNK ? GUNZIP_CHUNK : g->out.len))
+      return "out of memory";
+    room = g->out.cap - g->out.len - 1;
+    if (room > max - g->out.len + 1) /* never write more than one byte past the cap */
+      room = max - g->out.len + 1;
+    if (room > UINT_MAX) room = UINT_MAX;
+    g->z.next_out = (Bytef *)g->out.data + g->out.len;
+    g->z.avail_out = (uInt)room;
+    before_out = room;
+    rc = inflate(&g->z, Z_NO_FLUSH);
+    g->out.len += before_out - g->z.avail_out;
+    if (g->out.len > max) return "decompressed data exceeds the size limit";
+    if (rc == Z_STREAM_END) {
+      size_t rest = g->z.avail_in + left;
+      const unsigned char *next = g->z.next_in;
+      /* Another member follows; anything else after a complete member is
+       * trailing padding, which gzip -dc also ignores. */
+      if (!is_gzip_magic(next, rest)) /* src is one buffer: next has rest bytes */
+        break;
+      if (inflateReset(&g->z) != Z_OK) return "cannot reset zlib";
+      continue;
+    }
+    if (rc == Z_BUF_ERROR) {
+      if (g->z.avail_in == 0 && left == 0) return "truncated gzip data";
+      continue; /* no progress possible only for lack of output room: grow */
+    }
+    if (rc == Z_MEM_ERROR) return "out of memory";
+    if (rc != Z_OK) return g->z.msg ? g->z.msg : "corrupt gzip data";
+  }
+  return NULL;
+}
+
+static int l_gunzip(lua_State *L) {
+  size_t n;
+  const char *src = luaL_checklstring(L, 1, &n);
+  lua_Integer max = luaL_optinteger(L, 2, (lua_Integer)GUNZIP_DEFAULT_MAX);
+  gunzip_state *g;
+  const char *err;
+  luaL_argcheck(L, max >= 0, 2, "size limit must not be negative");
+  g = (gunzip_state *)lua_newuserdatauv(L, sizeof *g, 0);
+  g->live = 0;
+  pith_buf_init(&g->out);
+  luaL_setmetatable(L, PITH_GUNZIP_MT);
+  err = gunzip_run(g, (const unsigned char *)src, n, (size_t)max);
+  if (err != NULL) {
+    char msg[160];
+    /* copy before release: z.msg points into zlib state that inflateEnd frees */
+    strncpy(msg, err, sizeof msg - 1);
+    msg[sizeof msg - 1] = '\0';
+    gunzip_release(g);
+    luaL_pushfail(L);
+    lua_pushstring(L, msg);
+    return 2;
+  }
+  lua_pushlstring(L, g->out.data ? g->out.data : "", g->out.len);
+  gunzip_release(g);
+  return 1;
+}
+
+void pith__open_gzip(lua_State *L) {
+  static const luaL_Reg funcs[] = {{"gunzip", l_gunzip}, {NULL, NULL}};
+  if (luaL_newmetatable(L, PITH_GUNZIP_MT)) {
+    lua_pushcfunction(L, gunzip_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  luaL_setfuncs(L, funcs, 0);
+}
