@@ -1,0 +1,123 @@
+--- Command-line parsing for bin/pith. No dependencies: GNU-style options
+-- (`-f json`, `-fjson`, `--format json`, `--format=json`, `--` ends options).
+local M = {}
+
+M.usage = [[
+Usage: pith [options] [INPUT ...]
+
+Extracts the main article from web pages.
+
+INPUT is an HTML file (.html, .htm, or gzip-compressed .gz), a folder (searched
+recursively for such files, in sorted order), or - for standard input.
+
+With one file (or -) the output is the article text. With several inputs, a
+folder or -i, the output is JSON Lines: one object per input with source, url,
+ok, error (when not ok), rule, title, text and the metadata found (author,
+authors, date, date_modified, sitename, provider, description, image, language,
+tags, categories, license). A page that cannot be read gives ok=false and the
+run goes on.
+
+Options:
+  -f, --format FORMAT    text, markdown, html, json (one JSON document; an
+                         array with several inputs) or jsonl
+  -u, --url URL          the page's URL (one input only): resolves links and
+                         images, and is reported in the record
+  -i, --input-list FILE  read inputs from FILE (- for stdin), one per line:
+                         PATH [URL]; blank lines and lines starting with #
+                         are skipped
+  -o, --output FILE      write to FILE instead of standard output
+      --charset NAME     character set to assume when the page does not say
+                         (as an HTTP Content-Type header would give it)
+      --favor MODE       balanced (default), precision or recall
+      --no-tables        leave tables out of the article
+      --images           keep images (markdown/html) and captions
+      --links            keep links (markdown/html)
+      --comments         keep the comment section
+  -h, --help             show this help and exit
+      --version          show the version and exit
+
+Exit status: 0 when every input was read, 1 when some input failed (its record
+says why), 2 for a usage error.
+
+Examples:
+  pith page.html
+  pith -f markdown -u https://example.com/a.html page.html.gz
+  pith -f jsonl crawl/ > records.jsonl
+  pith -i list.txt -o records.jsonl
+  curl -s https://example.com/ | pith -u https://example.com/ -
+]]
+
+local FORMATS = { text = true, markdown = true, html = true, json = true, jsonl = true }
+local FAVOR = { balanced = true, precision = true, recall = true }
+
+-- long name -> { key in the result, takes a value? }
+local OPTIONS = {
+  format = { "format", true }, url = { "url", true }, ["input-list"] = { "input_list", true },
+  output = { "output", true }, charset = { "charset", true }, favor = { "favor", true },
+  ["no-tables"] = { "no_tables", false }, images = { "images", false }, links = { "links", false },
+  comments = { "comments", false }, help = { "help", false }, version = { "version", false },
+}
+local SHORT = { f = "format", u = "url", i = "input-list", o = "output", h = "help" }
+
+--- Parses argv (a list of strings). Returns options, or nil and a message.
+-- options: the keys of OPTIONS (underscored) plus `inputs`, a list of strings.
+function M.parse(argv)
+  local o = { inputs = {} }
+  local i, n = 1, #argv
+  local function set(name, value, shown)
+    local spec = OPTIONS[name]
+    if not spec then return "unknown option " .. shown end
+    local key, wants = spec[1], spec[2]
+    if wants then
+      if value == nil then
+        i = i + 1
+        value = argv[i]
+        if value == nil then return "option " .. shown .. " needs a value" end
+      end
+      o[key] = value
+    elseif value ~= nil then
+      return "option " .. shown .. " takes no value"
+    else
+      o[key] = true
+    end
+  end
+  local only_inputs = false
+  while i <= n do
+    local a = argv[i]
+    local err
+    if only_inputs or a == "-" or a:sub(1, 1) ~= "-" then
+      o.inputs[#o.inputs + 1] = a
+    elseif a == "--" then
+      only_inputs = true
+    elseif a:sub(1, 2) == "--" then
+      local name, value = a:match("^%-%-([^=]+)=(.*)$")
+      err = set(name or a:sub(3), value, "--" .. (name or a:sub(3)))
+    else
+      local letter, rest = a:sub(2, 2), a:sub(3)
+      local name = SHORT[letter]
+      if not name then
+        err = "unknown option -" .. letter
+      elseif OPTIONS[name][2] then
+        err = set(name, rest ~= "" and rest or nil, "-" .. letter)
+      elseif rest ~= "" then
+        err = "option -" .. letter .. " takes no value"
+      else
+        err = set(name, nil, "-" .. letter)
+      end
+    end
+    if err then return nil, err end
+    i = i + 1
+  end
+  if o.format and not FORMATS[o.format] then
+    return nil, "unknown format '" .. o.format .. "' (text, markdown, html, json or jsonl)"
+  end
+  if o.favor and not FAVOR[o.favor] then
+    return nil, "unknown --favor '" .. o.favor .. "' (balanced, precision or recall)"
+  end
+  if o.url and (o.input_list or #o.inputs ~= 1) then
+    return nil, "--url applies to exactly one INPUT (use -i with PATH URL lines for several)"
+  end
+  return o
+end
+
+return M

@@ -1,0 +1,149 @@
+--- JSON for pith records: a thin layer over lua-cjson that fixes what cjson 2.1
+-- leaves to chance. cjson does the string escaping (the costly part); this module
+-- walks tables itself so that:
+--   * object keys come out in a stable order (a given order first, then sorted);
+--   * an empty table is an empty array `[]` (records' empty lists: authors, tags),
+--     unless marked with M.object;
+--   * integers print exactly (cjson goes through a double and 14 digits) and
+--     floats print the shortest digits that read back to the same value;
+--   * strings are valid UTF-8 (bad bytes become U+FFFD) and "/" is not escaped.
+local cjson = require("cjson").new() -- a private instance: our settings stay ours
+
+local M = {}
+
+M.null = cjson.null
+
+local array_mt = { __name = "pith.json.array" }
+local object_mt = { __name = "pith.json.object" }
+
+--- Marks t as a JSON array (only needed for tables with holes). Returns t.
+function M.array(t)
+  return setmetatable(t or {}, array_mt)
+end
+
+--- Marks t as a JSON object (so an empty one prints as {}). Returns t.
+function M.object(t)
+  return setmetatable(t or {}, object_mt)
+end
+
+local encode_string_raw = cjson.encode
+local utf8_len, concat, sort, format = utf8.len, table.concat, table.sort, string.format
+local math_type, tostring, type, pairs, next = math.type, tostring, type, pairs, next
+
+--- Replaces each invalid UTF-8 sequence by U+FFFD (Lua 5.4's utf8.len is strict:
+-- it rejects overlongs, surrogates and code points past U+10FFFF).
+local function valid_utf8(s)
+  local ok, bad = utf8_len(s)
+  if ok then return s end
+  local parts, from = {}, 1
+  while bad do
+    parts[#parts + 1] = s:sub(from, bad - 1)
+    parts[#parts + 1] = "\239\191\189"
+    from = bad + 1
+    ok, bad = utf8_len(s, from)
+  end
+  parts[#parts + 1] = s:sub(from)
+  return concat(parts)
+end
+
+local function encode_string(s)
+  local out = encode_string_raw(valid_utf8(s))
+  -- cjson writes "/" as "\/". Every "/" in its output is escaped, so "\/" can
+  -- only be that escape (a "\\" token is never followed by a bare "/").
+  if out:find("/", 1, true) then out = out:gsub("\\/", "/") end
+  return out
+end
+
+local function encode_number(n)
+  if math_type(n) == "integer" then return format("%d", n) end
+  if n ~= n or n == math.huge or n == -math.huge then return "null" end
+  if n == math.floor(n) and n > -2 ^ 53 and n < 2 ^ 53 then return format("%d", n) end
+  for digits = 15, 17 do
+    local s = format("%." .. digits .. "g", n)
+    if tonumber(s) == n or digits == 17 then return s end
+  end
+end
+
+local encode_value
+
+local function is_array(t)
+  local mt = getmetatable(t)
+  if mt == array_mt then return true, 0 end
+  if mt == object_mt then return false end
+  if next(t) == nil then return true, 0 end
+  local n = #t
+  if n == 0 or t[1] == nil then return false end
+  local count = 0
+  for _ in pairs(t) do count = count + 1 end
+  return count == n, n
+end
+
+local function encode_table(t, depth, order, out)
+  if depth > 100 then error("json: nesting too deep (a cycle?)", 0) end
+  local arr, n = is_array(t)
+  if arr then
+    if n == 0 then -- marked arrays may have holes: find the largest integer key
+      for k in pairs(t) do
+        if math_type(k) == "integer" and k > n then n = k end
+      end
+    end
+    out[#out + 1] = "["
+    for i = 1, n do
+      if i > 1 then out[#out + 1] = "," end
+      encode_value(t[i], depth + 1, out)
+    end
+    out[#out + 1] = "]"
+    return
+  end
+  local keys, seen = {}, {}
+  if order then
+    for _, k in ipairs(order) do
+      if t[k] ~= nil and not seen[k] then keys[#keys + 1] = k; seen[k] = true end
+    end
+  end
+  local rest = {}
+  for k, v in pairs(t) do
+    local tv = type(v)
+    if not seen[k] and tv ~= "function" and tv ~= "thread" and (tv ~= "userdata" or v == M.null) then
+      rest[#rest + 1] = k
+    end
+  end
+  sort(rest, function(a, b) return tostring(a) < tostring(b) end)
+  for _, k in ipairs(rest) do keys[#keys + 1] = k end
+  out[#out + 1] = "{"
+  for i, k in ipairs(keys) do
+    if i > 1 then out[#out + 1] = "," end
+    out[#out + 1] = encode_string(tostring(k))
+    out[#out + 1] = ":"
+    encode_value(t[k], depth + 1, out)
+  end
+  out[#out + 1] = "}"
+end
+
+encode_value = function(v, depth, out, order)
+  local tv = type(v)
+  if tv == "string" then out[#out + 1] = encode_string(v)
+  elseif tv == "number" then out[#out + 1] = encode_number(v)
+  elseif tv == "boolean" then out[#out + 1] = v and "true" or "false"
+  elseif tv == "table" then encode_table(v, depth, order, out)
+  elseif v == nil or v == M.null then out[#out + 1] = "null"
+  else error("json: cannot encode a " .. tv, 0) end
+end
+
+--- Encodes a Lua value as one line of JSON. `order` (optional) lists the keys
+-- of the top-level object that come first, in that order; the others follow
+-- sorted. Functions and userdata inside objects are skipped. Raises on cycles.
+function M.encode(value, order)
+  local out = {}
+  encode_value(value, 0, out, order)
+  return concat(out)
+end
+
+--- Decodes JSON: M.decode(s) -> value | nil, err. JSON null becomes M.null.
+function M.decode(s)
+  local ok, v = pcall(cjson.decode, s)
+  if ok then return v end
+  return nil, v
+end
+
+return M
