@@ -1,0 +1,141 @@
+--- make bench: pith against libxml2's parse on the same pages, in one process.
+--   lua5.4 bench/bench.lua SHARED [REPEATS]
+-- Loads every page of SHARED/corpus/readability/*/source.html and
+-- SHARED/corpus/mercury/html/*.gz (decompressed once, up front), then times,
+-- in CPU seconds (os.clock), the best of REPEATS runs of each pass:
+--   parse    core.parse + close: the floor pith cannot go below
+--   text     pith.extract, format text
+--   json     what `pith -f jsonl` does per page: extract, build the record
+--            (metadata included) and encode it as JSON
+-- and prints pages/s, MB/s and each pass's ratio to parse; then the peak RSS of
+-- the run, and the peak memory of extracting the largest page on its own.
+local here = (arg[0]:match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = here .. "/lua/?.lua;" .. here .. "/lua/?/init.lua;" .. package.path
+package.cpath = here .. "/build/?.so;" .. package.cpath
+
+local core = require "pith.core"
+local pith = require "pith"
+local record = require "pith.cli.record"
+local inputs = require "pith.cli.inputs"
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function status(field)
+  for line in io.lines("/proc/self/status") do
+    local v = line:match("^" .. field .. ":%s*(%d+) kB")
+    if v then return tonumber(v) * 1024 end
+  end
+end
+
+if arg[1] == "--peak" then -- child mode: prints "RSS-before peak-RSS" for one page
+  local bytes = read(arg[2])
+  if bytes:sub(1, 2) == "\31\139" then bytes = assert(core.gunzip(bytes)) end
+  local base = status("VmRSS")
+  local rec = record.process(pith, { source = arg[2], bytes = bytes }, { format = "text" })
+  record.encode(rec)
+  io.write(string.format("%d %d\n", base, status("VmHWM")))
+  os.exit(0)
+end
+
+local shared = arg[1] or "../shared"
+local repeats = tonumber(arg[2]) or 3
+
+-- Loads the pages; returns a list of { name, bytes }.
+local function load_pages()
+  local pages = {}
+  for _, corpus in ipairs { "readability", "mercury/html" } do
+    local files = assert(inputs.list_dir(shared .. "/corpus/" .. corpus))
+    for _, path in ipairs(files) do
+      local base = path:match("[^/]*$")
+      if base == "source.html" or base:match("%.gz$") then
+        local bytes = read(path)
+        if base:match("%.gz$") then bytes = assert(core.gunzip(bytes)) end
+        pages[#pages + 1] = { name = path, bytes = bytes }
+      end
+    end
+  end
+  return pages
+end
+
+local pages = load_pages()
+local total_bytes, largest = 0, pages[1]
+for _, p in ipairs(pages) do
+  total_bytes = total_bytes + #p.bytes
+  if #p.bytes > #largest.bytes then largest = p end
+end
+assert(#pages > 0, "no pages under " .. shared .. "/corpus")
+
+local passes = {
+  { name = "parse", run = function(bytes)
+      local doc = core.parse(bytes)
+      if doc then doc:close() end
+      return doc ~= nil
+    end },
+  { name = "text", run = function(bytes)
+      return pith.extract(bytes, { format = "text" }) ~= nil
+    end },
+  { name = "json", run = function(bytes)
+      local rec = record.process(pith, { source = "bench", bytes = bytes }, { format = "text" })
+      record.encode(rec)
+      return rec.ok
+    end },
+}
+
+-- A pass counts the pages it failed on (an extractor error still raises:
+-- that is a bug to see, not to average over).
+local failures = {}
+local function time_pass(pass)
+  collectgarbage()
+  collectgarbage()
+  local failed = 0
+  local t0 = os.clock()
+  for _, p in ipairs(pages) do
+    if not pass.run(p.bytes) then failed = failed + 1 end
+  end
+  local t = os.clock() - t0
+  failures[pass.name] = failed
+  return t
+end
+
+for _, pass in ipairs(passes) do pass.run(pages[1].bytes) end -- warm up (JIT regexes, requires)
+local best = {}
+for _ = 1, repeats do -- interleaved, so drift (thermal, other load) hits every pass alike
+  for _, pass in ipairs(passes) do
+    local t = time_pass(pass)
+    if not best[pass.name] or t < best[pass.name] then best[pass.name] = t end
+  end
+end
+
+local MB = 1024 * 1024
+print(string.format("pith bench: %d pages (%.1f MB), best of %d, CPU time, single thread",
+  #pages, total_bytes / MB, repeats))
+print(string.format("  %-6s %9s %9s %9s %8s %7s", "pass", "seconds", "pages/s", "MB/s", "x parse", "failed"))
+for _, pass in ipairs(passes) do
+  local t = best[pass.name]
+  print(string.format("  %-6s %9.3f %9.1f %9.1f %8.2f %7d", pass.name, t, #pages / t, total_bytes / MB / t,
+    t / best.parse, failures[pass.name]))
+end
+print(string.format("  ratio text/parse %.2f (goal <= 2.0), json/parse %.2f", best.text / best.parse,
+  best.json / best.parse))
+print(string.format("  peak RSS of the whole run (all pages held): %.1f MB", status("VmHWM") / MB))
+
+-- Peak memory of one page, in a fresh process: in this one, freed heap kept
+-- by malloc would hide the page's own peak.
+local interp = arg[-1] or "lua5.4"
+local cmd = string.format("%s %s --peak %q", interp, arg[0], largest.name)
+local h = io.popen(cmd)
+local base, peak = (h and h:read("a") or ""):match("(%d+) (%d+)")
+if h then h:close() end
+local size = #largest.bytes
+if base then
+  print(string.format("  largest page %s: %.2f MB; extracting it alone: peak RSS %.1f MB, %.1f MB above "
+    .. "the process with the page loaded (bar: 12 x size + 20 MB = %.1f MB)", largest.name, size / MB,
+    peak / MB, (peak - base) / MB, (12 * size + 20 * MB) / MB))
+else
+  print(string.format("  largest page %s: %.2f MB (its peak could not be measured)", largest.name, size / MB))
+end
