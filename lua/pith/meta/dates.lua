@@ -1,0 +1,284 @@
+--- Date normalisation: many written forms (ISO 8601, RFC 2822, English, German, French and
+-- Spanish month names, numeric US/European forms, epoch seconds) to ISO 8601.
+-- Dates before 1995 or in the future are rejected; relative dates ("2 hours ago") are
+-- never guessed, because the page's fetch time is unknown.
+local M = {}
+
+local MIN_YEAR = 1995
+
+local MONTHS = {}
+do
+  local names = {
+    { "january", "jan", "januar", "janvier", "janv", "enero", "ene", "jänner", "janeiro", "gennaio" },
+    { "february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro", "febbraio" },
+    { "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco" },
+    { "april", "apr", "avril", "avr", "abril", "abr", "aprile" },
+    { "may", "mai", "mayo", "maio", "maggio" },
+    { "june", "jun", "juni", "juin", "junio", "junho", "giugno" },
+    { "july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio" },
+    { "august", "aug", "août", "aout", "agosto", "ago" },
+    { "september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre", "set" },
+    { "october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott" },
+    { "november", "nov", "novembre", "noviembre", "novembro" },
+    { "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre" },
+  }
+  for i, list in ipairs(names) do
+    for _, n in ipairs(list) do
+      MONTHS[n] = i
+    end
+  end
+end
+M.MONTHS = MONTHS
+
+-- Zone abbreviations with one unambiguous offset; "ET"/"PT" (either of two) are left out.
+local ZONES = {
+  utc = "Z", gmt = "Z", z = "Z", ut = "Z",
+  est = "-05:00", edt = "-04:00", cst = "-06:00", cdt = "-05:00",
+  mst = "-07:00", mdt = "-06:00", pst = "-08:00", pdt = "-07:00",
+  bst = "+01:00", cet = "+01:00", cest = "+02:00", mez = "+01:00", mesz = "+02:00",
+  ist = "+05:30", jst = "+09:00", aest = "+10:00", aedt = "+11:00",
+}
+
+local DAYS_IN = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+
+local function leap(y)
+  return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0
+end
+
+-- string.lower leaves UTF-8 capitals alone; these are the ones month names use.
+local UPPER = { ["É"] = "é", ["È"] = "è", ["Û"] = "û", ["Ä"] = "ä", ["Ç"] = "ç", ["Ö"] = "ö", ["Ü"] = "ü" }
+
+local function lower(s)
+  return (s:lower():gsub("\195[\128-\159]", UPPER))
+end
+M.lower = lower
+
+local function today()
+  local t = os.date("!*t")
+  return t.year * 10000 + t.month * 100 + t.day
+end
+
+--- True when y-m-d is a real calendar day within [1995, today + 1 day].
+function M.plausible(y, m, d, now)
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  if not (y and m and d) or y < MIN_YEAR or m < 1 or m > 12 or d < 1 then
+    return false
+  end
+  if d > DAYS_IN[m] or (m == 2 and d == 29 and not leap(y)) then
+    return false
+  end
+  -- One day of slack: the page's zone may be ahead of UTC.
+  local key = y * 10000 + m * 100 + d
+  local limit = now or today()
+  return key <= limit + (limit % 100 >= 28 and 100 or 1)
+end
+
+local function fmt_offset(sign, hh, mm)
+  if tonumber(hh) > 14 or tonumber(mm or 0) > 59 then
+    return nil
+  end
+  if tonumber(hh) == 0 and tonumber(mm or 0) == 0 then
+    return "Z"
+  end
+  return string.format("%s%02d:%02d", sign, tonumber(hh), tonumber(mm or 0))
+end
+
+--- Reads a zone at the start of `s` (after spaces): "Z", "+01:00", "+0100", "-05", "GMT+2", "EST".
+local function read_zone(s)
+  s = s:lower()
+  local sign, hh, mm = s:match("^%s*[gu]?[mt]?[tc]?%s*([+-])(%d%d):?(%d%d)")
+  if sign then
+    return fmt_offset(sign, hh, mm)
+  end
+  sign, hh = s:match("^%s*gmt%s*([+-])(%d%d?)%f[%D]")
+  if not sign then
+    sign, hh = s:match("^%s*utc%s*([+-])(%d%d?)%f[%D]")
+  end
+  if not sign then
+    sign, hh = s:match("^%s*([+-])(%d%d)%f[%D]")
+  end
+  if sign then
+    return fmt_offset(sign, hh, 0)
+  end
+  local abbr = s:match("^%s*%(?(%a+)%)?%f[%A]")
+  return abbr and ZONES[abbr] or nil
+end
+
+--- Reads a time of day at the start of `s`: "10:15", "10:15:30", "10:15 pm", "10h15", "10.15 Uhr".
+local function read_time(s)
+  local h, mi, rest = s:match("^%s*[,@|-]?%s*[àa]?t?%s*(%d%d?):(%d%d)()")
+  if not h then
+    h, mi, rest = s:match("^%s*[,@|-]?%s*à?%s*(%d%d?)h(%d%d)()")
+  end
+  if not h then
+    h, mi, rest = s:match("^%s*,?%s*um%s+(%d%d?)[.:](%d%d)()")
+  end
+  if not h then
+    return nil
+  end
+  h, mi = tonumber(h), tonumber(mi)
+  local sec = 0
+  local ss, r2 = s:match("^:(%d%d)()", rest)
+  if ss then
+    sec, rest = tonumber(ss), r2
+    local r3 = s:match("^[.,]%d+()", rest)
+    rest = r3 or rest
+  end
+  local ampm, r4 = s:match("^%s*([aApP])%.?[mM]%.?()", rest)
+  if ampm then
+    rest = r4
+    ampm = ampm:lower()
+    if h > 12 then
+      return nil
+    end
+    if ampm == "p" and h < 12 then
+      h = h + 12
+    elseif ampm == "a" and h == 12 then
+      h = 0
+    end
+  end
+  if h > 23 or mi > 59 or sec > 60 then
+    return nil
+  end
+  return string.format("%02d:%02d:%02d", h, mi, sec), s:sub(rest)
+end
+
+local function build(y, m, d, time, zone, now)
+  if not M.plausible(y, m, d, now) then
+    return nil
+  end
+  local date = string.format("%04d-%02d-%02d", tonumber(y), tonumber(m), tonumber(d))
+  if not time then
+    return date
+  end
+  return date .. "T" .. time .. (zone or "")
+end
+
+local function with_time(y, m, d, rest, now)
+  local time, after = read_time(rest or "")
+  local zone = time and read_zone(after) or nil
+  return build(y, m, d, time, zone, now)
+end
+
+local function from_epoch(n, now)
+  if n > 1e12 then
+    n = n // 1000
+  end
+  local t = os.date("!*t", n)
+  return build(t.year, t.month, t.day, string.format("%02d:%02d:%02d", t.hour, t.min, t.sec), "Z", now)
+end
+
+local function month_of(word)
+  return MONTHS[word:gsub("%.$", "")]
+end
+
+local WORD = "([%a\128-\255]+)%.?"
+
+--- Parses one date expression found in `s` (a meta value or a short piece of text) and returns
+-- it as ISO 8601 ("2021-01-05", "2021-01-05T10:15:00", "2021-01-05T10:15:00+01:00"), or nil.
+-- opts.now: yyyymmdd upper bound (default today, UTC).
+function M.parse(s, opts)
+  if type(s) ~= "string" and type(s) ~= "number" then
+    return nil
+  end
+  local now = opts and opts.now
+  s = tostring(s)
+  if #s > 300 then
+    s = s:sub(1, 300)
+  end
+  local low = lower(s)
+  -- Epoch seconds or milliseconds, alone.
+  local epoch = low:match("^%s*(%d%d%d%d%d%d%d%d%d%d%d?%d?%d?)%s*$")
+  if epoch then
+    return from_epoch(tonumber(epoch), now)
+  end
+  -- ISO 8601 and its relatives: 2021-01-05, 2021/01/05, 2021.01.05, 2021-01-05T10:15:00.000+01:00.
+  local y, m, d, rest = low:match("%f[%d](%d%d%d%d)[-/.](%d%d?)[-/.](%d%d?)%f[%D]()")
+  if y then
+    local r = low:sub(rest)
+    local time, after
+    local h, mi, r2 = r:match("^[t ](%d%d):?(%d%d)()")
+    if h then
+      local sec, r3 = r:match("^:?(%d%d)()", r2)
+      r2 = r3 or r2
+      r2 = r:match("^[.,]%d+()", r2) or r2
+      if tonumber(h) < 24 and tonumber(mi) < 60 then
+        time, after = string.format("%02d:%02d:%02d", h, mi, tonumber(sec or 0)), r:sub(r2)
+      end
+    end
+    return build(y, m, d, time, time and read_zone(after) or nil, now)
+  end
+  -- Compact ISO: 20210105 or 20210105T101500Z.
+  y, m, d = low:match("^%s*(%d%d%d%d)(%d%d)(%d%d)%f[^%d]")
+  if y then
+    return build(y, m, d, nil, nil, now)
+  end
+  -- Spanish and Portuguese join the parts with "de"/"del".
+  low = low:gsub("%s+del?%s+", " ")
+  -- Day month year: "5 January 2021", "5. Januar 2021", "5 de enero de 2021", "Tue, 05 Jan 2021 10:15 GMT",
+  -- "le 5 janvier 2021 à 10h15", "5th Jan 2021".
+  for pos, dd, word, yy, r in low:gmatch("()%f[%d](%d%d?)%.?%a?%a?%s+" .. WORD .. ",?%s+(%d%d%d%d)%f[%D]()") do
+    local mo = month_of(word)
+    if mo and (pos == 1 or not low:sub(1, pos - 1):find("%d$")) then
+      return with_time(yy, mo, dd, low:sub(r), now)
+    end
+  end
+  -- Month day year: "January 5, 2021", "Jan. 5th, 2021 at 10:15 a.m. EST", "Tuesday, January 5 2021".
+  for word, dd, yy, r in low:gmatch(WORD .. "%s+(%d%d?)%a?%a?,?%s+(%d%d%d%d)%f[%D]()") do
+    local mo = month_of(word)
+    if mo then
+      return with_time(yy, mo, dd, low:sub(r), now)
+    end
+  end
+  -- Month day, time, year (ctime): "Tue Jan  5 10:15:00 2021".
+  local word, dd, tm, yy = low:match(WORD .. "%s+(%d%d?)%s+(%d%d:%d%d:?%d?%d?)%s+(%d%d%d%d)%f[%D]")
+  if word and month_of(word) then
+    return with_time(yy, month_of(word), dd, tm, now)
+  end
+  -- Numeric: 01/05/2021 (US month first unless the first number cannot be a month), 05.01.2021 (day
+  -- first, as in German), 05-01-2021.
+  local a, sep, b, yy2, r = low:match("%f[%d](%d%d?)([/.-])(%d%d?)[/.-](%d%d%d%d)%f[%D]()")
+  if a then
+    a, b = tonumber(a), tonumber(b)
+    local mo, da = a, b
+    if sep == "." or a > 12 then
+      mo, da = b, a
+    end
+    return with_time(yy2, mo, da, low:sub(r), now)
+  end
+  return nil
+end
+
+--- The calendar day (yyyy-mm-dd) of an ISO value, for comparisons.
+function M.day(iso)
+  return iso and iso:sub(1, 10) or nil
+end
+
+--- A date in a URL path: /2021/01/05/, /2021-01-05-, /20210105/, /2021/jan/05/.
+function M.from_url(url, opts)
+  if type(url) ~= "string" then
+    return nil
+  end
+  local path = url:gsub("^%a[%w+.-]*://[^/]*", ""):gsub("[?#].*$", ""):lower()
+  local y, m, d = path:match("/(%d%d%d%d)/(%d%d?)/(%d%d?)/")
+  if not y then
+    y, m, d = path:match("/(%d%d%d%d)/(%d%d?)/(%d%d?)$")
+  end
+  if not y then
+    y, m, d = path:match("%f[%w](%d%d%d%d)[-_](%d%d)[-_](%d%d)%f[%D]")
+  end
+  if not y then
+    local word
+    y, word, d = path:match("/(%d%d%d%d)/(%a%a%a)/(%d%d?)/")
+    m = word and MONTHS[word]
+  end
+  if not y then
+    y, m, d = path:match("/(%d%d%d%d)(%d%d)(%d%d)/")
+  end
+  if y and m then
+    return build(y, m, d, nil, nil, opts and opts.now)
+  end
+  return nil
+end
+
+return M

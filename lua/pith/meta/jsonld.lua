@@ -1,0 +1,305 @@
+--- JSON-LD (schema.org) metadata: every <script type="application/ld+json"> block, lenient about
+-- the ways pages get it wrong (HTML entities in strings, raw newlines, comment wrappers, several
+-- blocks, @graph, arrays, @id references, nested author/publisher objects).
+local cjson = require "cjson.safe"
+
+local M = {}
+
+local ENTITIES = {
+  amp = "&", quot = '"', apos = "'", lt = "<", gt = ">", nbsp = "\194\160", rsquo = "’", lsquo = "‘",
+  rdquo = "”", ldquo = "“", ndash = "–", mdash = "—", hellip = "…", eacute = "é", egrave = "è",
+  aacute = "á", agrave = "à", iacute = "í", oacute = "ó", uacute = "ú", ntilde = "ñ", ccedil = "ç",
+  uuml = "ü", ouml = "ö", auml = "ä", szlig = "ß", laquo = "«", raquo = "»", copy = "©", reg = "®",
+}
+
+--- Decodes the HTML character references some sites leave inside JSON-LD strings.
+function M.unescape(s)
+  if not s:find("&", 1, true) then
+    return s
+  end
+  -- Twice: "&amp;#39;" is a common double escape.
+  for _ = 1, 2 do
+    s = s:gsub("&(#?[%w]+);", function(e)
+      local n
+      if e:sub(1, 2) == "#x" or e:sub(1, 2) == "#X" then
+        n = tonumber(e:sub(3), 16)
+      elseif e:sub(1, 1) == "#" then
+        n = tonumber(e:sub(2))
+      else
+        return ENTITIES[e]
+      end
+      if n and n > 0 and n < 0x110000 and not (n >= 0xD800 and n < 0xE000) then
+        return utf8.char(n)
+      end
+    end)
+  end
+  return s
+end
+
+local function decode(raw)
+  local v = cjson.decode(raw)
+  if v ~= nil then
+    return v
+  end
+  -- Common breakage: comment or CDATA wrappers, a trailing ";", raw control characters in strings.
+  local fixed = raw:gsub("^%s*<!%-%-", ""):gsub("%-%->%s*$", "")
+  fixed = fixed:gsub("^%s*//%s*<!%[CDATA%[", ""):gsub("//%s*%]%]>%s*$", "")
+  fixed = fixed:gsub("^%s*<!%[CDATA%[", ""):gsub("%]%]>%s*$", "")
+  fixed = fixed:gsub(";%s*$", ""):gsub("[%c]", " ")
+  return cjson.decode(fixed)
+end
+
+local function str(v)
+  if type(v) == "string" then
+    local s = M.unescape(v):gsub("%s+", " "):match("^%s*(.-)%s*$")
+    return s ~= "" and s or nil
+  elseif type(v) == "number" then
+    return tostring(v)
+  end
+  return nil
+end
+
+local function types_of(obj)
+  local t = obj["@type"]
+  local out = {}
+  if type(t) == "string" then
+    out[1] = t
+  elseif type(t) == "table" then
+    for _, x in ipairs(t) do
+      if type(x) == "string" then
+        out[#out + 1] = x
+      end
+    end
+  end
+  for i, x in ipairs(out) do
+    out[i] = x:gsub("^.*[/:#]", "")
+  end
+  return out
+end
+
+local ARTICLE = {
+  Article = true, NewsArticle = true, ReportageNewsArticle = true, AnalysisNewsArticle = true,
+  OpinionNewsArticle = true, BackgroundNewsArticle = true, ReviewNewsArticle = true, AskPublicNewsArticle = true,
+  BlogPosting = true, LiveBlogPosting = true, SocialMediaPosting = true, DiscussionForumPosting = true,
+  TechArticle = true, ScholarlyArticle = true, MedicalScholarlyArticle = true, Report = true,
+  SatiricalArticle = true, AdvertiserContentArticle = true, Review = true, Recipe = true, HowTo = true,
+}
+local PAGE = { WebPage = true, ItemPage = true, AboutPage = true, CollectionPage = true, ProfilePage = true,
+  QAPage = true, FAQPage = true, MediaObject = true, VideoObject = true, Episode = true, CreativeWork = true }
+
+local function kind(obj)
+  for _, t in ipairs(types_of(obj)) do
+    if ARTICLE[t] or t:find("Article$") then
+      return "article"
+    end
+  end
+  for _, t in ipairs(types_of(obj)) do
+    if PAGE[t] then
+      return "page"
+    end
+  end
+  return nil
+end
+
+local function has_type(obj, names)
+  for _, t in ipairs(types_of(obj)) do
+    if names[t] then
+      return true
+    end
+  end
+  return false
+end
+
+-- Walks decoded values, collecting typed objects (bounded depth, so hostile input stays cheap).
+local function walk(v, out, ids, depth)
+  if type(v) ~= "table" or depth > 8 or #out > 200 then
+    return
+  end
+  if v["@type"] ~= nil or v["@id"] ~= nil then
+    if v["@type"] ~= nil then
+      out[#out + 1] = v
+    end
+    local id = v["@id"]
+    if type(id) == "string" and v["@type"] ~= nil and not ids[id] then
+      ids[id] = v
+    end
+  end
+  for k, x in pairs(v) do
+    if type(x) == "table" and k ~= "@context" then
+      walk(x, out, ids, depth + 1)
+    end
+  end
+end
+
+--- Follows {"@id": ...} references to the full object when the page defines it.
+local function deref(v, ids)
+  if type(v) == "table" and v["@id"] and ids[v["@id"]] and ids[v["@id"]] ~= v then
+    local full = ids[v["@id"]]
+    if next(v, next(v)) == nil then
+      return full
+    end
+  end
+  return v
+end
+
+local function list(v)
+  if v == nil then
+    return {}
+  end
+  if type(v) == "table" and v[1] ~= nil then
+    return v
+  end
+  return { v }
+end
+
+local PERSONLESS = { Organization = true, NewsMediaOrganization = true, Corporation = true,
+  NGO = true, EducationalOrganization = true, GovernmentOrganization = true, WebSite = true, Brand = true }
+
+--- Names of the author(s); persons first, organisations separately.
+local function people(v, ids)
+  local persons, orgs = {}, {}
+  for _, a in ipairs(list(v)) do
+    a = deref(a, ids)
+    if type(a) == "string" then
+      persons[#persons + 1] = str(a)
+    elseif type(a) == "table" then
+      local name = str(a.name)
+      if not name and (a.givenName or a.familyName) then
+        name = str(((a.givenName or "") .. " " .. (a.familyName or "")))
+      end
+      if type(a.name) == "table" then
+        name = str(a.name["@value"]) or str(a.name[1])
+      end
+      if name then
+        if has_type(a, PERSONLESS) then
+          orgs[#orgs + 1] = name
+        else
+          persons[#persons + 1] = name
+        end
+      end
+    end
+  end
+  return persons, orgs
+end
+
+local function name_of(v, ids)
+  for _, x in ipairs(list(v)) do
+    x = deref(x, ids)
+    if type(x) == "string" then
+      return str(x)
+    elseif type(x) == "table" then
+      local n = str(x.name) or str(x.legalName) or str(x.alternateName)
+      if n then
+        return n
+      end
+    end
+  end
+  return nil
+end
+
+local function url_of(v, ids)
+  for _, x in ipairs(list(v)) do
+    x = deref(x, ids)
+    if type(x) == "string" then
+      return str(x)
+    elseif type(x) == "table" then
+      local u = str(x.url) or str(x.contentUrl) or str(x["@id"])
+      if u then
+        return u
+      end
+    end
+  end
+  return nil
+end
+
+local function strings(v, split)
+  local out = {}
+  for _, x in ipairs(list(v)) do
+    local s = type(x) == "table" and str(x.name) or str(x)
+    if s then
+      if split then
+        for piece in s:gmatch("[^,;]+") do
+          piece = piece:match("^%s*(.-)%s*$")
+          if piece ~= "" then
+            out[#out + 1] = piece
+          end
+        end
+      else
+        out[#out + 1] = s
+      end
+    end
+  end
+  return out
+end
+
+--- Decodes the raw texts of the ld+json blocks and returns the article's fields:
+-- {title, authors, author_orgs, date, date_modified, sitename, provider, description, image,
+--  language, url, tags, categories, license, site_names}. Invalid blocks are skipped.
+function M.read(raws)
+  local objs, ids = {}, {}
+  for _, raw in ipairs(raws) do
+    if #raw < 2000000 then
+      walk(decode(raw), objs, ids, 0)
+    end
+  end
+  local f = { authors = {}, author_orgs = {}, site_names = {} }
+  if #objs == 0 then
+    return f
+  end
+  local article, page
+  for _, o in ipairs(objs) do
+    local k = kind(o)
+    if k == "article" and (not article or (not article.headline and o.headline)) then
+      article = article and article.headline and article or o
+    elseif k == "page" and not page then
+      page = o
+    end
+  end
+  for _, o in ipairs(objs) do
+    if has_type(o, { WebSite = true }) then
+      f.site_names[#f.site_names + 1] = str(o.name)
+    end
+  end
+  local main = article or page
+  if main then
+    f.type = types_of(main)[1]
+    f.title = str(main.headline) or str(main.name) or str(main.alternativeHeadline)
+    f.authors, f.author_orgs = people(main.author or main.creator, ids)
+    if #f.authors == 0 and #f.author_orgs == 0 and article and page and page.author then
+      f.authors, f.author_orgs = people(page.author, ids)
+    end
+    f.date = str(main.datePublished) or str(main.dateCreated) or str(main.uploadDate)
+    f.date_modified = str(main.dateModified)
+    if not f.date and article and page then
+      f.date = str(page.datePublished)
+    end
+    f.sitename = name_of(main.publisher, ids)
+    if not f.sitename and page and page.publisher then
+      f.sitename = name_of(page.publisher, ids)
+    end
+    f.provider = name_of(main.sourceOrganization, ids) or name_of(main.provider, ids)
+    f.description = str(main.description)
+    f.image = url_of(main.image, ids) or url_of(main.thumbnailUrl, ids)
+    if not f.image and page then
+      f.image = url_of(page.image, ids) or url_of(page.primaryImageOfPage, ids)
+    end
+    local lang = main.inLanguage or (page and page.inLanguage)
+    f.language = type(lang) == "table" and (str(lang.alternateName) or str(lang.name)) or str(lang)
+    f.url = url_of(main.mainEntityOfPage, ids) or str(main.url)
+    f.tags = strings(main.keywords, true)
+    f.categories = strings(main.articleSection, false)
+    f.license = url_of(main.license, ids)
+    f.is_article = article ~= nil
+  end
+  if not f.sitename then
+    for _, o in ipairs(objs) do
+      if has_type(o, { NewsMediaOrganization = true }) then
+        f.sitename = str(o.name)
+        break
+      end
+    end
+  end
+  return f
+end
+
+return M

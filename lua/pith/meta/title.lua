@@ -1,0 +1,151 @@
+--- The article's title: from the page's declared titles (JSON-LD headline, OpenGraph, Dublin Core,
+-- Twitter, <title>) and its <h1>s, without the site name that pages add before or after it.
+local M = {}
+
+-- Separators between a headline and a site name; spaces around them are required so that
+-- hyphenated words and "10:30" stay whole.
+local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ " }
+
+local function squash(s)
+  return (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$"))
+end
+
+-- Lower case, no punctuation or spaces: "Yahoo! News" and "yahoonews" compare equal.
+local function key(s)
+  return (s:lower():gsub("[%s%p\194\160]", ""):gsub("\226\128[\152-\157]", ""))
+end
+M.key = key
+
+--- Splits a title at its first-found separator kind into pieces (nil when it has none).
+local function split(t)
+  for _, sep in ipairs(SEPARATORS) do
+    if t:find(sep, 1, true) then
+      local parts, start = {}, 1
+      while true do
+        local i, j = t:find(sep, start, true)
+        if not i then
+          parts[#parts + 1] = t:sub(start)
+          break
+        end
+        parts[#parts + 1] = t:sub(start, i - 1)
+        start = j + 1
+      end
+      return parts, sep
+    end
+  end
+  return nil
+end
+
+-- A piece is the site's name when it equals one of the known names, or when the host
+-- ("reuters.com" for "Reuters", "news.yahoo.com" for "Yahoo News") spells it.
+local function is_site(piece, sites, host)
+  local k = key(piece)
+  if k == "" then
+    return true
+  end
+  for _, s in ipairs(sites) do
+    local sk = key(s)
+    if sk ~= "" and (sk == k or (#k >= 4 and sk:find(k, 1, true))
+        or (#sk >= 4 and k:find(sk, 1, true) and #k <= #sk + 12)) then
+      return true
+    end
+  end
+  if host and #k >= 3 then
+    local h = host:gsub("[%.%-]", "")
+    if h:find(k, 1, true) then
+      return true
+    end
+    local domain = k:gsub("com$", ""):gsub("net$", ""):gsub("org$", "")
+    if #domain >= 3 and h:find(domain, 1, true) == 1 then
+      return true
+    end
+  end
+  return false
+end
+
+--- Removes leading and trailing pieces that name the site. Returns the title, the removed site
+-- piece (or nil).
+function M.strip(t, sites, host)
+  if not t then
+    return nil
+  end
+  t = squash(t)
+  local parts, sep = split(t)
+  if not parts then
+    return t
+  end
+  local removed
+  while #parts > 1 and is_site(parts[#parts], sites, host) do
+    removed = removed or squash(parts[#parts])
+    table.remove(parts)
+  end
+  while #parts > 1 and is_site(parts[1], sites, host) do
+    removed = removed or squash(parts[1])
+    table.remove(parts, 1)
+  end
+  return squash(table.concat(parts, sep)), removed
+end
+
+--- The first piece of a title when the rest is short (a probable site name), e.g. for
+-- "Headline | Some Blog".
+local function head_piece(t)
+  local parts, sep = split(t)
+  if not parts or #parts < 2 then
+    return nil
+  end
+  local last = parts[#parts]
+  if #last > 40 or #parts[1] < #last then
+    return nil
+  end
+  table.remove(parts)
+  return squash(table.concat(parts, sep))
+end
+
+--- Chooses the title. c = {declared = {titles in preference order}, html_title=, h1s = {...},
+-- sites = {site names}, host=}.
+function M.choose(c)
+  local h1 = {}
+  for _, h in ipairs(c.h1s or {}) do
+    if h ~= "" then
+      h1[key(h)] = squash(h)
+    end
+  end
+  local cands = {}
+  for _, t in ipairs(c.declared or {}) do
+    cands[#cands + 1] = t
+  end
+  if c.html_title then
+    cands[#cands + 1] = c.html_title
+  end
+  -- 1. A declared title (or <title>) that, without the site name, is the page's <h1>.
+  for _, t in ipairs(cands) do
+    local s = M.strip(t, c.sites, c.host)
+    if s and s ~= "" and h1[key(s)] then
+      return s
+    end
+    local hp = head_piece(t)
+    if hp and h1[key(hp)] then
+      return hp
+    end
+  end
+  -- 2. The first declared title, without the site name.
+  for _, t in ipairs(c.declared or {}) do
+    local s = M.strip(t, c.sites, c.host)
+    if s and s ~= "" then
+      return s
+    end
+  end
+  -- 3. <title>: a single <h1> the title begins with, else the title without the site name.
+  if c.html_title then
+    local s = M.strip(c.html_title, c.sites, c.host)
+    if s and s ~= "" then
+      return s
+    end
+  end
+  if c.h1s and #c.h1s == 1 and c.h1s[1] ~= "" then
+    return squash(c.h1s[1])
+  end
+  return nil
+end
+
+return M

@@ -1,0 +1,91 @@
+--- URL helpers for metadata: make references absolute, find the host, read dates in paths.
+local M = {}
+
+--- Splits an absolute URL into scheme, authority and the rest (path?query#fragment).
+local function split(url)
+  local scheme, rest = url:match("^([%a][%w+.-]*):(.*)$")
+  if not scheme then
+    return nil
+  end
+  local authority, path = rest:match("^//([^/?#]*)(.*)$")
+  return scheme:lower(), authority, authority and path or rest
+end
+
+--- Removes "." and ".." segments (RFC 3986 §5.2.4), keeping query and fragment untouched.
+local function normalise_path(path)
+  local p, tail = path:match("^([^?#]*)(.*)$")
+  if not p:find("%.") then
+    return path
+  end
+  local out = {}
+  local trailing = p:match("/%.%.?$") or p:sub(-1) == "/"
+  for seg in p:gmatch("[^/]+") do
+    if seg == ".." then
+      out[#out] = nil
+    elseif seg ~= "." then
+      out[#out + 1] = seg
+    end
+  end
+  local r = "/" .. table.concat(out, "/")
+  if trailing and r:sub(-1) ~= "/" then
+    r = r .. "/"
+  end
+  return r .. tail
+end
+
+--- Resolves `ref` against the absolute `base`; returns nil when no absolute URL can be made.
+function M.resolve(base, ref)
+  if type(ref) ~= "string" then
+    return nil
+  end
+  ref = ref:match("^%s*(.-)%s*$"):gsub("[\r\n\t]", "")
+  if ref == "" or ref:find("^data:") or ref:find("^javascript:") then
+    return nil
+  end
+  if ref:find("^[%a][%w+.-]*:") then
+    return ref
+  end
+  if not base then
+    return nil
+  end
+  local scheme, authority, path = split(base)
+  if not scheme or not authority then
+    return nil
+  end
+  if ref:sub(1, 2) == "//" then
+    return scheme .. ":" .. ref
+  end
+  local origin = scheme .. "://" .. authority
+  if ref:sub(1, 1) == "/" then
+    return origin .. normalise_path(ref)
+  end
+  local base_path = path:match("^[^?#]*")
+  if ref:sub(1, 1) == "?" then
+    return origin .. base_path .. ref
+  end
+  if ref:sub(1, 1) == "#" then
+    return origin .. path:match("^[^#]*") .. ref
+  end
+  local dir = base_path:match("^(.*/)") or "/"
+  return origin .. normalise_path(dir .. ref)
+end
+
+--- The lower-cased host of an absolute URL, without "www." and port.
+function M.host(url)
+  if type(url) ~= "string" then
+    return nil
+  end
+  local _, authority = split(url)
+  if not authority then
+    return nil
+  end
+  local host = authority:gsub("^.*@", ""):gsub(":%d*$", ""):lower()
+  return (host:gsub("^www%d*%.", ""))
+end
+
+--- True when the string is an absolute http(s) URL.
+function M.is_http(s)
+  return type(s) == "string" and s:find("^https?://") ~= nil
+end
+
+return M

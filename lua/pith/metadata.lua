@@ -1,0 +1,249 @@
+--- Article metadata from every source a page offers, read before the extractor mutates the
+-- document: collect(doc, {url=}) -> {title, author, authors, date, date_modified, sitename, provider,
+-- description, image, language, url, tags, categories, license} (absent fields are nil).
+--
+-- Precedence (first source that yields a clean value wins, with agreement checks for the title):
+-- JSON-LD, then OpenGraph/article:*, Dublin Core, citation_*, Parse.ly and Twitter metas, then
+-- microdata (itemprop), <time datetime>, rel=author and byline elements, <title>/<h1>, the URL.
+local meta_tags = require "pith.meta.meta_tags"
+local jsonld = require "pith.meta.jsonld"
+local dates = require "pith.meta.dates"
+local byline = require "pith.meta.byline"
+local title_mod = require "pith.meta.title"
+local urls = require "pith.meta.urls"
+local dom = require "pith.meta.dom"
+
+local M = {}
+
+local TITLE_KEYS = { "dc:title", "dcterm:title", "dc.title", "dcterms.title", "og:title", "citation_title", "title",
+  "twitter:title", "parsely-title", "sailthru.title", "headline" }
+local AUTHOR_KEYS = { "dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author",
+  "author", "parsely-author", "sailthru.author", "byl", "article:author", "og:article:author",
+  "book:author", "dc.creator.author", "cxenseparse:author", "authors", "rbauthors", "dcsext.author", "clmst" }
+local DATE_KEYS = { "article:published_time", "og:article:published_time", "article:published",
+  "published_time", "og:published_time", "datepublished", "dc.date.issued", "dcterms.issued", "dc.date.published",
+  "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
+  "parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
+  "publishdate", "publish-date", "publish_date", "pub_date", "pubdate", "displaydate", "rbpubdate",
+  "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "datecreated", "date_created",
+  "content_create_date", "date", "created", "cxenseparse:recs:publishtime", "og:pubdate" }
+local MODIFIED_KEYS = { "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+  "dc.date.modified", "dcterms.modified", "article.updated", "last-modified", "lastmod", "revision_date",
+  "lastmodified" }
+local SITE_KEYS = { "og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher",
+  "citation_publisher", "citation_journal_title", "twitter:app:name:iphone" }
+local DESC_KEYS = { "og:description", "description", "twitter:description", "dc.description",
+  "dcterms.description", "dcterms.abstract", "sailthru.description" }
+local IMAGE_KEYS = { "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+  "image", "thumbnailurl", "thumbnail", "sailthru.image.full", "parsely-image-url" }
+local LANG_KEYS = { "content-language", "language", "dc.language", "dcterms.language", "og:locale", "inlanguage",
+  "citation_language" }
+
+local function url_like(s)
+  return s:find("^https?://") or s:find("^//") or s:find("^/%w")
+end
+
+local function nonempty(t)
+  return t and #t > 0 and t or nil
+end
+
+--- BCP 47 from "en_US", "EN-us", "en-GB,en": first tag, language lower, region upper.
+local function bcp47(s)
+  if type(s) ~= "string" then
+    return nil
+  end
+  s = s:match("^%s*([%a%-_]+)")
+  if not s then
+    return nil
+  end
+  local parts = {}
+  for p in s:gmatch("[^%-_]+") do
+    parts[#parts + 1] = p
+  end
+  if #parts[1] < 2 or #parts[1] > 3 then
+    return nil
+  end
+  parts[1] = parts[1]:lower()
+  for i = 2, #parts do
+    if #parts[i] == 2 then
+      parts[i] = parts[i]:upper()
+    elseif #parts[i] == 4 then
+      parts[i] = parts[i]:sub(1, 1):upper() .. parts[i]:sub(2):lower()
+    else
+      parts[i] = parts[i]:lower()
+    end
+  end
+  return table.concat(parts, "-")
+end
+M.bcp47 = bcp47
+
+local function split_list(values)
+  local out, seen = {}, {}
+  for _, v in ipairs(values) do
+    for piece in v:gmatch("[^,;]+") do
+      piece = piece:match("^%s*(.-)%s*$")
+      if piece ~= "" and #piece < 100 and not seen[piece:lower()] then
+        seen[piece:lower()] = true
+        out[#out + 1] = piece
+      end
+    end
+  end
+  return out
+end
+
+local function first_date(values)
+  for _, v in ipairs(values) do
+    local d = dates.parse(v)
+    if d then
+      return d
+    end
+  end
+  return nil
+end
+
+local function pick_authors(ld, scan, doc, site)
+  local function usable(names)
+    local out = {}
+    for _, n in ipairs(names) do
+      if not (site and title_mod.key(n) == title_mod.key(site)) then
+        out[#out + 1] = n
+      end
+    end
+    return out
+  end
+  local names = usable(byline.merge(ld.authors or {}))
+  if #names > 0 then
+    return names
+  end
+  for _, k in ipairs(AUTHOR_KEYS) do
+    local vals = {}
+    for _, v in ipairs(scan.meta[k] or {}) do
+      if not url_like(v) then
+        vals[#vals + 1] = v
+      end
+    end
+    names = usable(byline.merge(vals))
+    if #names > 0 then
+      return names
+    end
+  end
+  names = usable(dom.byline(doc))
+  if #names > 0 then
+    return names
+  end
+  -- An organisation credited as the author is still the author when nothing names a person.
+  names = byline.merge(ld.author_orgs or {})
+  return names
+end
+
+--- Collects the metadata fields of a parsed document. opts.url: the page's address.
+function M.collect(doc, opts)
+  opts = opts or {}
+  local page_url = opts.url or (doc.url and doc:url()) or nil
+  local scan = meta_tags.scan(doc)
+  local ld = jsonld.read(dom.jsonld_texts(doc))
+  local m = scan.meta
+  local f = {}
+
+  -- Base for relative references: <base href>, else the page's address, else the canonical URL.
+  local base = page_url
+  local base_link = dom.base_href(doc)
+  if base_link then
+    base = urls.resolve(page_url, base_link) or base
+  end
+  local canonical = scan.links.canonical and scan.links.canonical[1].href
+  f.url = urls.resolve(base, canonical) or urls.resolve(base, meta_tags.first(scan, { "og:url" }))
+    or urls.resolve(base, ld.url) or page_url
+  base = base or f.url
+  local host = urls.host(page_url or f.url)
+
+  -- Site name and provider.
+  local site = ld.sitename or meta_tags.first(scan, SITE_KEYS)
+  if site and url_like(site) then
+    site = nil
+  end
+  f.provider = ld.provider or dom.provider(doc)
+  if f.provider and site and title_mod.key(f.provider) == title_mod.key(site) then
+    f.provider = nil
+  end
+
+  -- Title.
+  local declared = {}
+  if ld.title and ld.is_article then
+    declared[#declared + 1] = ld.title
+  end
+  for _, k in ipairs(TITLE_KEYS) do
+    if m[k] then
+      declared[#declared + 1] = m[k][1]
+    end
+  end
+  if ld.title and not ld.is_article then
+    declared[#declared + 1] = ld.title
+  end
+  local sites = {}
+  for _, s in ipairs({ site, ld.sitename, m["og:site_name"] and m["og:site_name"][1], f.provider }) do
+    sites[#sites + 1] = s
+  end
+  for _, s in ipairs(ld.site_names) do
+    sites[#sites + 1] = s
+  end
+  local html_title = dom.html_title(doc)
+  f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = dom.h1s(doc), sites = sites,
+    host = host })
+  if not site and html_title then
+    local _, removed = title_mod.strip(html_title, sites, host)
+    site = removed
+  end
+  f.sitename = site
+
+  -- Authors.
+  local authors = pick_authors(ld, scan, doc, site)
+  if #authors > 0 then
+    f.authors = authors
+    f.author = table.concat(authors, "; ")
+  end
+
+  -- Dates: declared first, then the page's visible markup, then the URL.
+  f.date = dates.parse(ld.date) or first_date(meta_tags.all(scan, DATE_KEYS)) or dom.date(doc)
+    or dates.from_url(page_url or f.url) or dates.from_url(f.url)
+  f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
+    or dom.date_modified(doc)
+  if f.date_modified and f.date and f.date_modified:sub(1, 10) < f.date:sub(1, 10) then
+    f.date_modified = nil
+  end
+
+  f.description = ld.description or meta_tags.first(scan, DESC_KEYS)
+
+  -- Lead image: declared images, then link rel=image_src.
+  local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image
+  if not img and scan.links.image_src then
+    img = scan.links.image_src[1].href
+  end
+  f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
+
+  f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
+
+  f.tags = nonempty(split_list(meta_tags.all(scan, { "article:tag", "og:article:tag", "news_keywords",
+    "keywords", "parsely-tags", "citation_keywords" })))
+  if not f.tags and ld.tags then
+    f.tags = nonempty(split_list(ld.tags))
+  end
+  local cats = {}
+  for _, c in ipairs(ld.categories or {}) do
+    cats[#cats + 1] = c
+  end
+  for _, c in ipairs(meta_tags.all(scan, { "article:section", "og:article:section", "parsely-section",
+    "category" })) do
+    cats[#cats + 1] = c
+  end
+  f.categories = nonempty(split_list(cats))
+
+  local lic = scan.links.license and scan.links.license[1].href or dom.license(doc) or ld.license
+    or meta_tags.first(scan, { "dc.rights", "dcterms.license", "dcterms.rights", "license" })
+  if lic then
+    f.license = urls.resolve(base, lic) or lic
+  end
+  return f
+end
+
+return M
