@@ -40,7 +40,7 @@ local function valid_utf8(s)
     parts[#parts + 1] = s:sub(from, bad - 1)
     parts[#parts + 1] = "\239\191\189"
     from = bad + 1
-    ok, bad = utf8_len(s, from)
+    bad = select(2, utf8_len(s, from))
   end
   parts[#parts + 1] = s:sub(from)
   return concat(parts)
