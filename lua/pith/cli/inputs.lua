@@ -3,8 +3,6 @@
 -- url = string | nil, error = string | nil (known unreadable before reading) }.
 -- Each job yields one page today; a WARC reader would yield several pages per
 -- job from the same place (see M.pages).
-local core = require "pith.core"
-
 local M = {}
 
 local has_lfs, lfs = pcall(require, "lfs")
@@ -174,7 +172,7 @@ function M.read(job)
   end
   if is_gzip(bytes) then
     local plain
-    plain, err = core.gunzip(bytes)
+    plain, err = require("pith.core").gunzip(bytes) -- loaded late: --help works unbuilt
     if not plain then return nil, "gzip: " .. tostring(err) end
     return plain
   end

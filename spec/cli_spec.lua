@@ -1,0 +1,258 @@
+-- bin/pith as a user runs it: a subprocess on real pages from ../shared/corpus.
+local json = require "pith.json"
+
+local CORPUS = "../shared/corpus"
+local FORTUNE = CORPUS .. "/mercury/html/fortune.com.html.gz"
+-- Article sentences: Mercury's test for the fortune.com page expects the content to
+-- start with the first; the others open each readability page's expected.txt.
+local FORTUNE_LEAD = "The Amazon Echo Dot, the retailer’s puck-shaped smart speaker"
+local R001 = CORPUS .. "/readability/001/source.html"
+local R001_TEXT = "The idea behind code coverage is to record which parts of your code"
+local R002 = CORPUS .. "/readability/002/source.html"
+local R002_TEXT = "the Web has used XMLHttpRequest (XHR) to achieve asynchronous requests"
+
+local function sh_quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+local function slurp(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function spit(path, s)
+  local f = assert(io.open(path, "wb"))
+  f:write(s)
+  f:close()
+end
+
+local function capture(cmd)
+  local p = assert(io.popen(cmd))
+  local s = p:read("a")
+  p:close()
+  return s
+end
+
+local ROOT = capture("pwd"):gsub("\n$", "")
+local PITH = ROOT .. "/bin/pith"
+
+-- Runs a shell command line; returns stdout, stderr, exit code.
+local function run(cmdline)
+  local out, err = os.tmpname(), os.tmpname()
+  local _, _, code = os.execute("(" .. cmdline .. ") >" .. out .. " 2>" .. err)
+  local o, e = slurp(out), slurp(err)
+  os.remove(out)
+  os.remove(err)
+  return o, e, code
+end
+
+local function pith(args)
+  return run(sh_quote(PITH) .. " " .. args)
+end
+
+-- Every stdout line must be one JSON object.
+local function records(stdout)
+  local list = {}
+  for line in stdout:gmatch("([^\n]*)\n") do
+    local rec, err = json.decode(line)
+    assert(type(rec) == "table", "not a JSON object: " .. tostring(err) .. ": " .. line:sub(1, 200))
+    list[#list + 1] = rec
+  end
+  assert(stdout == "" or stdout:sub(-1) == "\n", "output does not end with a newline")
+  return list
+end
+
+local function by_source(list)
+  local t = {}
+  for _, r in ipairs(list) do t[r.source] = r end
+  return t
+end
+
+local function assert_ok_record(rec)
+  assert.is_true(rec.ok)
+  assert.is_nil(rec.error)
+  assert.equal("generic", rec.rule)
+  assert.is_string(rec.text)
+  assert.is_true(rec.title == json.null or type(rec.title) == "string")
+  assert.is_not_nil(rec.url) -- a URL or null, always present
+end
+
+local tmp
+before_each(function()
+  tmp = capture("mktemp -d"):gsub("\n$", "")
+end)
+after_each(function()
+  if tmp and tmp:match("^/tmp/") then os.execute("rm -rf " .. sh_quote(tmp)) end
+end)
+
+describe("bin/pith on one input", function()
+  it("prints the article text of a gzip-compressed page", function()
+    local out, err, code = pith(sh_quote(FORTUNE))
+    assert.equal(0, code, err)
+    assert.truthy(out:find(FORTUNE_LEAD, 1, true))
+    assert.is_nil(out:find("^%s*[{[]")) -- plain text, not JSON
+  end)
+
+  it("prints one JSON record with -f json, with the metadata pith.extract found", function()
+    local out, err, code = pith("-f json -u https://fortune.com/2016/12/15/amazon-alexa-gadgets/ "
+      .. sh_quote(FORTUNE))
+    assert.equal(0, code, err)
+    local recs = records(out)
+    assert.equal(1, #recs)
+    local rec = recs[1]
+    assert_ok_record(rec)
+    assert.equal(FORTUNE, rec.source)
+    assert.equal("https://fortune.com/2016/12/15/amazon-alexa-gadgets/", rec.url)
+    assert.truthy(rec.text:find(FORTUNE_LEAD, 1, true))
+    -- every field pith.extract returns for this page is in the record, unchanged
+    local bytes = require("pith.core").gunzip(slurp(FORTUNE))
+    local direct = require("pith").extract(bytes, { url = rec.url })
+    for k, v in pairs(direct) do
+      if k ~= "text" then
+        assert.same(json.decode(json.encode(v)), rec[k], "field " .. k)
+      end
+    end
+  end)
+
+  it("reads stdin for -, with the URL of -u", function()
+    local out, err, code = run("cat " .. sh_quote(R001) .. " | " .. sh_quote(PITH)
+      .. " -f jsonl -u https://example.com/cov -")
+    assert.equal(0, code, err)
+    local recs = records(out)
+    assert.equal(1, #recs)
+    assert_ok_record(recs[1])
+    assert.equal("-", recs[1].source)
+    assert.equal("https://example.com/cov", recs[1].url)
+    assert.truthy(recs[1].text:find(R001_TEXT, 1, true))
+  end)
+
+  it("writes to -o FILE and nothing to stdout", function()
+    local target = tmp .. "/out.txt"
+    local out, err, code = pith("-o " .. sh_quote(target) .. " " .. sh_quote(R002))
+    assert.equal(0, code, err)
+    assert.equal("", out)
+    assert.truthy(slurp(target):find(R002_TEXT, 1, true))
+  end)
+
+  it("works from any folder and through a symlink to bin/pith", function()
+    os.execute("ln -s " .. sh_quote(PITH) .. " " .. sh_quote(tmp .. "/pith"))
+    local out, err, code = run("cd / && " .. sh_quote(tmp .. "/pith") .. " -f jsonl "
+      .. sh_quote(ROOT .. "/" .. R001))
+    assert.equal(0, code, err)
+    assert.truthy(records(out)[1].text:find(R001_TEXT, 1, true))
+  end)
+end)
+
+describe("bin/pith on several inputs", function()
+  local function make_folder()
+    local dir = tmp .. "/pages"
+    os.execute("mkdir -p " .. sh_quote(dir .. "/sub"))
+    os.execute("cp " .. sh_quote(R002) .. " " .. sh_quote(dir .. "/b.html"))
+    os.execute("cp " .. sh_quote(R001) .. " " .. sh_quote(dir .. "/sub/a.htm"))
+    os.execute("cp " .. sh_quote(FORTUNE) .. " " .. sh_quote(dir .. "/c.html.gz"))
+    spit(dir .. "/notes.txt", "not a page")
+    return dir
+  end
+
+  it("recurses a folder in sorted order and writes JSONL by default", function()
+    local dir = make_folder()
+    local out, err, code = pith(sh_quote(dir))
+    assert.equal(0, code, err)
+    local recs = records(out)
+    local sources = {}
+    for _, r in ipairs(recs) do
+      assert_ok_record(r)
+      sources[#sources + 1] = r.source
+    end
+    assert.same({ dir .. "/b.html", dir .. "/c.html.gz", dir .. "/sub/a.htm" }, sources)
+    assert.truthy(recs[1].text:find(R002_TEXT, 1, true))
+    assert.truthy(recs[2].text:find(FORTUNE_LEAD, 1, true))
+    assert.truthy(recs[3].text:find(R001_TEXT, 1, true))
+  end)
+
+  it("gives unreadable inputs an ok=false record, goes on, and exits 1", function()
+    local dir = make_folder()
+    local junk = dir .. "/junk.html"
+    local f = assert(io.open(junk, "wb"))
+    for i = 0, 4095 do f:write(string.char((i * 7919 + 13) % 256)) end -- binary bytes, NULs included
+    f:close()
+    spit(dir .. "/broken.gz", "\31\139\8\0garbage that is not deflate data")
+    local missing = tmp .. "/missing.html"
+    local out, err, code = pith(sh_quote(dir) .. " " .. sh_quote(missing) .. " " .. sh_quote(R001))
+    assert.equal(1, code)
+    local recs = records(out)
+    assert.equal(7, #recs) -- 5 page files in the folder, the missing file, R001
+    local t = by_source(recs)
+    assert.is_false(t[junk].ok)
+    assert.truthy(t[junk].error:find("binary", 1, true))
+    assert.is_false(t[dir .. "/broken.gz"].ok)
+    assert.truthy(t[dir .. "/broken.gz"].error:find("gzip", 1, true))
+    assert.is_false(t[missing].ok)
+    assert.truthy(t[missing].error:find("No such file", 1, true))
+    for _, r in ipairs { t[dir .. "/b.html"], t[dir .. "/sub/a.htm"], t[R001] } do
+      assert_ok_record(r)
+      assert.is_true(#r.text > 200)
+    end
+    assert.equal(R001, recs[7].source) -- inputs keep their order
+    assert.truthy(err:find("missing.html", 1, true)) -- and the failures are told on stderr
+  end)
+
+  it("reads -i lists of PATH [URL] lines", function()
+    local list = tmp .. "/list.txt"
+    spit(list, "# pages\n" .. R001 .. " https://example.com/one\n\n" .. FORTUNE .. "\n"
+      .. R002 .. "\thttps://example.com/two?x=1\n")
+    local out, err, code = pith("-f jsonl -i " .. sh_quote(list))
+    assert.equal(0, code, err)
+    local recs = records(out)
+    assert.equal(3, #recs)
+    assert.same({ R001, FORTUNE, R002 }, { recs[1].source, recs[2].source, recs[3].source })
+    assert.equal("https://example.com/one", recs[1].url)
+    assert.equal("https://example.com/two?x=1", recs[3].url)
+    for _, r in ipairs(recs) do assert_ok_record(r) end
+    assert.truthy(recs[2].text:find(FORTUNE_LEAD, 1, true))
+  end)
+
+  it("writes a JSON array with -f json", function()
+    local out, err, code = pith("-f json " .. sh_quote(R001) .. " " .. sh_quote(R002))
+    assert.equal(0, code, err)
+    local arr = assert(json.decode(out))
+    assert.equal(2, #arr)
+    assert.equal(R002, arr[2].source)
+  end)
+end)
+
+describe("bin/pith usage", function()
+  it("exits 2 with nothing on stdout for usage errors", function()
+    for _, args in ipairs { "--bogus " .. R001, "-f yaml " .. R001, "", "-u http://a/ " .. R001 .. " " .. R002,
+                            "-i " .. tmp .. "/no-such-list" } do
+      local out, err, code = pith(args)
+      assert.equal(2, code, args)
+      assert.equal("", out, args)
+      assert.truthy(err:find("pith:", 1, true), args)
+    end
+  end)
+
+  it("prints help and version on stdout", function()
+    local out, _, code = pith("--help")
+    assert.equal(0, code)
+    assert.truthy(out:find("Usage: pith", 1, true))
+    out, _, code = pith("--version")
+    assert.equal(0, code)
+    assert.equal("pith " .. require("pith").version .. "\n", out)
+  end)
+end)
+
+describe("pith.json", function()
+  it("writes what JSON readers read back, keys in the given order", function()
+    local s = json.encode({ text = "a/b \"q\" \1 é", n = (1 << 53) + 1, f = 0.1, tags = {}, url = json.null },
+      { "url", "text" })
+    assert.equal('{"url":null,"text":"a/b \\"q\\" \\u0001 é","f":0.1,"n":9007199254740993,"tags":[]}', s)
+  end)
+
+  it("replaces invalid UTF-8 so the line stays valid", function()
+    assert.equal('"a\239\191\189b"', json.encode("a\255b"))
+  end)
+end)
