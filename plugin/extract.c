@@ -1,3 +1,594 @@
-#include "pith_int.h"
+/* core.extract: finds the article in a parsed document. The backbone is a
+ * faithful port of Readability.js's _grabArticle (unlikely-candidate
+ * stripping, class weights, paragraph scores propagated to ancestors,
+ * top-candidate promotion, sibling joining, the flag-retry loop); clean.c then
+ * removes what Readability leaves. Mutates the document (removed nodes are
+ * parked, never freed) and returns a new element holding the article. */
+#include <stdlib.h>
+#include <string.h>
 
-void pith__open_extract(lua_State *L) { (void)L; }
+#include "extract.h"
+
+#define PITH_CHAR_THRESHOLD 500
+#define PITH_TOP_CANDIDATES 5
+
+static const char *const TAGS_TO_SCORE[] = {"section", "h2", "h3", "h4",  "h5",
+                                            "h6",      "p",  "td", "pre", NULL};
+static const char *const DIV_TO_P[] = {"blockquote", "dl",  "div",   "img", "ol",
+                                       "p",          "pre", "table", "ul",  NULL};
+static const char *const UNLIKELY_ROLES[] = {"menu",       "menubar", "complementary",
+                                             "navigation", "alert",   "alertdialog",
+                                             "dialog",     NULL};
+
+static int in_list(const char *name, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(name, *list) == 0) return 1;
+  return 0;
+}
+
+static double *init_node(pith_ex *ex, xmlNodePtr n) {
+  const char *t = (const char *)n->name;
+  double s = 0;
+  if (strcmp(t, "div") == 0)
+    s = 5;
+  else if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 || strcmp(t, "blockquote") == 0)
+    s = 3;
+  else if (strcmp(t, "address") == 0 || strcmp(t, "ol") == 0 || strcmp(t, "ul") == 0 ||
+           strcmp(t, "dl") == 0 || strcmp(t, "dd") == 0 || strcmp(t, "dt") == 0 ||
+           strcmp(t, "li") == 0 || strcmp(t, "form") == 0)
+    s = -3;
+  else if (pith__is_heading(n) || strcmp(t, "th") == 0)
+    s = -5;
+  if (ex->flags & PITH_FLAG_WEIGHT_CLASSES) s += pith__class_weight(n);
+  return pith__scores_add(&ex->scores, n, s);
+}
+
+static int without_content(xmlNodePtr n) {
+  xmlNodePtr c;
+  size_t kids = 0, brhr = 0;
+  if (pith__text_len(n) != 0) return 0;
+  for (c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) kids++;
+  if (kids == 0) return 1;
+  brhr = pith__count_tag(n, "br") + pith__count_tag(n, "hr");
+  return kids == brhr;
+}
+
+static int has_child_block(xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && in_list((const char *)c->name, DIV_TO_P)) return 1;
+  return 0;
+}
+
+/* One <p> child and no text of its own ending in a non-space. */
+static int single_p_inside(xmlNodePtr n) {
+  xmlNodePtr c;
+  if (pith__element_child_count(n) != 1 || !pith__is(pith__first_element_child(n), "p"))
+    return 0;
+  for (c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      size_t k = strlen((const char *)c->content);
+      if (k && pith__ws_len(c->content + k - 1) == 0) {
+        /* last character is not ASCII white space; treat nbsp and friends as space */
+        const unsigned char *e = c->content + k;
+        if (!(k >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)) return 0;
+      }
+    }
+  }
+  return 1;
+}
+
+/* Wraps runs of phrasing children of a div into <p> elements. */
+static void wrap_phrasing(pith_ex *ex, xmlNodePtr div) {
+  xmlNodePtr c = div->children, p = NULL;
+  while (c) {
+    xmlNodePtr next = c->next;
+    if (pith__is_phrasing(c)) {
+      if (p)
+        pith__append(p, c);
+      else if (!pith__is_whitespace(c)) {
+        p = xmlNewDocNode(div->doc, NULL, (const xmlChar *)"p", NULL);
+        if (p == NULL) {
+          ex->oom = 1;
+          return;
+        }
+        pith__insert_before(c, p);
+        pith__append(p, c);
+      }
+    } else if (p) {
+      while (p->last && pith__is_whitespace(p->last))
+        pith__remove(ex, p->last);
+      p = NULL;
+    }
+    c = next;
+  }
+  /* Readability leaves a trailing run as it is */
+}
+
+static int is_ancestor(xmlNodePtr anc, xmlNodePtr n) {
+  for (n = n->parent; n; n = n->parent)
+    if (n == anc) return 1;
+  return 0;
+}
+
+static int is_body(xmlNodePtr n) {
+  return n == NULL || n->type != XML_ELEMENT_NODE || pith__is(n, "body");
+}
+
+/* One pass of _grabArticle over the live tree; returns the article element
+ * (not yet linked anywhere) or NULL when out of memory. */
+static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
+  pith_nodes to_score = {0};
+  xmlNodePtr node = root, top = NULL, article = NULL, parent, sib;
+  xmlNodePtr tops[PITH_TOP_CANDIDATES];
+  int ntops = 0, remove_title = 1, i;
+  size_t k;
+  double *ts;
+  char match[1024];
+  pith__scores_clear(&ex->scores);
+  while (node) {
+    const char *cls = pith__attr(node, "class"), *id = pith__attr(node, "id"), *role, *am;
+    const char *tag = (const char *)node->name;
+    snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
+    if (!pith__is_visible(node)) {
+      node = pith__remove_and_next(ex, node);
+      continue;
+    }
+    am = pith__attr(node, "aria-modal");
+    role = pith__attr(node, "role");
+    if (am && strcmp(am, "true") == 0 && role && strcmp(role, "dialog") == 0) {
+      node = pith__remove_and_next(ex, node);
+      continue;
+    }
+    if (!ex->byline_found && !ex->has_meta_byline) {
+      const char *rel = pith__attr(node, "rel"), *ip = pith__attr(node, "itemprop");
+      if ((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) ||
+          pith__is_byline_name(match)) {
+        size_t bl = pith__text_len(node);
+        if (bl > 0 && bl < 100) {
+          ex->byline_found = 1;
+          node = pith__remove_and_next(ex, node);
+          continue;
+        }
+      }
+    }
+    if (remove_title && (pith__is(node, "h1") || pith__is(node, "h2")) &&
+        pith__duplicates_title(ex, node, 0.75)) {
+      remove_title = 0;
+      node = pith__remove_and_next(ex, node);
+      continue;
+    }
+    if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS) {
+      if (pith__is_unlikely(match) && !pith__has_ancestor_tag(node, "table", 3) &&
+          !pith__has_ancestor_tag(node, "code", 3) && strcmp(tag, "body") != 0 &&
+          strcmp(tag, "a") != 0) {
+        node = pith__remove_and_next(ex, node);
+        continue;
+      }
+      if (role && in_list(role, UNLIKELY_ROLES)) {
+        node = pith__remove_and_next(ex, node);
+        continue;
+      }
+    }
+    if ((strcmp(tag, "div") == 0 || strcmp(tag, "section") == 0 ||
+         strcmp(tag, "header") == 0 || pith__is_heading(node)) &&
+        without_content(node)) {
+      node = pith__remove_and_next(ex, node);
+      continue;
+    }
+    if (in_list(tag, TAGS_TO_SCORE) && !pith__nodes_push(ex, &to_score, node)) goto done;
+    if (strcmp(tag, "div") == 0) {
+      wrap_phrasing(ex, node);
+      if (single_p_inside(node) && pith__link_density(node) < 0.25) {
+        xmlNodePtr p = pith__first_element_child(node);
+        pith__insert_before(node, p);
+        pith__remove(ex, node);
+        node = p;
+        if (!pith__nodes_push(ex, &to_score, node)) goto done;
+      } else if (!has_child_block(node)) {
+        pith__rename(node, "p");
+        if (!pith__nodes_push(ex, &to_score, node)) goto done;
+      }
+    }
+    node = pith__next_element(node, 0);
+  }
+
+  for (k = 0; k < to_score.n; k++) {
+    xmlNodePtr e = to_score.v[k], a;
+    pith_textinfo ti;
+    double score;
+    int level;
+    if (e->parent == NULL || e->parent->type != XML_ELEMENT_NODE ||
+        e->parent == ex->d->trash)
+      continue;
+    pith__text_info(e, &ti);
+    if (ti.len < 25) continue;
+    score = 1.0 + (double)(ti.commas + 1) + (double)(ti.len / 100 < 3 ? ti.len / 100 : 3);
+    for (a = e->parent, level = 0; a && level < 5; a = a->parent, level++) {
+      double *s;
+      if (a->type != XML_ELEMENT_NODE || a->parent == NULL ||
+          a->parent->type != XML_ELEMENT_NODE)
+        continue;
+      s = pith__scores_get(&ex->scores, a);
+      if (s == NULL && (s = init_node(ex, a)) == NULL) goto done;
+      *s += score / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    }
+  }
+
+  for (k = 0; k < ex->scores.count; k++) {
+    xmlNodePtr c = ex->scores.order[k];
+    double *s = pith__scores_get(&ex->scores, c);
+    int t;
+    *s *= 1.0 - pith__link_density(c);
+    for (t = 0; t < PITH_TOP_CANDIDATES; t++) {
+      if (t >= ntops || *s > *pith__scores_get(&ex->scores, tops[t])) {
+        int m = ntops < PITH_TOP_CANDIDATES ? ntops : PITH_TOP_CANDIDATES - 1;
+        for (; m > t; m--)
+          tops[m] = tops[m - 1];
+        tops[t] = c;
+        if (ntops < PITH_TOP_CANDIDATES) ntops++;
+        break;
+      }
+    }
+  }
+
+  top = ntops ? tops[0] : NULL;
+  if (top == NULL || pith__is(top, "body")) {
+    xmlNodePtr c;
+    top = xmlNewDocNode(page->doc, NULL, (const xmlChar *)"div", NULL);
+    if (top == NULL) goto oom;
+    while ((c = page->children) != NULL)
+      pith__append(top, c);
+    pith__append(page, top);
+    if (init_node(ex, top) == NULL) goto done;
+  } else {
+    double topscore = *pith__scores_get(&ex->scores, top), last, threshold;
+    int alts = 0;
+    xmlNodePtr altv[PITH_TOP_CANDIDATES];
+    for (i = 1; i < ntops; i++)
+      if (*pith__scores_get(&ex->scores, tops[i]) / topscore >= 0.75)
+        altv[alts++] = tops[i];
+    if (alts >= 3) {
+      for (parent = top->parent; !is_body(parent); parent = parent->parent) {
+        int lists = 0;
+        for (i = 0; i < alts && lists < 3; i++)
+          lists += is_ancestor(parent, altv[i]);
+        if (lists >= 3) {
+          top = parent;
+          break;
+        }
+      }
+    }
+    if (pith__scores_get(&ex->scores, top) == NULL && init_node(ex, top) == NULL)
+      goto done;
+    last = *pith__scores_get(&ex->scores, top);
+    threshold = last / 3;
+    for (parent = top->parent; !is_body(parent);) {
+      double *ps = pith__scores_get(&ex->scores, parent);
+      if (ps == NULL) {
+        parent = parent->parent;
+        continue;
+      }
+      if (*ps < threshold) break;
+      if (*ps > last) {
+        top = parent;
+        break;
+      }
+      last = *ps;
+      parent = parent->parent;
+    }
+    for (parent = top->parent; !is_body(parent) && pith__element_child_count(parent) == 1;
+         parent = parent->parent)
+      top = parent;
+    if (pith__scores_get(&ex->scores, top) == NULL && init_node(ex, top) == NULL)
+      goto done;
+  }
+
+  article = xmlNewDocNode(page->doc, NULL, (const xmlChar *)"div", NULL);
+  if (article == NULL) goto oom;
+  ts = pith__scores_get(&ex->scores, top);
+  {
+    double topscore = ts ? *ts : 0;
+    double sib_threshold = topscore * 0.2 > 10 ? topscore * 0.2 : 10;
+    const char *topcls = pith__attr(top, "class");
+    parent = top->parent;
+    for (sib = pith__first_element_child(parent); sib;) {
+      xmlNodePtr next = pith__next_element_sibling(sib);
+      int append = 0;
+      if (sib == top)
+        append = 1;
+      else {
+        double bonus = 0, *ss = pith__scores_get(&ex->scores, sib);
+        const char *scls = pith__attr(sib, "class");
+        if (topcls && *topcls && scls && strcmp(scls, topcls) == 0)
+          bonus += topscore * 0.2;
+        if (ss && *ss + bonus >= sib_threshold)
+          append = 1;
+        else if (pith__is(sib, "p")) {
+          double ld = pith__link_density(sib);
+          pith_textinfo ti;
+          pith__text_info(sib, &ti);
+          if (ti.len > 80 && ld < 0.25)
+            append = 1;
+          else if (ti.len < 80 && ti.len > 0 && ld == 0 && ti.periods > 0)
+            append = 1;
+        }
+      }
+      if (append) {
+        static const char *const KEEP[] = {"div", "article", "section", "p",
+                                           "ol",  "ul",      NULL};
+        if (!in_list((const char *)sib->name, KEEP)) pith__rename(sib, "div");
+        pith__append(article, sib);
+      }
+      sib = next;
+    }
+  }
+  pith__prep_article(ex, article);
+  goto done;
+oom:
+  ex->oom = 1;
+done:
+  pith__nodes_free(&to_score);
+  if (ex->oom && article) {
+    xmlFreeNode(article);
+    article = NULL;
+  }
+  return article;
+}
+
+static xmlNodePtr child_named(xmlNodePtr parent, const char *name) {
+  xmlNodePtr c;
+  for (c = parent ? parent->children : NULL; c; c = c->next)
+    if (pith__is(c, name)) return c;
+  return NULL;
+}
+
+static void add_title(pith_ex *ex, const char *t, size_t n) {
+  char *s;
+  while (n && pith__ws_len((const unsigned char *)t)) {
+    size_t w = pith__ws_len((const unsigned char *)t);
+    t += w;
+    n = n > w ? n - w : 0;
+  }
+  if (n == 0 || ex->ntitles >= PITH_MAX_TITLES) return;
+  s = (char *)malloc(n + 1);
+  if (s == NULL) {
+    ex->oom = 1;
+    return;
+  }
+  memcpy(s, t, n);
+  s[n] = 0;
+  ex->titles[ex->ntitles++] = s;
+}
+
+static size_t word_count(const char *s, size_t n) {
+  size_t k = 0, i;
+  int in = 0;
+  for (i = 0; i < n; i++) {
+    int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+    if (!sp && !in) k++;
+    in = !sp;
+  }
+  return k;
+}
+
+/* Title candidates the headline duplicate is matched against: the caller's
+ * (metadata) title, og/twitter/dc titles, and <title> with Readability's
+ * separator trimming. */
+static void find_titles(pith_ex *ex, xmlNodePtr root, const char *given) {
+  xmlNodePtr head = child_named(root, "head"), c;
+  char buf[1024];
+  if (given && *given) add_title(ex, given, strlen(given));
+  for (c = head ? head->children : NULL; c; c = c->next) {
+    const char *p, *content;
+    if (!pith__is(c, "meta")) continue;
+    p = pith__attr(c, "property");
+    if (p == NULL) p = pith__attr(c, "name");
+    content = pith__attr(c, "content");
+    if (p && content &&
+        (strcmp(p, "og:title") == 0 || strcmp(p, "twitter:title") == 0 ||
+         strcmp(p, "dc:title") == 0))
+      add_title(ex, content, strlen(content));
+  }
+  c = child_named(head, "title");
+  if (c == NULL) {
+    for (c = root->children; c; c = pith__next_node(c, root, 0))
+      if (pith__is(c, "title")) break;
+  }
+  if (c && pith__text_copy(c, buf, sizeof buf) > 0) {
+    size_t n = strlen(buf), i, last = 0, first = 0;
+    int have = 0;
+    add_title(ex, buf, n);
+    for (i = 1; i + 2 < n + 1; i++) {
+      if (buf[i - 1] == ' ' && buf[i + 1] == ' ' && strchr("|-\\/>", buf[i]) && buf[i]) {
+        if (!have) first = i - 1;
+        last = i - 1;
+        have = 1;
+      }
+    }
+    if (have) {
+      if (word_count(buf, last) >= 3)
+        add_title(ex, buf, last);
+      else
+        add_title(ex, buf + first + 3, n - first - 3);
+    } else {
+      const char *colon = strstr(buf, ": ");
+      if (colon) add_title(ex, colon + 2, n - (size_t)(colon + 2 - buf));
+    }
+  }
+}
+
+static int is_url(const char *s) {
+  return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/* Readability keeps in-page bylines when the metadata names an author. */
+static int meta_byline(xmlNodePtr root) {
+  xmlNodePtr c;
+  for (c = root->children; c; c = pith__next_node(c, root, 0)) {
+    if (pith__is(c, "meta")) {
+      const char *name = pith__attr(c, "name"), *prop = pith__attr(c, "property");
+      const char *content = pith__attr(c, "content");
+      if (content == NULL || *content == 0) continue;
+      if (name &&
+          (strcmp(name, "author") == 0 || strcmp(name, "dc.creator") == 0 ||
+           strcmp(name, "dc:creator") == 0 || strcmp(name, "dcterm:creator") == 0 ||
+           strcmp(name, "parsely-author") == 0))
+        return 1;
+      if (prop &&
+          (strcmp(prop, "dc:creator") == 0 || strcmp(prop, "dcterm:creator") == 0 ||
+           (strcmp(prop, "article:author") == 0 && !is_url(content))))
+        return 1;
+    } else if (pith__is(c, "script")) {
+      const char *type = pith__attr(c, "type");
+      if (type && strcmp(type, "application/ld+json") == 0 && c->children &&
+          c->children->content) {
+        const char *j = (const char *)c->children->content, *a = strstr(j, "\"author\"");
+        if (a && strstr(j, "schema.org") && strstr(a, "\"name\"")) return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+static void free_ex(pith_ex *ex) {
+  int i;
+  for (i = 0; i < ex->ntitles; i++)
+    free(ex->titles[i]);
+  pith__scores_free(&ex->scores);
+  pith__scores_free(&ex->tables_marked);
+}
+
+/* The whole cascade in C; returns the content element (parked, owned by the
+ * document) or NULL with ex->oom set. */
+static xmlNodePtr run(pith_ex *ex, const char *given_title) {
+  xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, backup = NULL, best = NULL;
+  size_t best_len = 0;
+  if (root == NULL) return NULL;
+  find_titles(ex, root, given_title);
+  ex->has_meta_byline = meta_byline(root);
+  pith__prep_document(ex, root);
+  body = child_named(root, "body");
+  if (body == NULL) body = root;
+  backup = xmlDocCopyNode(body, ex->d->doc, 1);
+  if (backup == NULL) {
+    ex->oom = 1;
+    return NULL;
+  }
+  ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
+              PITH_FLAG_CLEAN_CONDITIONALLY;
+  for (;;) {
+    xmlNodePtr article;
+    size_t len;
+    ex->byline_found = 0;
+    pith__scores_clear(&ex->tables_marked);
+    article = grab_pass(ex, root, body);
+    if (article == NULL) break;
+    pith__park(ex->d, article);
+    len = pith__text_len(article);
+    if (len >= PITH_CHAR_THRESHOLD) {
+      best = article;
+      break;
+    }
+    if (best == NULL || len > best_len) {
+      best = article;
+      best_len = len;
+    }
+    if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS)
+      ex->flags &= ~PITH_FLAG_STRIP_UNLIKELYS;
+    else if (ex->flags & PITH_FLAG_WEIGHT_CLASSES)
+      ex->flags &= ~PITH_FLAG_WEIGHT_CLASSES;
+    else if (ex->flags & PITH_FLAG_CLEAN_CONDITIONALLY)
+      ex->flags &= ~PITH_FLAG_CLEAN_CONDITIONALLY;
+    else
+      break;
+    {
+      xmlNodePtr fresh = xmlDocCopyNode(backup, ex->d->doc, 1);
+      if (fresh == NULL) {
+        ex->oom = 1;
+        break;
+      }
+      pith__insert_before(body, fresh);
+      pith__remove(ex, body);
+      body = fresh;
+    }
+  }
+  xmlFreeNode(backup);
+  if (best) pith__clean_furniture(ex, best);
+  return best;
+}
+
+static int opt_bool(lua_State *L, int t, const char *k, int dflt) {
+  int v;
+  lua_getfield(L, t, k);
+  v = lua_isnil(L, -1) ? dflt : lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* ARG: doc, [opts {favor=, tables=, images=, comments=, title=}]  RES: node | nil [, err]
+ */
+static int l_extract(lua_State *L) {
+  pith_Doc *d = pith__check_doc(L, 1);
+  pith_ex ex;
+  const char *title = NULL, *favor = NULL;
+  xmlNodePtr content;
+  memset(&ex, 0, sizeof ex);
+  ex.d = d;
+  ex.tables = 1;
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_getfield(L, 2, "title");
+    title = lua_tostring(L, -1);
+    lua_getfield(L, 2, "favor");
+    favor = lua_tostring(L, -1);
+    /* both strings stay on the stack until we return */
+    ex.tables = opt_bool(L, 2, "tables", 1);
+    ex.images = opt_bool(L, 2, "images", 0);
+    ex.comments = opt_bool(L, 2, "comments", 0);
+  }
+  if (favor && strcmp(favor, "precision") == 0)
+    ex.favor = PITH_FAVOR_PRECISION;
+  else if (favor && strcmp(favor, "recall") == 0)
+    ex.favor = PITH_FAVOR_RECALL;
+  content = run(&ex, title);
+  free_ex(&ex);
+  if (ex.oom) {
+    luaL_pushfail(L);
+    lua_pushliteral(L, "out of memory");
+    return 2;
+  }
+  if (content == NULL) return 0;
+  pith__push_node(L, 1, content);
+  return 1;
+}
+
+static int is_block(xmlNodePtr n) {
+  static const char *const BLOCKS[] = {
+      "p",   "div",     "h1",      "h2", "h3", "h4",    "h5",
+      "h6",  "li",      "ul",      "ol", "tr", "table", "blockquote",
+      "pre", "section", "article", "br", "dd", "dt",    NULL};
+  return n->type == XML_ELEMENT_NODE && in_list((const char *)n->name, BLOCKS);
+}
+
+/* ARG: node  RES: string. A plain block-aware text dump, used by extract.lua
+ * only when node:text() is not available (debugging and early scoring). */
+static int l_extract_text(lua_State *L) {
+  xmlNodePtr n = pith__check_node(L, 1, NULL), c;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (c = n->children; c; c = pith__next_node(c, n, 0)) {
+    if (c->type == XML_TEXT_NODE && c->content)
+      luaL_addstring(&b, (const char *)c->content);
+    else if (is_block(c))
+      luaL_addstring(&b, "\n\n");
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+static const luaL_Reg functions[] = {
+    {"extract", l_extract}, {"_extract_text", l_extract_text}, {NULL, NULL}};
+
+void pith__open_extract(lua_State *L) { luaL_setfuncs(L, functions, 0); }

@@ -22,7 +22,8 @@ local function serialise(node, opts)
   local fmt = opts.format or "text"
   local sopts = { links = opts.links, images = opts.images, tables = opts.tables ~= false,
                   base_url = opts.url }
-  local text = node.text and node:text(sopts) or ""
+  local text
+  if node.text then text = node:text(sopts) else text = core._extract_text(node) end
   local extra
   if fmt == "markdown" and node.markdown then extra = node:markdown(sopts)
   elseif fmt == "html" and node.clean_html then extra = node:clean_html(sopts) end

@@ -1,0 +1,557 @@
+/* Cleaning: Readability.js's document preparation and article preparation
+ * (_prepDocument, _prepArticle, _cleanConditionally), tree surgery that never
+ * frees nodes, and the title-duplicate test. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+int pith__nodes_push(pith_ex *ex, pith_nodes *l, xmlNodePtr n) {
+  if (l->n == l->cap) {
+    size_t nc = l->cap ? l->cap * 2 : 64;
+    xmlNodePtr *nv = (xmlNodePtr *)realloc(l->v, nc * sizeof *nv);
+    if (nv == NULL) {
+      ex->oom = 1;
+      return 0;
+    }
+    l->v = nv;
+    l->cap = nc;
+  }
+  l->v[l->n++] = n;
+  return 1;
+}
+
+void pith__nodes_free(pith_nodes *l) {
+  free(l->v);
+  l->v = NULL;
+  l->n = l->cap = 0;
+}
+
+int pith__collect(pith_ex *ex, xmlNodePtr root, const char *const *tags,
+                  pith_nodes *out) {
+  xmlNodePtr c;
+  out->n = 0;
+  for (c = root->children; c; c = pith__next_node(c, root, 0)) {
+    const char *const *t;
+    if (c->type != XML_ELEMENT_NODE) continue;
+    for (t = tags; *t; t++) {
+      if (strcmp((const char *)c->name, *t) == 0) {
+        if (!pith__nodes_push(ex, out, c)) return 0;
+        break;
+      }
+    }
+  }
+  return 1;
+}
+
+void pith__remove(pith_ex *ex, xmlNodePtr n) { pith__park(ex->d, n); }
+
+void pith__append(xmlNodePtr parent, xmlNodePtr child) {
+  xmlUnlinkNode(child);
+  child->parent = parent;
+  child->prev = parent->last;
+  child->next = NULL;
+  if (parent->last)
+    parent->last->next = child;
+  else
+    parent->children = child;
+  parent->last = child;
+}
+
+void pith__insert_before(xmlNodePtr ref, xmlNodePtr n) {
+  xmlNodePtr parent = ref->parent;
+  xmlUnlinkNode(n);
+  n->parent = parent;
+  n->next = ref;
+  n->prev = ref->prev;
+  if (ref->prev)
+    ref->prev->next = n;
+  else if (parent)
+    parent->children = n;
+  ref->prev = n;
+}
+
+void pith__rename(xmlNodePtr n, const char *tag) {
+  xmlNodeSetName(n, (const xmlChar *)tag);
+}
+
+xmlNodePtr pith__remove_and_next(pith_ex *ex, xmlNodePtr n) {
+  xmlNodePtr next = pith__next_element(n, 1);
+  pith__remove(ex, n);
+  return next;
+}
+
+static const char *const PHRASING[] = {
+    "abbr",     "audio",    "b",    "bdo",      "br",     "button",   "cite",   "code",
+    "data",     "datalist", "dfn",  "em",       "embed",  "i",        "img",    "input",
+    "kbd",      "label",    "mark", "math",     "meter",  "noscript", "object", "output",
+    "progress", "q",        "ruby", "samp",     "script", "select",   "small",  "span",
+    "strong",   "sub",      "sup",  "textarea", "time",   "var",      "wbr",    NULL};
+
+static int in_list(const char *name, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(name, *list) == 0) return 1;
+  return 0;
+}
+
+/* Iterative form of the recursive test (a/del/ins are phrasing when all their
+ * descendants are). */
+int pith__is_phrasing(xmlNodePtr n) {
+  xmlNodePtr c;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) return 1;
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  if (in_list((const char *)n->name, PHRASING)) return 1;
+  if (!pith__is(n, "a") && !pith__is(n, "del") && !pith__is(n, "ins")) return 0;
+  for (c = n->children; c;) {
+    int skip = 0;
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+      skip = 1;
+    else if (c->type != XML_ELEMENT_NODE)
+      return 0;
+    else if (in_list((const char *)c->name, PHRASING))
+      skip = 1;
+    else if (!pith__is(c, "a") && !pith__is(c, "del") && !pith__is(c, "ins"))
+      return 0;
+    c = pith__next_node(c, n, skip);
+  }
+  return 1;
+}
+
+int pith__is_whitespace(xmlNodePtr n) {
+  if (n->type == XML_TEXT_NODE) return pith__text_len(n) == 0;
+  return pith__is(n, "br");
+}
+
+static int style_has(const char *style, const char *prop, const char *val) {
+  const char *p = style;
+  size_t pl = strlen(prop), vl = strlen(val);
+  while ((p = strstr(p, prop)) != NULL) {
+    const char *q = p + pl;
+    p = q;
+    while (*q == ' ' || *q == '\t' || *q == '\n')
+      q++;
+    if (*q != ':') continue;
+    q++;
+    while (*q == ' ' || *q == '\t' || *q == '\n')
+      q++;
+    if (strncmp(q, val, vl) == 0 &&
+        (q[vl] == 0 || q[vl] == ';' || q[vl] == ' ' || q[vl] == '!' || q[vl] == '\n'))
+      return 1;
+  }
+  return 0;
+}
+
+int pith__is_visible(xmlNodePtr n) {
+  const char *style = pith__attr(n, "style"), *ah;
+  if (style &&
+      (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
+    return 0;
+  if (pith__attr(n, "hidden")) return 0;
+  ah = pith__attr(n, "aria-hidden");
+  if (ah && strcmp(ah, "true") == 0) {
+    const char *cls = pith__attr(n, "class");
+    return cls && strstr(cls, "fallback-image") != NULL;
+  }
+  return 1;
+}
+
+/* ---- _prepDocument ---- */
+
+/* First node from n on that is an element or non-blank text (Readability's _nextNode). */
+static xmlNodePtr next_significant(xmlNodePtr n) {
+  while (n && n->type != XML_ELEMENT_NODE) {
+    if (n->type == XML_TEXT_NODE && pith__text_len(n) > 0) break;
+    if (n->type == XML_COMMENT_NODE && n->content && pith__text_len(n) > 0) break;
+    n = n->next;
+  }
+  return n;
+}
+
+static void replace_brs(pith_ex *ex, xmlNodePtr root) {
+  static const char *const BR[] = {"br", NULL};
+  pith_nodes brs = {0};
+  size_t i;
+  if (!pith__collect(ex, root, BR, &brs)) goto done;
+  for (i = 0; i < brs.n; i++) {
+    xmlNodePtr br = brs.v[i], next, p;
+    int replaced = 0;
+    if (br->parent == NULL || br->parent == ex->d->trash) continue;
+    next = br->next;
+    while ((next = next_significant(next)) != NULL && pith__is(next, "br")) {
+      xmlNodePtr sib = next->next;
+      replaced = 1;
+      pith__remove(ex, next);
+      next = sib;
+    }
+    if (!replaced) continue;
+    p = xmlNewDocNode(br->doc, NULL, (const xmlChar *)"p", NULL);
+    if (p == NULL) {
+      ex->oom = 1;
+      break;
+    }
+    pith__insert_before(br, p);
+    pith__remove(ex, br);
+    next = p->next;
+    while (next) {
+      xmlNodePtr sib;
+      if (pith__is(next, "br")) {
+        xmlNodePtr ne = next_significant(next->next);
+        if (ne && pith__is(ne, "br")) break;
+      }
+      if (!pith__is_phrasing(next)) break;
+      sib = next->next;
+      pith__append(p, next);
+      next = sib;
+    }
+    while (p->last && pith__is_whitespace(p->last))
+      pith__remove(ex, p->last);
+    if (pith__is(p->parent, "p")) pith__rename(p->parent, "div");
+  }
+done:
+  pith__nodes_free(&brs);
+}
+
+void pith__prep_document(pith_ex *ex, xmlNodePtr root) {
+  static const char *const DROP[] = {"script", "noscript", "style", "template", NULL};
+  static const char *const FONT[] = {"font", NULL};
+  pith_nodes l = {0};
+  size_t i;
+  if (pith__collect(ex, root, DROP, &l))
+    for (i = l.n; i-- > 0;)
+      pith__remove(ex, l.v[i]);
+  if (pith__collect(ex, root, FONT, &l))
+    for (i = 0; i < l.n; i++)
+      pith__rename(l.v[i], "span");
+  pith__nodes_free(&l);
+  xmlNodePtr body = NULL, c;
+  for (c = root->children; c; c = c->next)
+    if (pith__is(c, "body")) body = c;
+  replace_brs(ex, body ? body : root);
+}
+
+/* ---- title similarity (Readability's textSimilarity over \W+ tokens) ---- */
+
+typedef struct tok {
+  const char *s;
+  size_t n;
+} tok;
+
+static size_t tokenize(char *s, tok *out, size_t max) {
+  size_t k = 0;
+  char *p = s;
+  for (; *p; p++)
+    if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+  p = s;
+  while (*p && k < max) {
+    while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+      p++;
+    if (!*p) break;
+    out[k].s = p;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')
+      p++;
+    out[k].n = (size_t)(p - out[k].s);
+    k++;
+  }
+  return k;
+}
+
+static double similarity(const char *a, const char *b) {
+  char ba[1024], bb[1024];
+  tok ta[128], tb[128];
+  size_t na, nb, i, j, uniq = 0, all = 0, nu = 0;
+  strncpy(ba, a, sizeof ba - 1);
+  ba[sizeof ba - 1] = 0;
+  strncpy(bb, b, sizeof bb - 1);
+  bb[sizeof bb - 1] = 0;
+  na = tokenize(ba, ta, 128);
+  nb = tokenize(bb, tb, 128);
+  if (na == 0 || nb == 0) return 0;
+  for (j = 0; j < nb; j++) {
+    int found = 0;
+    for (i = 0; i < na && !found; i++)
+      found = ta[i].n == tb[j].n && memcmp(ta[i].s, tb[j].s, tb[j].n) == 0;
+    all += tb[j].n;
+    if (!found) {
+      uniq += tb[j].n;
+      nu++;
+    }
+  }
+  all += nb - 1;
+  if (nu) uniq += nu - 1;
+  return 1.0 - (double)uniq / (double)all;
+}
+
+int pith__duplicates_title(pith_ex *ex, xmlNodePtr heading, double threshold) {
+  char text[1024];
+  int i;
+  if (ex->ntitles == 0) return 0;
+  pith__text_copy(heading, text, sizeof text);
+  if (!text[0]) return 0;
+  for (i = 0; i < ex->ntitles; i++)
+    if (similarity(ex->titles[i], text) > threshold) return 1;
+  return 0;
+}
+
+/* ---- _prepArticle ---- */
+
+static void mark_data_tables(pith_ex *ex, xmlNodePtr root) {
+  static const char *const TABLE[] = {"table", NULL};
+  static const char *const TR[] = {"tr", NULL};
+  static const char *const CELLS[] = {"td", "th", NULL};
+  pith_nodes tables = {0}, rows = {0}, cells = {0};
+  size_t i;
+  if (!pith__collect(ex, root, TABLE, &tables)) goto done;
+  for (i = 0; i < tables.n; i++) {
+    xmlNodePtr t = tables.v[i], c;
+    const char *role = pith__attr(t, "role"), *dt = pith__attr(t, "datatable");
+    const char *summary = pith__attr(t, "summary");
+    int data = -1;
+    size_t r, nrows = 0, ncols = 0;
+    if (role && strcmp(role, "presentation") == 0)
+      data = 0;
+    else if (dt && strcmp(dt, "0") == 0)
+      data = 0;
+    else if (summary && *summary)
+      data = 1;
+    if (data < 0) {
+      for (c = t->children; c && data < 0; c = pith__next_node(c, t, 0)) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (pith__is(c, "caption") && c->children)
+          data = 1;
+        else if (pith__is(c, "col") || pith__is(c, "colgroup") || pith__is(c, "tfoot") ||
+                 pith__is(c, "thead") || pith__is(c, "th"))
+          data = 1;
+      }
+    }
+    if (data < 0 && pith__count_tag(t, "table") > 0) data = 0;
+    if (data < 0) {
+      if (!pith__collect(ex, t, TR, &rows)) break;
+      for (r = 0; r < rows.n; r++) {
+        const char *rs = pith__attr(rows.v[r], "rowspan");
+        size_t k, cols = 0;
+        long v = rs ? strtol(rs, NULL, 10) : 0;
+        nrows += v > 0 ? (size_t)v : 1;
+        if (!pith__collect(ex, rows.v[r], CELLS, &cells)) break;
+        for (k = 0; k < cells.n; k++) {
+          const char *cs = pith__attr(cells.v[k], "colspan");
+          long cv = cs ? strtol(cs, NULL, 10) : 0;
+          cols += cv > 0 ? (size_t)cv : 1;
+        }
+        if (cols > ncols) ncols = cols;
+      }
+      if (ncols == 1 || nrows == 1)
+        data = 0;
+      else if (nrows >= 10 || ncols > 4)
+        data = 1;
+      else
+        data = nrows * ncols > 10;
+    }
+    if (!pith__scores_add(&ex->tables_marked, t, data)) ex->oom = 1;
+  }
+done:
+  pith__nodes_free(&tables);
+  pith__nodes_free(&rows);
+  pith__nodes_free(&cells);
+}
+
+static int is_data_table(pith_ex *ex, xmlNodePtr t) {
+  double *v = pith__scores_get(&ex->tables_marked, t);
+  return v && *v > 0;
+}
+
+static int weight_of(pith_ex *ex, xmlNodePtr n) {
+  return (ex->flags & PITH_FLAG_WEIGHT_CLASSES) ? pith__class_weight(n) : 0;
+}
+
+/* Sum of the text lengths of the descendants named in tags, over n's text length. */
+static double text_density(xmlNodePtr n, const char *const *tags, size_t len) {
+  xmlNodePtr c;
+  size_t sum = 0;
+  if (len == 0) return 0;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && in_list((const char *)c->name, tags))
+      sum += pith__text_len(c);
+  return (double)sum / (double)len;
+}
+
+static int is_ad_or_loading(xmlNodePtr n, size_t len) {
+  static const char *const WORDS[] = {
+      "ad",         "advertising", "advertisement", "pub",        "publicité", "werb",
+      "werbung",    "广告",        "Реклама",       "anuncio",    "loading",   "loading…",
+      "loading...", "正在加载",    "Загрузка",      "chargement", "cargando",  NULL};
+  char buf[64];
+  const char *const *w;
+  if (len == 0 || len > 20) return 0;
+  pith__text_copy(n, buf, sizeof buf);
+  for (w = WORDS; *w; w++) {
+    size_t i, k = strlen(*w);
+    if (strlen(buf) != k) continue;
+    for (i = 0; i < k; i++) {
+      int a = (unsigned char)buf[i], b = (unsigned char)(*w)[i];
+      if (a >= 'A' && a <= 'Z') a += 32;
+      if (a != b) break;
+    }
+    if (i == k) return 1;
+  }
+  return 0;
+}
+
+static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
+  static const char *const LISTS[] = {"ul", "ol", NULL};
+  static const char *const HEADINGS[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+  static const char *const TEXTISH[] = {"span",  "li",  "td", "blockquote", "dl",
+                                        "div",   "img", "ol", "p",          "pre",
+                                        "table", "ul",  NULL};
+  int is_list = strcmp(tag, "ul") == 0 || strcmp(tag, "ol") == 0, weight;
+  pith_textinfo ti;
+  xmlNodePtr c, a;
+  size_t p = 0, img = 0, li = 0, input = 0, embeds = 0;
+  double link_density, heading_density, tdens;
+  int figure_child, remove;
+  pith__text_info(node, &ti);
+  if (!is_list) {
+    size_t list_len = 0;
+    for (c = node->children; c; c = pith__next_node(c, node, 0))
+      if (c->type == XML_ELEMENT_NODE && in_list((const char *)c->name, LISTS))
+        list_len += pith__text_len(c);
+    is_list = ti.len > 0 && (double)list_len / (double)ti.len > 0.9;
+  }
+  if (strcmp(tag, "table") == 0 && is_data_table(ex, node)) return 0;
+  for (a = node->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+    if (pith__is(a, "table") && is_data_table(ex, a)) return 0;
+  if (pith__has_ancestor_tag(node, "code", 3)) return 0;
+  for (c = node->children; c; c = pith__next_node(c, node, 0))
+    if (pith__is(c, "table") && is_data_table(ex, c)) return 0;
+  weight = weight_of(ex, node);
+  if (weight < 0) return 1;
+  if (ti.ascii_commas >= 10) return 0;
+  for (c = node->children; c; c = pith__next_node(c, node, 0)) {
+    const char *nm;
+    if (c->type != XML_ELEMENT_NODE) continue;
+    nm = (const char *)c->name;
+    if (strcmp(nm, "p") == 0)
+      p++;
+    else if (strcmp(nm, "img") == 0)
+      img++;
+    else if (strcmp(nm, "li") == 0)
+      li++;
+    else if (strcmp(nm, "input") == 0)
+      input++;
+    else if (strcmp(nm, "object") == 0 || strcmp(nm, "embed") == 0 ||
+             strcmp(nm, "iframe") == 0) {
+      xmlAttrPtr at;
+      for (at = c->properties; at; at = at->next) {
+        const char *v = (at->children && at->children->content)
+                            ? (const char *)at->children->content
+                            : "";
+        if (strstr(v, "youtube.com") || strstr(v, "youtube-nocookie.com") ||
+            strstr(v, "player.vimeo.com") || strstr(v, "dailymotion.com") ||
+            strstr(v, "v.qq.com") || strstr(v, "archive.org") ||
+            strstr(v, "upload.wikimedia.org") || strstr(v, "player.twitch.tv"))
+          return 0;
+      }
+      embeds++;
+    }
+  }
+  if (is_ad_or_loading(node, ti.len)) return 1;
+  heading_density = text_density(node, HEADINGS, ti.len);
+  link_density = pith__link_density(node);
+  tdens = text_density(node, TEXTISH, ti.len);
+  figure_child = pith__has_ancestor_tag(node, "figure", 3);
+  remove = 0;
+  if (!figure_child && img > 1 && (double)p / (double)img < 0.5) remove = 1;
+  if (!is_list && (double)li - 100 > (double)p) remove = 1;
+  if ((double)input > (double)(p / 3)) remove = 1;
+  if (!is_list && !figure_child && heading_density < 0.9 && ti.len < 25 &&
+      (img == 0 || img > 2) && link_density > 0)
+    remove = 1;
+  if (!is_list && weight < 25 && link_density > 0.2) remove = 1;
+  if (weight >= 25 && link_density > 0.5) remove = 1;
+  if ((embeds == 1 && ti.len < 75) || embeds > 1) remove = 1;
+  if (img == 0 && tdens == 0) remove = 1;
+  if (is_list && remove) {
+    for (c = node->children; c; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && pith__element_child_count(c) > 1) return 1;
+    if (img == li) return 0;
+  }
+  return remove;
+}
+
+static void clean_conditionally(pith_ex *ex, xmlNodePtr root, const char *tag) {
+  const char *tags[2];
+  pith_nodes l = {0};
+  size_t i;
+  if (!(ex->flags & PITH_FLAG_CLEAN_CONDITIONALLY)) return;
+  tags[0] = tag;
+  tags[1] = NULL;
+  if (pith__collect(ex, root, tags, &l))
+    for (i = l.n; i-- > 0;)
+      if (should_clean(ex, l.v[i], tag)) pith__remove(ex, l.v[i]);
+  pith__nodes_free(&l);
+}
+
+static void clean_tags(pith_ex *ex, xmlNodePtr root, const char *const *tags) {
+  pith_nodes l = {0};
+  size_t i;
+  if (pith__collect(ex, root, tags, &l))
+    for (i = l.n; i-- > 0;)
+      pith__remove(ex, l.v[i]);
+  pith__nodes_free(&l);
+}
+
+static void clean_share(pith_ex *ex, xmlNodePtr article) {
+  xmlNodePtr top;
+  char match[512];
+  for (top = pith__first_element_child(article); top;
+       top = pith__next_element_sibling(top)) {
+    xmlNodePtr end = pith__next_element(top, 1), n = pith__next_element(top, 0);
+    while (n && n != end) {
+      const char *cls = pith__attr(n, "class"), *id = pith__attr(n, "id");
+      snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
+      if (pith__is_share_name(match) && pith__text_len(n) < 500)
+        n = pith__remove_and_next(ex, n);
+      else
+        n = pith__next_element(n, 0);
+    }
+  }
+}
+
+void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
+  static const char *const T1[] = {"object", "embed", "footer", "link", "aside", NULL};
+  static const char *const T2[] = {"iframe", "input",  "textarea",
+                                   "select", "button", NULL};
+  static const char *const H12[] = {"h1", "h2", NULL};
+  static const char *const P[] = {"p", NULL};
+  pith_nodes l = {0};
+  size_t i;
+  mark_data_tables(ex, article);
+  clean_conditionally(ex, article, "form");
+  clean_conditionally(ex, article, "fieldset");
+  clean_tags(ex, article, T1);
+  clean_share(ex, article);
+  clean_tags(ex, article, T2);
+  if (pith__collect(ex, article, H12, &l))
+    for (i = l.n; i-- > 0;)
+      if (weight_of(ex, l.v[i]) < 0) pith__remove(ex, l.v[i]);
+  clean_conditionally(ex, article, "table");
+  clean_conditionally(ex, article, "ul");
+  clean_conditionally(ex, article, "div");
+  if (pith__collect(ex, article, H12, &l))
+    for (i = 0; i < l.n; i++)
+      if (pith__is(l.v[i], "h1")) pith__rename(l.v[i], "h2");
+  if (pith__collect(ex, article, P, &l)) {
+    for (i = l.n; i-- > 0;) {
+      xmlNodePtr p = l.v[i];
+      if (pith__text_len(p) == 0 && pith__count_tag(p, "img") == 0 &&
+          pith__count_tag(p, "embed") == 0 && pith__count_tag(p, "object") == 0 &&
+          pith__count_tag(p, "iframe") == 0)
+        pith__remove(ex, p);
+    }
+  }
+  pith__nodes_free(&l);
+}
+
+void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
+  (void)ex;
+  (void)article;
+}

@@ -1,0 +1,61 @@
+/* The extractor's working state, shared by extract.c (finding the article) and
+ * clean.c (removing what is not article). Pure C: no Lua calls in here. */
+#ifndef PITH_EXTRACT_H
+#define PITH_EXTRACT_H
+
+#include "pith_int.h"
+#include "score.h"
+
+#define PITH_FLAG_STRIP_UNLIKELYS     1
+#define PITH_FLAG_WEIGHT_CLASSES      2
+#define PITH_FLAG_CLEAN_CONDITIONALLY 4
+
+#define PITH_FAVOR_BALANCED           0
+#define PITH_FAVOR_PRECISION          1
+#define PITH_FAVOR_RECALL             2
+
+#define PITH_MAX_TITLES               6
+
+typedef struct pith_nodes {
+  xmlNodePtr *v;
+  size_t n, cap;
+} pith_nodes;
+
+typedef struct pith_ex {
+  pith_Doc *d;
+  int flags;
+  int favor, tables, images, comments;
+  int has_meta_byline, byline_found;
+  char *titles[PITH_MAX_TITLES]; /* headline candidates (malloc'd) */
+  int ntitles;
+  pith_scoremap scores;
+  pith_scoremap tables_marked; /* 1: data table, 0: layout table */
+  int oom;
+} pith_ex;
+
+int pith__nodes_push(pith_ex *ex, pith_nodes *l, xmlNodePtr n);
+void pith__nodes_free(pith_nodes *l);
+/* Descendants of root (not root) named tag (or any of tags, NULL-terminated), in document
+ * order. */
+int pith__collect(pith_ex *ex, xmlNodePtr root, const char *const *tags, pith_nodes *out);
+
+/* Tree surgery that never merges or frees nodes (handles may be held by Lua). */
+void pith__remove(pith_ex *ex, xmlNodePtr n);
+void pith__append(xmlNodePtr parent, xmlNodePtr child);
+void pith__insert_before(xmlNodePtr ref, xmlNodePtr n);
+void pith__rename(xmlNodePtr n, const char *tag);
+/* Readability's _removeAndGetNext: removes n, returns the next element in walk order. */
+xmlNodePtr pith__remove_and_next(pith_ex *ex, xmlNodePtr n);
+
+int pith__is_phrasing(xmlNodePtr n);
+int pith__is_whitespace(xmlNodePtr n);
+int pith__is_visible(xmlNodePtr n);
+
+/* clean.c */
+void pith__prep_document(pith_ex *ex, xmlNodePtr root);
+void pith__prep_article(pith_ex *ex, xmlNodePtr article);
+void pith__clean_furniture(pith_ex *ex, xmlNodePtr article);
+/* Whether a heading's text is close to one of the page's titles. */
+int pith__duplicates_title(pith_ex *ex, xmlNodePtr heading, double threshold);
+
+#endif

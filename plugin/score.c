@@ -1,0 +1,423 @@
+/* Text metrics and class/id vocabularies (Readability.js's REGEXPS as word
+ * lists): the measurements every scoring and cleaning decision is made from. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+
+size_t pith__ws_len(const unsigned char *p) {
+  switch (p[0]) {
+  case ' ':
+  case '\t':
+  case '\n':
+  case '\r':
+  case '\f':
+  case '\v':
+    return 1;
+  case 0xC2:
+    return p[1] == 0xA0 ? 2 : 0;
+  case 0xE2:
+    if (p[1] == 0x80 &&
+        ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+      return 3;
+    if (p[1] == 0x81 && p[2] == 0x9F) return 3;
+    return 0;
+  case 0xE3:
+    return (p[1] == 0x80 && p[2] == 0x80) ? 3 : 0;
+  case 0xEF:
+    return (p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+  default:
+    return 0;
+  }
+}
+
+static int is_comma(const unsigned char *p, size_t *adv) {
+  *adv = 1;
+  if (p[0] == ',') return 2;
+  if (p[0] == 0xD8 && p[1] == 0x8C) return (*adv = 2), 1;
+  if (p[0] == 0xEF && ((p[1] == 0xB9 && p[2] == 0x90) || (p[1] == 0xB8 && p[2] == 0x90) ||
+                       (p[1] == 0xB8 && p[2] == 0x91) || (p[1] == 0xBC && p[2] == 0x8C)))
+    return (*adv = 3), 1;
+  if (p[0] == 0xE2 && ((p[1] == 0xB9 && p[2] == 0x81) || (p[1] == 0xB8 && p[2] == 0xB4) ||
+                       (p[1] == 0xB8 && p[2] == 0xB2)))
+    return (*adv = 3), 1;
+  return 0;
+}
+
+xmlNodePtr pith__next_node(xmlNodePtr cur, xmlNodePtr root, int skip_children) {
+  if (!skip_children && cur->type == XML_ELEMENT_NODE && cur->children)
+    return cur->children;
+  while (cur != root && cur != NULL) {
+    if (cur->next) return cur->next;
+    cur = cur->parent;
+  }
+  return NULL;
+}
+
+static int is_text(xmlNodePtr n) {
+  return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
+}
+
+/* One walk: the state machine below counts what getInnerText(e).length counts. */
+void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
+  xmlNodePtr c;
+  int started = 0, pending = 0, last_dot = 0;
+  memset(ti, 0, sizeof *ti);
+  if (n == NULL) return;
+  if (is_text(n))
+    c = n;
+  else if (n->type == XML_ELEMENT_NODE)
+    c = n->children;
+  else
+    return;
+  for (; c; c = (c == n) ? NULL : pith__next_node(c, n, 0)) {
+    const unsigned char *p;
+    if (!is_text(c) || c->content == NULL) continue;
+    p = c->content;
+    while (*p) {
+      size_t w = pith__ws_len(p), adv;
+      int k;
+      if (w) {
+        if (started) pending = 1;
+        if (last_dot) {
+          ti->periods++;
+          last_dot = 0;
+        }
+        p += w;
+        continue;
+      }
+      if (pending) {
+        ti->len++;
+        pending = 0;
+      }
+      if (last_dot) last_dot = 0;
+      started = 1;
+      k = is_comma(p, &adv);
+      if (k) {
+        ti->commas++;
+        if (k == 2) ti->ascii_commas++;
+        p += adv;
+        ti->len++;
+        continue;
+      }
+      if (*p == '.') last_dot = 1;
+      ti->len++;
+      p++;
+      while ((*p & 0xC0) == 0x80)
+        p++;
+    }
+  }
+  if (last_dot) ti->periods++;
+}
+
+size_t pith__text_len(xmlNodePtr n) {
+  pith_textinfo ti;
+  pith__text_info(n, &ti);
+  return ti.len;
+}
+
+size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap) {
+  xmlNodePtr c;
+  size_t o = 0;
+  int started = 0, pending = 0, full = 0;
+  if (cap == 0) return 0;
+  out[0] = 0;
+  if (n == NULL) return 0;
+  c = is_text(n) ? n : n->children;
+  for (; c && o + 1 < cap; c = (c == n) ? NULL : pith__next_node(c, n, 0)) {
+    const unsigned char *p;
+    if (!is_text(c) || c->content == NULL) continue;
+    p = c->content;
+    while (*p && o + 1 < cap) {
+      size_t w = pith__ws_len(p), seq;
+      if (w) {
+        if (started) pending = 1;
+        p += w;
+        continue;
+      }
+      seq = (*p < 0x80) ? 1 : (*p >= 0xF0) ? 4 : (*p >= 0xE0) ? 3 : (*p >= 0xC0) ? 2 : 1;
+      if (o + (size_t)pending + seq + 1 > cap) {
+        full = 1; /* the next character does not fit: stop on a whole one */
+        break;
+      }
+      if (pending) {
+        out[o++] = ' ';
+        pending = 0;
+      }
+      started = 1;
+      while (seq-- && *p)
+        out[o++] = (char)*p++;
+    }
+    if (full) break;
+  }
+  out[o] = 0;
+  return o;
+}
+
+int pith__is(xmlNodePtr n, const char *tag) {
+  return n && n->type == XML_ELEMENT_NODE && n->name &&
+         strcmp((const char *)n->name, tag) == 0;
+}
+
+int pith__is_heading(xmlNodePtr n) {
+  const char *s;
+  if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL) return 0;
+  s = (const char *)n->name;
+  return s[0] == 'h' && s[1] >= '1' && s[1] <= '6' && s[2] == 0;
+}
+
+double pith__link_density(xmlNodePtr n) {
+  size_t total = pith__text_len(n);
+  double links = 0;
+  xmlNodePtr c;
+  if (total == 0) return 0;
+  for (c = n->children; c; c = pith__next_node(c, n, 0)) {
+    if (c->type == XML_ELEMENT_NODE && pith__is(c, "a")) {
+      const char *href = pith__attr(c, "href");
+      double coef = (href && href[0] == '#' && href[1]) ? 0.3 : 1.0;
+      links += (double)pith__text_len(c) * coef;
+    }
+  }
+  return links / (double)total;
+}
+
+const char *pith__attr(xmlNodePtr n, const char *name) {
+  xmlAttrPtr a;
+  if (n == NULL || n->type != XML_ELEMENT_NODE) return NULL;
+  for (a = n->properties; a; a = a->next) {
+    if (a->name && strcmp((const char *)a->name, name) == 0) {
+      if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+        return (const char *)a->children->content;
+      return "";
+    }
+  }
+  return NULL;
+}
+
+static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+int pith__ci_contains(const char *hay, const char *needle) {
+  size_t i, j;
+  if (hay == NULL) return 0;
+  for (i = 0; hay[i]; i++) {
+    for (j = 0; needle[j] && hay[i + j] && lower((unsigned char)hay[i + j]) == needle[j];
+         j++)
+      ;
+    if (needle[j] == 0) return 1;
+  }
+  return 0;
+}
+
+int pith__match_any(const char *s, const char *const *words) {
+  if (s == NULL || *s == 0) return 0;
+  for (; *words; words++)
+    if (pith__ci_contains(s, *words)) return 1;
+  return 0;
+}
+
+static const char *const NEGATIVE[] = {
+    "-ad-",     "hidden", "banner",   "combx",    "comment", "com-",       "contact",
+    "footer",   "gdpr",   "masthead", "media",    "meta",    "outbrain",   "promo",
+    "related",  "scroll", "share",    "shoutbox", "sidebar", "skyscraper", "sponsor",
+    "shopping", "tags",   "widget",   NULL};
+static const char *const POSITIVE[] = {
+    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
+    "page",    "pagination", "post",    "text",  "blog",   "story",   NULL};
+static const char *const UNLIKELY[] = {
+    "-ad-",         "ai2html",    "banner",  "breadcrumbs", "combx",  "comment",
+    "community",    "cover-wrap", "disqus",  "extra",       "footer", "gdpr",
+    "header",       "legends",    "menu",    "related",     "remark", "replies",
+    "rss",          "shoutbox",   "sidebar", "skyscraper",  "social", "sponsor",
+    "supplemental", "ad-break",   "agegate", "pagination",  "pager",  "popup",
+    "yom-remote",   NULL};
+static const char *const MAYBE[] = {"and",  "article", "body",   "column", "content",
+                                    "main", "mathjax", "shadow", NULL};
+static const char *const BYLINE[] = {"byline",    "author",   "dateline",
+                                     "writtenby", "p-author", NULL};
+
+/* "^hid$| hid$| hid |^hid ": hid as a space-delimited word */
+static int has_hid_word(const char *s) {
+  size_t i;
+  for (i = 0; s[i]; i++) {
+    if ((i == 0 || s[i - 1] == ' ') && lower((unsigned char)s[i]) == 'h' &&
+        lower((unsigned char)s[i + 1]) == 'i' && lower((unsigned char)s[i + 2]) == 'd' &&
+        (s[i + 3] == 0 || s[i + 3] == ' '))
+      return 1;
+  }
+  return 0;
+}
+
+static int weigh(const char *s) {
+  int w = 0;
+  if (s == NULL || *s == 0) return 0;
+  if (pith__match_any(s, NEGATIVE) || has_hid_word(s)) w -= 25;
+  if (pith__match_any(s, POSITIVE)) w += 25;
+  return w;
+}
+
+int pith__class_weight(xmlNodePtr n) {
+  return weigh(pith__attr(n, "class")) + weigh(pith__attr(n, "id"));
+}
+
+int pith__is_unlikely(const char *s) {
+  return pith__match_any(s, UNLIKELY) && !pith__match_any(s, MAYBE);
+}
+
+int pith__is_byline_name(const char *s) { return pith__match_any(s, BYLINE); }
+
+static int word_char(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_';
+}
+
+/* /(\b|_)(share|sharedaddy)(\b|_)/i */
+int pith__is_share_name(const char *s) {
+  size_t i;
+  if (s == NULL) return 0;
+  for (i = 0; s[i]; i++) {
+    size_t j;
+    if (i > 0 && word_char((unsigned char)s[i - 1]) && s[i - 1] != '_') continue;
+    for (j = 0; j < 5 && lower((unsigned char)s[i + j]) == "share"[j]; j++)
+      ;
+    if (j < 5) continue;
+    if (!word_char((unsigned char)s[i + 5]) || s[i + 5] == '_') return 1;
+    for (j = 0; j < 5 && lower((unsigned char)s[i + 5 + j]) == "daddy"[j]; j++)
+      ;
+    if (j == 5 && (!word_char((unsigned char)s[i + 10]) || s[i + 10] == '_')) return 1;
+  }
+  return 0;
+}
+
+xmlNodePtr pith__first_element_child(xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n ? n->children : NULL; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) return c;
+  return NULL;
+}
+
+xmlNodePtr pith__next_element_sibling(xmlNodePtr n) {
+  for (n = n->next; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE) return n;
+  return NULL;
+}
+
+size_t pith__element_child_count(xmlNodePtr n) {
+  size_t k = 0;
+  xmlNodePtr c;
+  for (c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) k++;
+  return k;
+}
+
+xmlNodePtr pith__next_element(xmlNodePtr n, int skip_children) {
+  xmlNodePtr s;
+  if (!skip_children) {
+    s = pith__first_element_child(n);
+    if (s) return s;
+  }
+  for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+    s = pith__next_element_sibling(n);
+    if (s) return s;
+  }
+  return NULL;
+}
+
+size_t pith__count_tag(xmlNodePtr root, const char *tag) {
+  size_t k = 0;
+  xmlNodePtr c;
+  for (c = root->children; c; c = pith__next_node(c, root, 0))
+    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, tag) == 0) k++;
+  return k;
+}
+
+int pith__has_ancestor_tag(xmlNodePtr n, const char *tag, int max_depth) {
+  int depth = 0;
+  if (max_depth == 0) max_depth = 3;
+  while (n->parent && n->parent->type == XML_ELEMENT_NODE) {
+    if (max_depth > 0 && depth > max_depth) return 0;
+    if (strcmp((const char *)n->parent->name, tag) == 0) return 1;
+    n = n->parent;
+    depth++;
+  }
+  return 0;
+}
+
+/* ---- score map: open addressing on the node pointer ---- */
+
+void pith__scores_init(pith_scoremap *m) { memset(m, 0, sizeof *m); }
+
+void pith__scores_free(pith_scoremap *m) {
+  free(m->keys);
+  free(m->vals);
+  free(m->order);
+  memset(m, 0, sizeof *m);
+}
+
+void pith__scores_clear(pith_scoremap *m) {
+  if (m->keys) memset(m->keys, 0, m->cap * sizeof *m->keys);
+  m->count = 0;
+}
+
+static size_t hash_ptr(const void *p, size_t cap) {
+  size_t h = (size_t)(unsigned long long)(size_t)p;
+  h ^= h >> 17;
+  h *= (size_t)0x9E3779B97F4A7C15ULL;
+  h ^= h >> 29;
+  return h & (cap - 1);
+}
+
+double *pith__scores_get(pith_scoremap *m, xmlNodePtr n) {
+  size_t i;
+  if (m->cap == 0) return NULL;
+  for (i = hash_ptr(n, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if (m->keys[i] == n) return &m->vals[i];
+  return NULL;
+}
+
+static int grow(pith_scoremap *m) {
+  size_t ncap = m->cap ? m->cap * 2 : 256, i;
+  xmlNodePtr *nk = (xmlNodePtr *)calloc(ncap, sizeof *nk);
+  double *nv = (double *)malloc(ncap * sizeof *nv);
+  if (nk == NULL || nv == NULL) {
+    free(nk);
+    free(nv);
+    m->oom = 1;
+    return 0;
+  }
+  for (i = 0; i < m->cap; i++) {
+    if (m->keys[i]) {
+      size_t j = hash_ptr(m->keys[i], ncap);
+      while (nk[j])
+        j = (j + 1) & (ncap - 1);
+      nk[j] = m->keys[i];
+      nv[j] = m->vals[i];
+    }
+  }
+  free(m->keys);
+  free(m->vals);
+  m->keys = nk;
+  m->vals = nv;
+  m->cap = ncap;
+  return 1;
+}
+
+double *pith__scores_add(pith_scoremap *m, xmlNodePtr n, double v) {
+  size_t i;
+  if ((m->count + 1) * 2 > m->cap && !grow(m)) return NULL;
+  if (m->count + 1 > m->order_cap) {
+    size_t nc = m->order_cap ? m->order_cap * 2 : 128;
+    xmlNodePtr *no = (xmlNodePtr *)realloc(m->order, nc * sizeof *no);
+    if (no == NULL) {
+      m->oom = 1;
+      return NULL;
+    }
+    m->order = no;
+    m->order_cap = nc;
+  }
+  for (i = hash_ptr(n, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    ;
+  m->keys[i] = n;
+  m->vals[i] = v;
+  m->order[m->count++] = n;
+  return &m->vals[i];
+}

@@ -1,0 +1,75 @@
+/* Text metrics and class/id vocabularies the extractor scores with. Pure C over
+ * libxml2 trees: no Lua calls, no allocation except the score map. */
+#ifndef PITH_SCORE_H
+#define PITH_SCORE_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+/* Length (code points) of an element's text content, trimmed and with
+ * whitespace runs counted as one: Readability's getInnerText().length. */
+typedef struct pith_textinfo {
+  size_t len;    /* normalised length */
+  size_t commas; /* all comma forms Readability splits on */
+  size_t ascii_commas;
+  size_t periods; /* ". " or final "." occurrences */
+} pith_textinfo;
+
+void pith__text_info(xmlNodePtr n, pith_textinfo *ti);
+size_t pith__text_len(xmlNodePtr n);
+/* Byte length of the Unicode white space at p (0 when none); p is NUL-terminated. */
+size_t pith__ws_len(const unsigned char *p);
+/* Appends the normalised text of n to a NUL-terminated buffer of cap bytes,
+ * truncating; returns the bytes written. */
+size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap);
+
+/* Share of n's text inside links (links to "#..." count 0.3). */
+double pith__link_density(xmlNodePtr n);
+
+/* Value of an attribute without copying (NULL when absent or not plain). */
+const char *pith__attr(xmlNodePtr n, const char *name);
+int pith__is(xmlNodePtr n, const char *tag);
+int pith__is_heading(xmlNodePtr n);
+/* Case-insensitive substring test. */
+int pith__ci_contains(const char *hay, const char *needle);
+/* Whether the element's class or id matches any of the words. */
+int pith__match_any(const char *s, const char *const *words);
+
+/* Readability's class weight: -25/+25 per class and id, 0 when off. */
+int pith__class_weight(xmlNodePtr n);
+int pith__is_unlikely(const char *class_and_id);
+int pith__is_byline_name(const char *class_and_id);
+int pith__is_share_name(const char *class_and_id);
+
+/* Next node of a pre-order walk of root's subtree (elements only when
+ * elements_only), not descending into cur when skip_children. */
+xmlNodePtr pith__next_node(xmlNodePtr cur, xmlNodePtr root, int skip_children);
+/* Readability's _getNextNode over element nodes: first element child, next
+ * element sibling, or the next element sibling of the nearest ancestor. */
+xmlNodePtr pith__next_element(xmlNodePtr n, int skip_children);
+xmlNodePtr pith__first_element_child(xmlNodePtr n);
+xmlNodePtr pith__next_element_sibling(xmlNodePtr n);
+size_t pith__element_child_count(xmlNodePtr n);
+/* Number of descendant elements named tag. */
+size_t pith__count_tag(xmlNodePtr root, const char *tag);
+int pith__has_ancestor_tag(xmlNodePtr n, const char *tag, int max_depth);
+
+/* Per-node content scores, keyed by node pointer, in insertion order. */
+typedef struct pith_scoremap {
+  xmlNodePtr *keys;
+  double *vals;
+  size_t cap;
+  xmlNodePtr *order; /* nodes in the order they were first scored */
+  size_t count, order_cap;
+  int oom;
+} pith_scoremap;
+
+void pith__scores_init(pith_scoremap *m);
+void pith__scores_free(pith_scoremap *m);
+void pith__scores_clear(pith_scoremap *m);
+/* Score slot of n, or NULL when n was never initialised. */
+double *pith__scores_get(pith_scoremap *m, xmlNodePtr n);
+/* Adds n with score v (n must be absent); NULL when out of memory. */
+double *pith__scores_add(pith_scoremap *m, xmlNodePtr n, double v);
+
+#endif
