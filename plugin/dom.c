@@ -1,17 +1,19 @@
 /* Documents: parsing HTML into a libxml2 tree owned by a Lua userdata, and the
  * lifetime rules every node handle relies on. */
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/parserInternals.h>
 
 #include "pith_int.h"
+#include "charset.h"
 
-#define PITH_DEFAULT_MAX_SIZE ((size_t)64 << 20)
+#define PITH_DEFAULT_MAX_SIZE ((lua_Integer)64 << 20)
 
 pith_Doc *pith__check_doc(lua_State *L, int i) {
   pith_Doc *d = (pith_Doc *)luaL_checkudata(L, i, PITH_DOC_MT);
-  if (d->doc == NULL)
-    luaL_error(L, "attempt to use a closed document");
+  if (d->doc == NULL) luaL_error(L, "attempt to use a closed document");
   return d;
 }
 
@@ -23,6 +25,9 @@ void pith__add_methods(lua_State *L, const char *mt, const luaL_Reg *regs) {
 }
 
 void pith__park(pith_Doc *d, xmlNodePtr n) {
+  if (n == d->trash || n->type == XML_DOCUMENT_NODE ||
+      n->type == XML_HTML_DOCUMENT_NODE || n->type == XML_ATTRIBUTE_NODE)
+    return; /* not a child node: parking it would corrupt the tree */
   xmlUnlinkNode(n);
   if (d->trash == NULL) {
     d->trash = xmlNewDocNode(d->doc, NULL, (const xmlChar *)"pith-trash", NULL);
@@ -40,8 +45,7 @@ void pith__park(pith_Doc *d, xmlNodePtr n) {
   d->trash->last = n;
 }
 
-static int doc_close(lua_State *L) {
-  pith_Doc *d = (pith_Doc *)luaL_checkudata(L, 1, PITH_DOC_MT);
+static void free_doc(pith_Doc *d) {
   if (d->xpath) {
     xmlXPathFreeContext(d->xpath);
     d->xpath = NULL;
@@ -54,6 +58,10 @@ static int doc_close(lua_State *L) {
     xmlFreeDoc(d->doc);
     d->doc = NULL;
   }
+}
+
+static int doc_close(lua_State *L) {
+  free_doc((pith_Doc *)luaL_checkudata(L, 1, PITH_DOC_MT));
   return 0;
 }
 
@@ -71,60 +79,115 @@ static void silent_error(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
+static void silent_structured(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  (void)err;
+}
+
+/* Parses UTF-8 text; no Lua call may happen in here (the generic error handler is
+ * swapped, and libxml2 frames are on the stack). */
+static htmlDocPtr parse_utf8(const char *text, size_t len, const char *url) {
+  /* IGNORE_ENC: the text is already UTF-8, whatever its <meta> says. NODEFDTD: no
+   * invented HTML 4 doctype in doc:html(). */
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+             HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+             HTML_PARSE_NODEFDTD;
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  xmlGenericErrorFunc old_handler = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  htmlDocPtr doc;
+  if (ctxt == NULL) return NULL;
+  /* our own structured handler, so a handler the host installed is not called either */
+  ctxt->sax->initialized = XML_SAX2_MAGIC;
+  ctxt->sax->serror = silent_structured;
+  /* encoding and I/O errors bypass the context and go to the generic handler */
+  xmlSetGenericErrorFunc(NULL, silent_error);
+  doc = htmlCtxtReadMemory(ctxt, text, (int)len, url, "UTF-8", opts);
+  xmlSetGenericErrorFunc(old_ctx, old_handler);
+  htmlFreeParserCtxt(ctxt);
+  if (doc != NULL &&
+      (doc->encoding == NULL || !xmlStrEqual(doc->encoding, (const xmlChar *)"UTF-8"))) {
+    /* the tree is UTF-8; the serialiser reads a NULL encoding as "escape non-ASCII" */
+    xmlFree((xmlChar *)(uintptr_t)doc->encoding);
+    doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+  }
+  return doc;
+}
+
 /* ARG: html, [opts {url=, charset=, max_size=}]  RES: doc | fail, err */
 static int l_parse(lua_State *L) {
-  size_t len;
+  size_t len, textlen;
   const char *html = luaL_checklstring(L, 1, &len);
-  const char *url = NULL, *charset = NULL;
-  size_t max_size = PITH_DEFAULT_MAX_SIZE;
+  const char *url = NULL, *charset = NULL, *text;
+  lua_Integer max_size = PITH_DEFAULT_MAX_SIZE;
   pith_Doc *d;
-  htmlParserCtxtPtr ctxt;
-  xmlGenericErrorFunc old_handler;
-  void *old_ctx;
-  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-             HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  pith_decoded dec;
+  pith_status status;
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_getfield(L, 2, "url");
-    url = lua_tostring(L, -1);
+    url = luaL_optstring(L, -1, NULL);
     lua_getfield(L, 2, "charset");
-    charset = lua_tostring(L, -1);
+    charset = luaL_optstring(L, -1, NULL);
     lua_getfield(L, 2, "max_size");
-    if (!lua_isnil(L, -1))
-      max_size = (size_t)luaL_checkinteger(L, -1);
+    max_size = luaL_optinteger(L, -1, max_size);
+    luaL_argcheck(L, max_size >= 0, 2, "max_size must not be negative");
     lua_pop(L, 1); /* url and charset strings stay anchored on the stack */
   }
-  if (len > max_size || len > 0x7fffffff) {
+  if ((lua_Unsigned)len > (lua_Unsigned)max_size || len > INT_MAX) {
     luaL_pushfail(L);
     lua_pushfstring(L, "input too large (%I bytes; limit %I)", (lua_Integer)len,
-                    (lua_Integer)max_size);
+                    len > INT_MAX && max_size > INT_MAX ? (lua_Integer)INT_MAX
+                                                        : max_size);
     return 2;
   }
-  d = (pith_Doc *)lua_newuserdatauv(L, sizeof *d, 0);
+  /* the userdata exists (closed) before any C resource: nothing below raises
+   * until the decoded copy is freed */
+  d = (pith_Doc *)lua_newuserdatauv(L, sizeof *d, 2);
   memset(d, 0, sizeof *d);
   luaL_setmetatable(L, PITH_DOC_MT);
-  ctxt = htmlNewParserCtxt();
-  if (ctxt == NULL)
-    return luaL_error(L, "out of memory");
-  old_handler = xmlGenericError;
-  old_ctx = xmlGenericErrorContext;
-  xmlSetGenericErrorFunc(NULL, silent_error);
-  d->doc = htmlCtxtReadMemory(ctxt, html, (int)len, url, charset, opts);
-  xmlSetGenericErrorFunc(old_ctx, old_handler);
-  htmlFreeParserCtxt(ctxt);
-  if (d->doc == NULL) {
+  status = pith__decode(html, len, charset, &dec, &text, &textlen);
+  if (status == PITH_OK && textlen > INT_MAX) status = PITH_ERR_TOO_LARGE;
+  if (status == PITH_OK) d->doc = parse_utf8(text, textlen, url);
+  pith_decoded_free(&dec);
+  if (status == PITH_ERR_TOO_LARGE) {
     luaL_pushfail(L);
-    lua_pushliteral(L, "could not parse the input as HTML");
+    lua_pushfstring(L, "input too large (%I bytes once decoded to UTF-8; limit %d)",
+                    (lua_Integer)textlen, INT_MAX);
     return 2;
   }
+  if (status != PITH_OK || d->doc == NULL) {
+    luaL_pushfail(L);
+    lua_pushliteral(L, "out of memory while parsing");
+    return 2;
+  }
+  if (xmlDocGetRootElement(d->doc) == NULL) {
+    free_doc(d);
+    luaL_pushfail(L);
+    lua_pushliteral(L, "empty document (no element in the input)");
+    return 2;
+  }
+  lua_pushstring(L, dec.charset);
+  lua_setiuservalue(L, -2, 1);
+  lua_pushstring(L, pith_charset_source_name(dec.source));
+  lua_setiuservalue(L, -2, 2);
   return 1;
+}
+
+/* RES: name, source -- the charset the input was decoded from ("utf-8",
+ * "windows-1252", ...) and where that came from ("bom", "caller", "meta", "sniffed",
+ * "fallback", "override"). */
+static int doc_charset(lua_State *L) {
+  pith__check_doc(L, 1);
+  lua_getiuservalue(L, 1, 1);
+  lua_getiuservalue(L, 1, 2);
+  return 2;
 }
 
 static int doc_root(lua_State *L) {
   pith_Doc *d = pith__check_doc(L, 1);
   xmlNodePtr root = xmlDocGetRootElement(d->doc);
-  if (root == NULL)
-    return 0;
+  if (root == NULL) return 0;
   pith__push_node(L, 1, root);
   return 1;
 }
@@ -132,16 +195,14 @@ static int doc_root(lua_State *L) {
 static xmlNodePtr child_element(xmlNodePtr parent, const char *name) {
   xmlNodePtr c;
   for (c = parent ? parent->children : NULL; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
-      return c;
+    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0) return c;
   return NULL;
 }
 
 static int push_section(lua_State *L, const char *name) {
   pith_Doc *d = pith__check_doc(L, 1);
   xmlNodePtr n = child_element(xmlDocGetRootElement(d->doc), name);
-  if (n == NULL)
-    return 0;
+  if (n == NULL) return 0;
   pith__push_node(L, 1, n);
   return 1;
 }
@@ -151,8 +212,7 @@ static int doc_head(lua_State *L) { return push_section(L, "head"); }
 
 static int doc_url(lua_State *L) {
   pith_Doc *d = pith__check_doc(L, 1);
-  if (d->doc->URL == NULL)
-    return 0;
+  if (d->doc->URL == NULL) return 0;
   lua_pushstring(L, (const char *)d->doc->URL);
   return 1;
 }
@@ -165,7 +225,8 @@ static const luaL_Reg doc_meta[] = {{"__index", NULL},
 
 static const luaL_Reg doc_methods[] = {{"close", doc_close}, {"root", doc_root},
                                        {"body", doc_body},   {"head", doc_head},
-                                       {"url", doc_url},     {NULL, NULL}};
+                                       {"url", doc_url},     {"charset", doc_charset},
+                                       {NULL, NULL}};
 
 static const luaL_Reg functions[] = {{"parse", l_parse}, {NULL, NULL}};
 
