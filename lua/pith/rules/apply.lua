@@ -1,0 +1,245 @@
+--- Runs a compiled rule on a parsed document: reads its fields, removes furniture (selectors and
+-- text patterns), selects the content and applies the content transforms. Declarative parts are
+-- C calls on precompiled selectors; only the rule's own functions run in the sandbox.
+local query = require "pith.rules.query"
+local sandbox = require "pith.rules.sandbox"
+
+local M = {}
+
+local function call(rule, fn, ...)
+  return sandbox.call(rule.file or rule.id, nil, fn, ...)
+end
+
+local function as_list(v)
+  if v == nil then return {} end
+  if type(v) == "table" then
+    local out = {}
+    for _, x in ipairs(v) do
+      x = query.squash(type(x) == "string" and x or tostring(x))
+      if x then out[#out + 1] = x end
+    end
+    return out
+  end
+  local s = query.squash(tostring(v))
+  return { s }
+end
+
+--- Does the rule's fingerprint recognise this document?
+function M.fingerprint(rule, doc, ctx)
+  local fp = rule.fingerprint
+  if type(fp) == "function" then
+    local ok, res = call(rule, fp, doc, ctx)
+    if not ok then return nil, res end
+    return res and true or false
+  end
+  for _, q in ipairs(fp or {}) do
+    if q.value or #query.values(q, doc, ctx) > 0 then return true end
+  end
+  return false
+end
+
+--- Field values the rule finds: {title = "...", authors = {...}, ...}; fields it does not find are
+-- absent (the caller takes them from the generic extractor). Reads only, never mutates.
+function M.fields(rule, doc, ctx)
+  local out = {}
+  for name, f in pairs(rule.fields) do
+    local values = {}
+    for _, c in ipairs(f.cands) do
+      if c.fn then
+        local ok, res = call(rule, c.fn, doc, ctx)
+        if not ok then return nil, res end
+        values = as_list(res)
+      else
+        values = query.values(c, doc, ctx)
+      end
+      if f.clean and #values > 0 then
+        local cleaned = {}
+        for _, v in ipairs(values) do
+          local ok, res = call(rule, f.clean, v, ctx)
+          if not ok then return nil, res end
+          for _, x in ipairs(as_list(res)) do cleaned[#cleaned + 1] = x end
+        end
+        values = cleaned
+      end
+      if #values > 0 then break end
+    end
+    if #values > 0 then
+      if name == "authors" or name == "tags" or name == "categories" then
+        out[name] = values
+      elseif f.all then
+        out[name] = table.concat(values, ", ")
+      else
+        out[name] = values[1]
+      end
+    end
+  end
+  return out
+end
+
+local BLOCK = {
+  p = true, div = true, li = true, ul = true, ol = true, h1 = true, h2 = true, h3 = true, h4 = true,
+  h5 = true, h6 = true, section = true, aside = true, header = true, footer = true, figure = true,
+  figcaption = true, blockquote = true, table = true, tr = true, td = true, th = true, dl = true,
+  dt = true, dd = true, nav = true, form = true, button = true, article = true, main = true,
+}
+
+local function trim(s)
+  return (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$"))
+end
+
+-- Is n one of roots or an ancestor of one? (Climbing must never swallow the article.)
+local function holds_root(n, roots)
+  for _, r in ipairs(roots) do
+    local a = r
+    while a do
+      if a == n then return true end
+      a = a:parent()
+    end
+  end
+  return false
+end
+
+-- The element a text pattern removes: the element itself, its block, or the widget around it
+-- (ancestors whose text still starts with the matched text and stays short).
+local function target(el, tr, text, roots)
+  if tr.scope == "self" then return el end
+  local n = el
+  while not BLOCK[n:tag()] do
+    local p = n:parent()
+    if not p or holds_root(p, roots) then break end
+    n = p
+  end
+  if tr.scope == "container" then
+    while true do
+      local p = n:parent()
+      if not p or p:tag() == "body" or p:tag() == "html" or holds_root(p, roots) then break end
+      local pt = trim(p:text())
+      if #pt > tr.max_chars or pt:sub(1, #text) ~= text then break end
+      n = p
+    end
+  end
+  return n
+end
+
+--- Removes the blocks whose text matches one of the text rules, never `root` itself.
+-- A whole-text prefilter keeps the common case (nothing matches) to one text() call.
+local function remove_text(rules, root, extra_roots)
+  if #rules == 0 or not root then return 0 end
+  local full = root:text()
+  local active = {}
+  for _, tr in ipairs(rules) do
+    if tr.re_block:test(full) then active[#active + 1] = tr end
+  end
+  if #active == 0 then return 0 end
+  local roots = { root }
+  for _, r in ipairs(extra_roots or {}) do roots[#roots + 1] = r end
+  local removed = 0
+  local els = root:xpath(".//*[text()[normalize-space()]]")
+  for _, el in ipairs(type(els) == "table" and els or {}) do
+    local text = trim(el:text())
+    if text ~= "" then
+      for _, tr in ipairs(active) do
+        if tr.re:test(text) then
+          local t = target(el, tr, text, roots)
+          if not holds_root(t, roots) then
+            t:remove()
+            removed = removed + 1
+          end
+          break
+        end
+      end
+    end
+  end
+  return removed
+end
+M.remove_text = remove_text
+
+--- Removes the rule's furniture from the whole document (selectors, then text patterns).
+function M.prepare(rule, doc)
+  for _, q in ipairs(rule.remove) do
+    for _, n in ipairs(query.nodes(q, doc)) do n:remove() end
+  end
+  local body = doc:body() or doc:root()
+  local extra = {}
+  for _, sel in ipairs(rule.content.select) do
+    for _, n in ipairs(query.nodes(sel, doc)) do extra[#extra + 1] = n end
+  end
+  remove_text(rule.remove_text, body, extra)
+  return true
+end
+
+local function inside(n, list)
+  local p = n:parent()
+  while p do
+    for _, a in ipairs(list) do
+      if p == a then return true end
+    end
+    p = p:parent()
+  end
+  return false
+end
+
+local function transform(rule, scope, ctx)
+  for _, t in ipairs(rule.content.transforms) do
+    for _, n in ipairs(query.nodes(t.q, scope)) do
+      local a = t.action
+      if type(a) == "function" then
+        local ok, err = call(rule, a, n, ctx)
+        if not ok then return nil, err end
+      elseif a == "remove" then
+        n:remove()
+      elseif a == "unwrap" then
+        n:unwrap()
+      elseif n.rename then
+        n:rename(a)
+      end
+    end
+  end
+  return true
+end
+
+--- The content: every match of the first content selector that matches (nested matches dropped),
+-- cleaned and transformed. Returns node, nodes; or nil when the rule has no (matching) selector.
+function M.content(rule, doc, ctx)
+  local c = rule.content
+  local chosen
+  for _, q in ipairs(c.select) do
+    local nodes = {}
+    for _, n in ipairs(query.nodes(q, doc)) do
+      if not inside(n, nodes) then nodes[#nodes + 1] = n end
+    end
+    if #nodes > 0 and c.min_chars > 0 then
+      local len = 0
+      for _, n in ipairs(nodes) do len = len + #n:text() end
+      if len < c.min_chars then nodes = {} end
+    end
+    if #nodes > 0 then
+      chosen = nodes
+      break
+    end
+  end
+  local scopes = chosen or { doc:body() or doc:root() }
+  for _, scope in ipairs(scopes) do
+    for _, q in ipairs(c.clean) do
+      for _, n in ipairs(query.nodes(q, scope)) do n:remove() end
+    end
+    remove_text(c.remove_text, scope)
+    local ok, err = transform(rule, scope, ctx)
+    if not ok then return nil, nil, err end
+  end
+  if not chosen then return nil end
+  return chosen[1], chosen
+end
+
+--- All of it, in the order that keeps every step honest: fields before anything is removed,
+-- then furniture, then content. Returns {fields=, content=, content_nodes=} or nil, err.
+function M.apply(rule, doc, ctx)
+  local fields, err = M.fields(rule, doc, ctx)
+  if not fields then return nil, err end
+  M.prepare(rule, doc)
+  local node, nodes, cerr = M.content(rule, doc, ctx)
+  if cerr then return nil, cerr end
+  return { fields = fields, content = node, content_nodes = nodes }
+end
+
+return M

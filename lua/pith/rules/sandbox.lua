@@ -1,0 +1,90 @@
+--- The sandbox rule files run in: text-only chunks, a fresh environment of pure functions, and an
+-- instruction budget per call so a transform that never ends costs one page, not the batch.
+local M = {}
+
+--- Default instruction budget for one call into rule code (about 10-50 ms of pure Lua).
+M.BUDGET = 5000000
+
+local function copy(t, skip)
+  local out = {}
+  for k, v in pairs(t) do
+    if not (skip and skip[k]) then out[k] = v end
+  end
+  return out
+end
+
+-- string.rep is the one pure function that can exhaust memory in a single call; cap it.
+local MAX_REP = 1 << 24
+local function safe_rep(s, n, sep)
+  local total = #tostring(s) * (tonumber(n) or 0) + #(sep or "") * math.max((tonumber(n) or 0) - 1, 0)
+  if total > MAX_REP then error("string.rep: result larger than " .. MAX_REP .. " bytes", 2) end
+  return string.rep(s, n, sep)
+end
+
+--- A fresh environment: copies of the pure libraries (so a rule cannot change what other rules
+-- see), no io/os/require/load/debug/getmetatable/setmetatable/coroutine/collectgarbage.
+-- `extra` adds host-provided helpers (pith's regex, for instance).
+function M.env(extra)
+  local str = copy(string, { dump = true })
+  str.rep = safe_rep
+  local env = {
+    assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+    select = select, tonumber = tonumber, tostring = tostring, type = type, rawequal = rawequal,
+    rawget = rawget, rawlen = rawlen, xpcall = xpcall,
+    string = str, table = copy(table), math = copy(math, { random = true, randomseed = true }),
+    utf8 = copy(utf8),
+  }
+  for k, v in pairs(extra or {}) do env[k] = v end
+  env._G = env
+  return env
+end
+
+--- Loads rule source text: returns the chunk's value, or nil and "file:line: message".
+-- The chunk itself runs under the budget too (a rule file may compute its tables).
+function M.load(source, chunkname, env)
+  if source:byte(1) == 27 then return nil, chunkname .. ": binary chunks are not accepted" end
+  local fn, err = load(source, "@" .. chunkname, "t", env or M.env())
+  if not fn then return nil, err end
+  local ok, value = M.call(chunkname, nil, fn)
+  if not ok then return nil, value end
+  return value
+end
+
+--- Calls fn(...) under an instruction budget. Returns true, results... or false, message; the
+-- message names the rule file and line ("path:12: ...") so a user can find the culprit.
+function M.call(chunkname, budget, fn, ...)
+  budget = budget or M.BUDGET
+  local prev_hook, prev_mask, prev_count = debug.gethook()
+  debug.sethook(function()
+    local info = debug.getinfo(2, "Sl")
+    local where = chunkname
+    if info and info.source and info.source:sub(1, 1) == "@" and info.currentline and info.currentline > 0 then
+      where = info.source:sub(2) .. ":" .. info.currentline
+    end
+    error(where .. ": instruction budget exceeded (" .. budget .. " instructions); rule stopped", 0)
+  end, "", budget)
+  local res = table.pack(xpcall(fn, function(msg)
+    if type(msg) ~= "string" then msg = tostring(msg) end
+    if msg:find(chunkname, 1, true) then return msg end
+    -- errors raised by C functions carry no position: add the innermost line of the rule file
+    for level = 2, 40 do
+      local info = debug.getinfo(level, "Sl")
+      if not info then break end
+      if info.source == "@" .. chunkname and info.currentline > 0 then
+        return chunkname .. ":" .. info.currentline .. ": " .. msg
+      end
+    end
+    return chunkname .. ": " .. msg
+  end, ...))
+  if prev_hook then
+    debug.sethook(prev_hook, prev_mask, prev_count)
+  else
+    debug.sethook()
+  end
+  if not res[1] then
+    return false, res[2]
+  end
+  return table.unpack(res, 1, res.n)
+end
+
+return M
