@@ -17,8 +17,8 @@ local M = {}
 
 local TITLE_KEYS = { "dc:title", "dcterm:title", "dc.title", "dcterms.title", "og:title", "citation_title", "title",
   "twitter:title", "parsely-title", "sailthru.title", "headline" }
-local AUTHOR_KEYS = { "dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author",
-  "author", "parsely-author", "sailthru.author", "byl", "article:author", "og:article:author",
+local AUTHOR_KEYS = { "dc:creator", "dcterm:creator", "dc.creator", "dcterms.creator", "citation_author",
+  "article:author", "og:article:author", "author", "parsely-author", "sailthru.author", "byl",
   "book:author", "dc.creator.author", "cxenseparse:author", "authors", "rbauthors", "dcsext.author", "clmst" }
 local DATE_KEYS = { "article:published_time", "og:article:published_time", "article:published",
   "published_time", "og:published_time", "datepublished", "dc.date.issued", "dcterms.issued", "dc.date.published",
@@ -205,9 +205,11 @@ function M.collect(doc, opts)
 
   -- Dates: declared first, then the page's visible markup, then the URL.
   f.date = dates.parse(ld.date) or first_date(meta_tags.all(scan, DATE_KEYS)) or dom.date(doc)
-    or dates.from_url(page_url or f.url) or dates.from_url(f.url)
+    or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(doc)
   f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
     or dom.date_modified(doc)
+  -- The last update bounds the publication from above: better than nothing.
+  f.date = f.date or f.date_modified
   if f.date_modified and f.date and f.date_modified:sub(1, 10) < f.date:sub(1, 10) then
     f.date_modified = nil
   end

@@ -54,8 +54,32 @@ local function letters(s)
   return s:find("[%a\128-\255]") ~= nil
 end
 
+local LEAD_SET = {}
+for _, l in ipairs(LEADS) do
+  LEAD_SET[l] = true
+end
+
+--- Keeps the words before the first role word: "Sam Stein Senior Politics Editor" -> "Sam Stein".
+local function cut_role(part)
+  local kept = {}
+  for w in part:gmatch("%S+") do
+    local lw = dates.lower(w):gsub("[^%w\128-\255]", "")
+    if ROLE_WORDS[lw] then
+      break
+    end
+    kept[#kept + 1] = w
+  end
+  if #kept >= 2 then
+    return table.concat(kept, " ")
+  end
+  return part
+end
+
 --- True when `part` reads like a person's (or, for CJK, any) name.
 local function is_name(part)
+  if LEAD_SET[dates.lower(part)] then
+    return false
+  end
   if #part < 2 or #part > 80 or not letters(part) then
     return false
   end
@@ -81,13 +105,21 @@ local function is_name(part)
 end
 
 --- Splits and cleans a byline string; returns an array of names (possibly empty).
-function M.names(s)
+function M.names(s, opts)
   if type(s) ~= "string" then
     return {}
   end
   s = trim(s:gsub("[%s\194\160]+", " "))
   if s == "" or #s > 400 then
     return {}
+  end
+  -- "Wednesday January 18, 2017 10:44 am PST by Juli Clover": the names follow the last "by".
+  local after
+  for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
+    after = pos
+  end
+  if after and after > 4 then
+    s = s:sub(after)
   end
   -- Cut at what follows the names: a date, a time, a reading time, a pipe or bullet.
   local cut = s:find("%s*[|•·\n]")
@@ -113,8 +145,15 @@ function M.names(s)
   end
   s = trim(s:sub(1, first_cut - 1))
   s = strip_lead(s)
+  -- What the date cut leaves behind: "Jane Doe in Politics on", "Jane Doe, le".
+  s = s:gsub("%s+in%s+.*$", ""):gsub("%s+%l%l?%l?$", "")
   s = s:gsub("[,;:%-–—/]+%s*$", "")
   s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
+  -- "Gillman, Steve": one surname, one given name, as library catalogues write them.
+  local last, first = s:match("^([%u][%l\128-\255'%-]+),%s*([%u][%l\128-\255'%-]+)$")
+  if last then
+    s = first .. " " .. last
+  end
   local out, seen = {}, {}
   -- Separators between names: commas, semicolons, "and", "&", "und", "et", "y", "e", slashes, "with".
   local normalised = (" " .. s .. " ")
@@ -129,13 +168,24 @@ function M.names(s)
     :gsub("%s*/%s*", ";")
     :gsub("%s*[,;]%s*", ";")
   for part in normalised:gmatch("[^;]+") do
-    part = strip_lead(trim(part))
+    part = cut_role(strip_lead(trim(part)))
     part = part:gsub("[.:%-–—]+$", "")
     part = trim(part)
     if is_name(part) and not seen[part:lower()] then
       seen[part:lower()] = true
       out[#out + 1] = part
     end
+  end
+  -- A page element holding a single Latin word is a label, a handle or a credit more often
+  -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
+  if opts and opts.strict then
+    local kept = {}
+    for _, n in ipairs(out) do
+      if n:find("%S%s+%S") or n:find("[\128-\255]") then
+        kept[#kept + 1] = n
+      end
+    end
+    out = kept
   end
   -- "Jane Doe, Reuters": a lone word next to full names is an affiliation, not a person
   -- (CJK names are single words, so only Latin script is judged).

@@ -231,9 +231,10 @@ function M.parse(s, opts)
     end
   end
   -- Month day, time, year (ctime): "Tue Jan  5 10:15:00 2021".
-  local word, dd, tm, yy = low:match(WORD .. "%s+(%d%d?)%s+(%d%d:%d%d:?%d?%d?)%s+(%d%d%d%d)%f[%D]")
+  -- Also Java's Date.toString(): "Mon Aug 03 12:45:00 EDT 2015".
+  local word, dd, tm, zone, yy = low:match(WORD .. "%s+(%d%d?)%s+(%d%d:%d%d:?%d?%d?)%s+(%a*)%s*(%d%d%d%d)%f[%D]")
   if word and month_of(word) then
-    return with_time(yy, month_of(word), dd, tm, now)
+    return with_time(yy, month_of(word), dd, tm .. " " .. zone, now)
   end
   -- Numeric: 01/05/2021 (US month first unless the first number cannot be a month), 05.01.2021 (day
   -- first, as in German), 05-01-2021.

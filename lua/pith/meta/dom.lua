@@ -61,19 +61,23 @@ function M.lang(doc)
 end
 
 -- Elements that announce an author by rel, itemprop, class or id; not those of comments.
-local BYLINE_XPATH = "//*[@rel='author' or contains(concat(' ',@itemprop,' '),' author ')"
-  .. " or contains(@class,'byline') or contains(@class,'Byline') or contains(@id,'byline')"
-  .. " or contains(@class,'author') or contains(@class,'Author') or contains(@id,'author')"
-  .. " or contains(@class,'writer') or contains(@class,'dateline') or contains(@class,'contributor')"
-  .. " or contains(@class,'p-author') or contains(@class,'posted-by') or contains(@class,'firma')"
-  .. " or contains(@class,'autor')]"
+-- Few contains() calls over one concatenation: libxml2 casts each attribute per call.
+local BYLINE_COND = "[contains(concat(@class,' ',@id,' ',@rel,' ',@itemprop),'uthor')"
+  .. " or contains(concat(@class,' ',@id),'byline') or contains(@class,'writer')"
+  .. " or contains(@class,'dateline') or contains(@class,'contributor') or contains(@class,'posted-by')"
+  .. " or contains(@class,'firma') or contains(@class,'autor')]"
   .. "[not(self::meta or self::link or self::body or self::html or self::script or self::style"
   .. " or self::img or self::article or self::section or self::main)]"
   .. "[not(ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment')])]"
 
 --- Person names from the first byline element that holds some.
 function M.byline(doc)
-  local list = doc:xpath(BYLINE_XPATH)
+  -- The article's own byline sits near its headline (lists of other stories may come first
+  -- in the page): search the headline's neighbourhood, then the whole page.
+  local list = doc:xpath("(//h1)[1]/ancestor::*[4]//*" .. BYLINE_COND)
+  if #list == 0 then
+    list = doc:xpath("//*" .. BYLINE_COND)
+  end
   local tried = 0
   for _, n in ipairs(list) do
     tried = tried + 1
@@ -89,7 +93,7 @@ function M.byline(doc)
       s = n:attr("content") or text(n)
     end
     if s and #s > 0 and #s < 250 then
-      local names = byline.names(s)
+      local names = byline.names(s, { strict = true })
       if #names > 0 then
         return names
       end
@@ -100,7 +104,8 @@ end
 
 local function node_date(n)
   return dates.parse(n:attr("datetime")) or dates.parse(n:attr("content"))
-    or dates.parse(n:attr("title")) or dates.parse(n:attr("data-timestamp"))
+    or dates.parse(n:attr("data-published")) or dates.parse(n:attr("data-timestamp"))
+    or dates.parse(n:attr("data-utime")) or dates.parse(n:attr("data-date")) or dates.parse(n:attr("title"))
     or dates.parse(squash(n:xpath("string(.)")))
 end
 
@@ -112,11 +117,12 @@ function M.date(doc)
       return d
     end
   end
-  local times = doc:xpath("//time[@datetime or @pubdate]"
+  local times = doc:xpath("//time"
     .. "[not(ancestor::*[contains(@class,'comment') or contains(@class,'related')])]")
   for _, n in ipairs(times) do
     local c = (n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")
-    if n:attr("pubdate") or c:find("publish") or c:find("posted") or c:find("created") then
+    if n:attr("pubdate") or n:attr("data-published") or c:find("publish") or c:find("posted")
+      or c:find("created") then
       local d = node_date(n)
       if d then
         return d
@@ -132,10 +138,8 @@ function M.date(doc)
       end
     end
   end
-  local tagged = doc:xpath("//*[contains(@class,'published') or contains(@class,'pubdate')"
-    .. " or contains(@class,'post-date') or contains(@class,'entry-date') or contains(@class,'article-date')"
-    .. " or contains(@class,'dateline') or contains(@class,'byline') or contains(@class,'timestamp')"
-    .. " or contains(@class,'date') or contains(@id,'date')]"
+  local tagged = doc:xpath("//*[contains(concat(@class,' ',@id),'date') or contains(@class,'published')"
+    .. " or contains(@class,'byline') or contains(@class,'timestamp')]"
     .. "[not(ancestor-or-self::*[contains(@class,'comment') or contains(@class,'related')"
     .. " or contains(@class,'update')])][not(self::body or self::html or self::article)]")
   for i = 1, math.min(#tagged, 12) do
@@ -147,6 +151,27 @@ function M.date(doc)
         return d
       end
     end
+  end
+  return nil
+end
+
+--- A date in the visible text around the headline ("Published Dec 19, 2016").
+function M.date_near_title(doc)
+  local h = doc:first("h1")
+  local p = h and h:parent()
+  for _ = 1, 3 do
+    if not p then
+      break
+    end
+    local s = p:xpath("string(.)")
+    if type(s) == "string" and #s > 2000 then
+      break
+    end
+    local d = type(s) == "string" and dates.parse(squash(s))
+    if d then
+      return d
+    end
+    p = p:parent()
   end
   return nil
 end

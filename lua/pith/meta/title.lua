@@ -51,6 +51,18 @@ local function is_site(piece, sites, host)
     end
   end
   if host and #k >= 3 then
+    -- "Yahoo News" on news.yahoo.com: every word is a label of the host.
+    local labels, all, n = {}, true, 0
+    for l in host:gmatch("[^.]+") do
+      labels[l] = true
+    end
+    for w in piece:lower():gmatch("[%w]+") do
+      n = n + 1
+      all = all and labels[w] == true
+    end
+    if all and n > 0 then
+      return true
+    end
     local h = host:gsub("[%.%-]", "")
     if h:find(k, 1, true) then
       return true

@@ -1,0 +1,43 @@
+local byline = require "pith.meta.byline"
+
+describe("pith.meta.byline", function()
+  local function n(s)
+    return table.concat(byline.names(s), "; ")
+  end
+
+  it("strips leads in several languages", function()
+    assert.equal("Travis Haney", n("By Travis Haney"))
+    assert.equal("JOE WEE", n("BY: JOE WEE"))
+    assert.equal("Sébastien Farcis", n("Par Sébastien Farcis"))
+    assert.equal("Max Müller", n("von Max Müller"))
+  end)
+
+  it("splits several authors", function()
+    assert.equal("JOSH HASKELL; DAVID CAPLAN; PATRICK REEVELL", n("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"))
+    assert.equal("Alexandre Hervaud; Jérémy Piette", n("Alexandre Hervaud, Jérémy Piette"))
+  end)
+
+  it("drops roles, dates, reading times and affiliations", function()
+    assert.equal("Jane Doe; John Roe", n("By Jane Doe and John Roe, Staff Writers | Jan 5, 2021 · 2 min read"))
+    assert.equal("GILLIAN MOHNEY", n("By GILLIAN MOHNEY\n   March 11, 2015 3:46 PM"))
+    assert.equal("Lucas Nolan", n("by Lucas Nolan22 Dec 2016651"))
+    assert.equal("Jane Doe", n("Jane Doe, Reuters"))
+    assert.equal("Michael Larabel", n("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT."))
+    assert.equal("Juli Clover", n("Wednesday January 18, 2017 10:44 am PST by Juli Clover"))
+    assert.equal("Sam Stein", n("Sam Stein Senior Politics Editor"))
+    assert.equal("Steve Gillman", n("Gillman, Steve"))
+  end)
+
+  it("keeps CJK names and refuses non-names", function()
+    assert.equal("肖春芳", n("肖春芳"))
+    assert.equal("", n("Reuters Staff"))
+    assert.equal("", n("Follow Author"))
+    assert.equal("", n("By"))
+    assert.equal("", n("jane@example.com"))
+  end)
+
+  it("refuses single words from page elements when strict", function()
+    assert.same({}, byline.names("Unstar", { strict = true }))
+    assert.same({ "Jane Doe" }, byline.names("By Jane Doe", { strict = true }))
+  end)
+end)

@@ -1,0 +1,58 @@
+local dates = require "pith.meta.dates"
+
+describe("pith.meta.dates", function()
+  local function p(s)
+    return dates.parse(s, { now = 20260101 })
+  end
+
+  it("keeps ISO 8601 and normalises its offset", function()
+    assert.equal("2021-01-05", p("2021-01-05"))
+    assert.equal("2021-01-05T10:15:00Z", p("2021-01-05T10:15:00Z"))
+    assert.equal("2021-01-05T10:15:00+01:00", p("2021-01-05T10:15:00.000+0100"))
+    assert.equal("2015-07-24T05:36:09+01:00", p("2015-07-24T05:36:09+01:00"))
+    assert.equal("2017-11-03T03:01:00", p("2017-11-03 03:01:00.000000"))
+  end)
+
+  it("reads RFC 2822 and ctime-like forms", function()
+    assert.equal("2021-01-05T10:15:00Z", p("Tue, 05 Jan 2021 10:15:00 GMT"))
+    assert.equal("2021-01-05T10:15:00-05:00", p("Tue, 05 Jan 2021 10:15:00 -0500"))
+    assert.equal("2015-08-03T12:45:00-04:00", p("Mon Aug 03 12:45:00 EDT 2015"))
+  end)
+
+  it("reads English, French, German and Spanish month names", function()
+    assert.equal("2021-01-05", p("January 5, 2021"))
+    assert.equal("2021-01-05T15:46:00-05:00", p("Jan. 5, 2021 at 3:46 PM EST"))
+    assert.equal("2021-01-05", p("5 janvier 2021"))
+    assert.equal("2021-01-05T10:15:00", p("le 5 janvier 2021 à 10h15"))
+    assert.equal("2019-12-17", p("17 DÉCEMBRE 2019"))
+    assert.equal("2021-01-05", p("5. Januar 2021"))
+    assert.equal("2021-03-05T10:15:00", p("5. März 2021 um 10.15 Uhr"))
+    assert.equal("2021-01-05", p("5 de enero de 2021"))
+  end)
+
+  it("reads numeric forms: US month first, dotted day first", function()
+    assert.equal("2021-01-05", p("01/05/2021"))
+    assert.equal("2020-12-25", p("25/12/2020"))
+    assert.equal("2021-01-05", p("05.01.2021"))
+  end)
+
+  it("reads epoch seconds and milliseconds as UTC", function()
+    assert.equal("2021-01-05T10:15:00Z", p("1609841700"))
+    assert.equal("2021-01-05T10:15:00Z", p("1609841700123"))
+  end)
+
+  it("rejects relative, future, pre-1995 and impossible dates", function()
+    assert.is_nil(p("3 hours ago"))
+    assert.is_nil(p("2035-01-01"))
+    assert.is_nil(p("1990-01-01"))
+    assert.is_nil(p("2021-02-30"))
+    assert.is_nil(p("yesterday"))
+  end)
+
+  it("finds dates in URL paths", function()
+    assert.equal("2021-01-05", dates.from_url("https://example.com/news/2021/01/05/story"))
+    assert.equal("2016-12-09", dates.from_url("http://example.com/2016-12-09-story.html"))
+    assert.equal("2016-12-09", dates.from_url("http://example.com/2016/dec/09/story"))
+    assert.is_nil(dates.from_url("http://example.com/story-12345"))
+  end)
+end)

@@ -1,0 +1,18 @@
+local urls = require "pith.meta.urls"
+
+describe("pith.meta.urls", function()
+  it("resolves references against a base", function()
+    assert.equal("https://a.test/x/y.jpg", urls.resolve("https://a.test/x/page.html", "y.jpg"))
+    assert.equal("https://a.test/y.jpg", urls.resolve("https://a.test/x/page.html", "../y.jpg"))
+    assert.equal("https://a.test/i.png", urls.resolve("https://a.test/x/page", "/i.png"))
+    assert.equal("http://cdn.test/i.png", urls.resolve("http://a.test/", "//cdn.test/i.png"))
+    assert.equal("https://b.test/z", urls.resolve("https://a.test/", "https://b.test/z"))
+    assert.is_nil(urls.resolve(nil, "y.jpg"))
+    assert.is_nil(urls.resolve("https://a.test/", "data:image/png;base64,xx"))
+  end)
+
+  it("gives the host without www", function()
+    assert.equal("reuters.com", urls.host("https://www.reuters.com/world/x"))
+    assert.equal("sg.news.yahoo.com", urls.host("https://sg.news.yahoo.com:443/a"))
+  end)
+end)
