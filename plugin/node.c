@@ -179,9 +179,11 @@ done:
 }
 
 static int node_parent(lua_State *L) {
-  xmlNodePtr n = pith__check_node(L, 1, NULL);
+  pith_Doc *d;
+  xmlNodePtr n = pith__check_node(L, 1, &d);
   xmlNodePtr p = n->parent;
-  if (p == NULL || p->type != XML_ELEMENT_NODE) return 0;
+  if (p == NULL || p->type != XML_ELEMENT_NODE || p == d->trash)
+    return 0; /* a removed node has no parent */
   return push_related(L, p);
 }
 
