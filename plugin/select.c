@@ -1,3 +1,463 @@
-#include "pith_int.h"
+/* Selection: doc/node :xpath(), :select(), :first(). Expressions compile once
+ * per Lua state (a cache table per kind, in the user values of one state
+ * userdata that is also in the registry); each document reuses one XPath
+ * context. libxml2 reports XPath errors through the context's structured
+ * handler (set to a silent one) and a few through the thread-global generic
+ * handler, which is swapped around each call, so nothing is ever printed. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
 
-void pith__open_select(lua_State *L) { (void)L; }
+#include <libxml/xpathInternals.h>
+
+#include "select.h"
+#include "css.h"
+
+#define SELECT_KEY "pith.select" /* registry: the per-state Selector userdata */
+#define EXPR_MT    "pith.XPathExpr"
+#define CACHE_MAX  2048 /* entries per kind before a cache starts over */
+
+/* libxml2's operation budget per evaluation. It counts node visits, not the
+ * quadratic node-set merges of X//y, so it bounds runaway queries loosely. */
+#ifndef PITH_XPATH_OPS
+#define PITH_XPATH_OPS 10000000UL
+#endif
+
+enum { KIND_XPATH = 1, KIND_CSS, KIND_CSS_FIRST };
+
+typedef struct Selector {
+  xmlXPathContextPtr compiler; /* document-less context used only to compile */
+  xmlXPathObjectPtr pending;   /* a result being converted; freed if Lua raised */
+  pith_buf scratch;            /* css_to_xpath output, same reason */
+  int cached[3];
+} Selector;
+
+typedef struct Expr {
+  xmlXPathCompExprPtr comp;
+} Expr;
+
+static void silent_generic(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+static void silent_structured(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  (void)err;
+}
+
+const char *pith__xpath_strerror(int code) {
+  static const char *const messages[] = {"ok",
+                                         "bad number",
+                                         "unfinished literal",
+                                         "bad start of literal",
+                                         "expected $ for variable reference",
+                                         "undefined variable",
+                                         "invalid predicate",
+                                         "invalid expression",
+                                         "missing closing curly brace",
+                                         "unknown function",
+                                         "invalid operand",
+                                         "invalid type",
+                                         "wrong number of arguments",
+                                         "invalid context size",
+                                         "invalid context position",
+                                         "out of memory",
+                                         "syntax error",
+                                         "resource error",
+                                         "sub resource error",
+                                         "undefined namespace prefix",
+                                         "encoding error",
+                                         "character out of XML range",
+                                         "invalid or incomplete context",
+                                         "stack usage error",
+                                         "forbidden variable",
+                                         "operation limit exceeded",
+                                         "recursion limit exceeded"};
+  if (code < 0 || code >= (int)(sizeof messages / sizeof messages[0]))
+    return "unknown XPath error";
+  return messages[code];
+}
+
+/* The XPath error code a context recorded, or `fallback`. */
+static int last_code(xmlXPathContextPtr ctx, int fallback) {
+  int code = ctx->lastError.code;
+  return code > XML_XPATH_EXPRESSION_OK ? code - XML_XPATH_EXPRESSION_OK : fallback;
+}
+
+static void clear_error(xmlXPathContextPtr ctx) {
+  if (ctx->lastError.code != 0) xmlResetError(&ctx->lastError);
+}
+
+xmlXPathContextPtr pith__xpath_context(pith_Doc *d) {
+  if (d->xpath == NULL) {
+    xmlXPathContextPtr ctx = xmlXPathNewContext(d->doc);
+    if (ctx == NULL) return NULL;
+    ctx->error = silent_structured;
+    ctx->opLimit = PITH_XPATH_OPS;
+    d->xpath = ctx;
+  }
+  return d->xpath;
+}
+
+xmlXPathObjectPtr pith__xpath_eval(pith_Doc *d, xmlNodePtr node, xmlXPathCompExprPtr comp,
+                                   int *code) {
+  xmlXPathContextPtr ctx = pith__xpath_context(d);
+  xmlGenericErrorFunc old_handler;
+  void *old_ctx;
+  xmlXPathObjectPtr res;
+  if (ctx == NULL) {
+    *code = XPATH_MEMORY_ERROR;
+    return NULL;
+  }
+  clear_error(ctx);
+  ctx->doc = d->doc;
+  ctx->node = node ? node : (xmlNodePtr)d->doc;
+  ctx->contextSize = 1; /* XPath 1.0 section 1: the initial position and size are 1 */
+  ctx->proximityPosition = 1;
+  ctx->opCount = 0; /* libxml2 accumulates it across evaluations */
+  old_handler = xmlGenericError;
+  old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, silent_generic);
+  res = xmlXPathCompiledEval(comp, ctx);
+  xmlSetGenericErrorFunc(old_ctx, old_handler);
+  if (res == NULL) *code = last_code(ctx, XPATH_MEMORY_ERROR);
+  return res;
+}
+
+/* ---- the per-state cache ------------------------------------------------ */
+
+static int expr_gc(lua_State *L) {
+  Expr *e = (Expr *)luaL_checkudata(L, 1, EXPR_MT);
+  if (e->comp) {
+    xmlXPathFreeCompExpr(e->comp);
+    e->comp = NULL;
+  }
+  return 0;
+}
+
+static void drop_pending(Selector *s) {
+  if (s->pending) {
+    xmlXPathFreeObject(s->pending);
+    s->pending = NULL;
+  }
+}
+
+static int selector_gc(lua_State *L) {
+  Selector *s = (Selector *)lua_touserdata(L, 1);
+  drop_pending(s);
+  pith_buf_free(&s->scratch);
+  if (s->compiler) {
+    xmlXPathFreeContext(s->compiler);
+    s->compiler = NULL;
+  }
+  return 0;
+}
+
+static xmlXPathCompExprPtr compile_xpath(Selector *s, const char *expr, int *code,
+                                         int *offset) {
+  xmlGenericErrorFunc old_handler = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  xmlXPathCompExprPtr comp;
+  clear_error(s->compiler);
+  xmlSetGenericErrorFunc(NULL, silent_generic);
+  comp = xmlXPathCtxtCompile(s->compiler, (const xmlChar *)expr);
+  xmlSetGenericErrorFunc(old_ctx, old_handler);
+  if (comp == NULL) {
+    *code = last_code(s->compiler, XPATH_MEMORY_ERROR);
+    *offset = s->compiler->lastError.int1;
+  }
+  return comp;
+}
+
+/* Translates and compiles a CSS selector; on failure writes a message. */
+static xmlXPathCompExprPtr compile_css(Selector *s, const char *css, size_t len,
+                                       int first, char *err, size_t errsize) {
+  pith_buf x;
+  xmlXPathCompExprPtr comp = NULL;
+  int code = 0, offset = 0;
+  pith_buf_init(&x);
+  if (pith__css_to_xpath(css, len, first, &x, err, errsize) == 0) {
+    comp = compile_xpath(s, x.data, &code, &offset);
+    if (comp == NULL)
+      snprintf(err, errsize, "translation failed (%s in %.200s)",
+               pith__xpath_strerror(code), x.data);
+  }
+  pith_buf_free(&x);
+  return comp;
+}
+
+/* Finds or compiles the expression held by the string at `key`; leaves its
+ * anchor (the Expr userdata) on the stack. sel is the Selector's index. */
+static xmlXPathCompExprPtr get_expr(lua_State *L, int sel, int kind, int key) {
+  Selector *s = (Selector *)lua_touserdata(L, sel);
+  Expr *e;
+  size_t len;
+  const char *str = lua_tolstring(L, key, &len);
+  char err[256];
+  lua_getiuservalue(L, sel, kind);
+  lua_pushvalue(L, key);
+  if (lua_rawget(L, -2) == LUA_TUSERDATA) {
+    lua_remove(L, -2);
+    return ((Expr *)lua_touserdata(L, -1))->comp;
+  }
+  lua_pop(L, 1);
+  e = (Expr *)lua_newuserdatauv(L, sizeof *e, 0);
+  e->comp = NULL;
+  luaL_setmetatable(L, EXPR_MT);
+  if (kind == KIND_XPATH) {
+    int code = 0, offset = 0;
+    if (strlen(str) != len) {
+      luaL_error(L, "invalid XPath expression \"%s\": contains a NUL byte", str);
+      return NULL;
+    }
+    e->comp = compile_xpath(s, str, &code, &offset);
+    if (e->comp == NULL) {
+      luaL_error(L, "invalid XPath expression \"%s\": %s at offset %d", str,
+                 pith__xpath_strerror(code), offset);
+      return NULL;
+    }
+  } else {
+    e->comp = compile_css(s, str, len, kind == KIND_CSS_FIRST, err, sizeof err);
+    if (e->comp == NULL) {
+      luaL_error(L, "invalid CSS selector \"%s\": %s", str, err);
+      return NULL;
+    }
+  }
+  if (++s->cached[kind - 1] > CACHE_MAX) { /* unbounded selector streams: start over */
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setiuservalue(L, sel, kind);
+    lua_replace(L, -3);
+    s->cached[kind - 1] = 1;
+  }
+  lua_pushvalue(L, key);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, -4);
+  lua_remove(L, -2);
+  return e->comp;
+}
+
+static xmlXPathCompExprPtr compile_from_c(lua_State *L, int kind, const char *str,
+                                          size_t len) {
+  xmlXPathCompExprPtr comp;
+  lua_getfield(L, LUA_REGISTRYINDEX, SELECT_KEY);
+  lua_pushlstring(L, str, len);
+  comp = get_expr(L, lua_absindex(L, -2), kind, lua_absindex(L, -1));
+  lua_replace(L, -3); /* keep only the anchor */
+  lua_pop(L, 1);
+  return comp;
+}
+
+xmlXPathCompExprPtr pith__xpath_compile(lua_State *L, const char *expr, size_t len) {
+  return compile_from_c(L, KIND_XPATH, expr, len);
+}
+
+xmlXPathCompExprPtr pith__css_compile(lua_State *L, const char *css, size_t len,
+                                      int first) {
+  return compile_from_c(L, first ? KIND_CSS_FIRST : KIND_CSS, css, len);
+}
+
+/* ---- Lua methods ---------------------------------------------------------- */
+
+/* Evaluates the expression for arguments (context, string) and parks the
+ * result in the Selector until it is converted, so a Lua error cannot leak it. */
+static xmlXPathObjectPtr run(lua_State *L, int kind, const char *what) {
+  Selector *s = (Selector *)lua_touserdata(L, lua_upvalueindex(1));
+  pith_Doc *d;
+  xmlNodePtr ctx = pith__check_context(L, 1, &d);
+  xmlXPathCompExprPtr comp;
+  xmlXPathObjectPtr res;
+  int code = 0;
+  luaL_checkstring(L, 2);
+  comp = get_expr(L, lua_upvalueindex(1), kind, 2);
+  drop_pending(s);
+  res = pith__xpath_eval(d, ctx, comp, &code);
+  lua_pop(L, 1); /* the anchor: nothing below can collect it */
+  if (res == NULL)
+    luaL_error(L, "%s \"%s\": %s", what, lua_tostring(L, 2), pith__xpath_strerror(code));
+  s->pending = res;
+  return res;
+}
+
+static void done(lua_State *L) {
+  drop_pending((Selector *)lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+/* Namespace nodes in a node-set are copies that point back at their element;
+ * dropping them first means a parked result never touches a freed tree. */
+static void drop_namespaces(xmlNodeSetPtr set) {
+  int i, k = 0;
+  if (set == NULL) return;
+  for (i = 0; i < set->nodeNr; i++) {
+    if (set->nodeTab[i]->type == XML_NAMESPACE_DECL)
+      xmlXPathNodeSetFreeNs((xmlNsPtr)set->nodeTab[i]);
+    else
+      set->nodeTab[k++] = set->nodeTab[i];
+  }
+  set->nodeNr = k;
+}
+
+static void push_attr_value(lua_State *L, xmlAttrPtr a) {
+  xmlNodePtr c = a->children;
+  if (c == NULL) {
+    lua_pushliteral(L, "");
+  } else if (c->next == NULL && c->type == XML_TEXT_NODE) {
+    lua_pushstring(L, c->content ? (const char *)c->content : "");
+  } else {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (; c; c = c->next)
+      if (c->content) luaL_addstring(&b, (const char *)c->content);
+    luaL_pushresult(&b);
+  }
+}
+
+/* Pushes a node-set as an array; elements only for CSS. Index 1 holds the
+ * context (document or node). */
+static void push_nodes(lua_State *L, xmlNodeSetPtr set, int elements_only) {
+  int i, n = set ? set->nodeNr : 0, k = 0, t;
+  lua_createtable(L, n, 0);
+  t = lua_gettop(L);
+  pith__push_owner(L, 1);
+  for (i = 0; i < n; i++) {
+    xmlNodePtr x = set->nodeTab[i];
+    switch (x->type) {
+    case XML_ELEMENT_NODE:
+      pith__push_node(L, t + 1, x);
+      break;
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+    case XML_COMMENT_NODE:
+    case XML_PI_NODE:
+      if (elements_only) continue;
+      pith__push_node(L, t + 1, x);
+      break;
+    case XML_ATTRIBUTE_NODE:
+      if (elements_only) continue;
+      push_attr_value(L, (xmlAttrPtr)x);
+      break;
+    case XML_DOCUMENT_NODE:
+    case XML_HTML_DOCUMENT_NODE:
+      if (elements_only) continue;
+      lua_pushvalue(L, t + 1);
+      break;
+    default:
+      continue;
+    }
+    lua_rawseti(L, t, ++k);
+  }
+  lua_pop(L, 1);
+}
+
+/* ARG: expr  RES: array of nodes (attributes as their values, the document
+ * node as the document) | string | number (integer when whole) | boolean */
+static int l_xpath(lua_State *L) {
+  xmlXPathObjectPtr res = run(L, KIND_XPATH, "XPath");
+  switch (res->type) {
+  case XPATH_NODESET:
+    drop_namespaces(res->nodesetval);
+    push_nodes(L, res->nodesetval, 0);
+    break;
+  case XPATH_BOOLEAN:
+    lua_pushboolean(L, res->boolval);
+    break;
+  case XPATH_NUMBER: {
+    double v = res->floatval;
+    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+      lua_pushinteger(L, (lua_Integer)v);
+    else
+      lua_pushnumber(L, (lua_Number)v);
+    break;
+  }
+  case XPATH_STRING:
+    lua_pushstring(L, res->stringval ? (const char *)res->stringval : "");
+    break;
+  default:
+    lua_pushnil(L);
+  }
+  done(L);
+  return 1;
+}
+
+/* ARG: css  RES: array of elements in document order */
+static int l_select(lua_State *L) {
+  xmlXPathObjectPtr res = run(L, KIND_CSS, "CSS selector");
+  push_nodes(L, res->type == XPATH_NODESET ? res->nodesetval : NULL, 1);
+  done(L);
+  return 1;
+}
+
+/* ARG: css  RES: the first matching element | nil */
+static int l_first(lua_State *L) {
+  xmlXPathObjectPtr res = run(L, KIND_CSS_FIRST, "CSS selector");
+  xmlNodeSetPtr set = res->type == XPATH_NODESET ? res->nodesetval : NULL;
+  int found = set && set->nodeNr > 0 && set->nodeTab[0]->type == XML_ELEMENT_NODE;
+  if (found) {
+    pith__push_owner(L, 1);
+    pith__push_node(L, -1, set->nodeTab[0]);
+    lua_remove(L, -2);
+  }
+  done(L);
+  return found;
+}
+
+/* ARG: css  RES: the XPath the selector compiles to (for debugging rules) */
+static int l_css_to_xpath(lua_State *L) {
+  Selector *s = (Selector *)lua_touserdata(L, lua_upvalueindex(1));
+  size_t len;
+  const char *css = luaL_checklstring(L, 1, &len);
+  int first = lua_toboolean(L, 2);
+  char err[256];
+  pith_buf_free(&s->scratch);
+  if (pith__css_to_xpath(css, len, first, &s->scratch, err, sizeof err) < 0) {
+    pith_buf_free(&s->scratch);
+    return luaL_error(L, "invalid CSS selector \"%s\": %s", css, err);
+  }
+  lua_pushlstring(L, s->scratch.data,
+                  s->scratch.len); /* may raise: the Selector owns it */
+  pith_buf_free(&s->scratch);
+  return 1;
+}
+
+static const luaL_Reg methods[] = {
+    {"xpath", l_xpath}, {"select", l_select}, {"first", l_first}, {NULL, NULL}};
+
+static const luaL_Reg functions[] = {{"css_to_xpath", l_css_to_xpath}, {NULL, NULL}};
+
+static void add_methods(lua_State *L, int sel, const char *mt) {
+  luaL_getmetatable(L, mt);
+  lua_getfield(L, -1, "__index");
+  lua_pushvalue(L, sel);
+  luaL_setfuncs(L, methods, 1);
+  lua_pop(L, 2);
+}
+
+void pith__open_select(lua_State *L) {
+  Selector *s;
+  int i, sel;
+  luaL_newmetatable(L, EXPR_MT);
+  lua_pushcfunction(L, expr_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+  s = (Selector *)lua_newuserdatauv(L, sizeof *s, 3);
+  memset(s, 0, sizeof *s);
+  pith_buf_init(&s->scratch);
+  sel = lua_gettop(L);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, selector_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, sel);
+  for (i = 1; i <= 3; i++) {
+    lua_newtable(L);
+    lua_setiuservalue(L, sel, i);
+  }
+  s->compiler = xmlXPathNewContext(NULL);
+  if (s->compiler == NULL) luaL_error(L, "out of memory");
+  s->compiler->error = silent_structured;
+  lua_pushvalue(L, sel);
+  lua_setfield(L, LUA_REGISTRYINDEX, SELECT_KEY);
+  add_methods(L, sel, PITH_DOC_MT);
+  add_methods(L, sel, PITH_NODE_MT);
+  luaL_setfuncs(L, functions, 1); /* pops the Selector */
+}

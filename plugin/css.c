@@ -1,0 +1,862 @@
+/* CSS selectors to XPath 1.0. Every selector becomes ONE descendant step whose
+ * predicate tests the subject element and walks left through the combinators
+ * with reverse axes (`div p` -> descendant::p[ancestor::div]). That keeps the
+ * result in document order without a union sort, and avoids `X//y`, whose
+ * node-set merging costs 20-27x on big pages (conventions.md 7.3). Matching is
+ * the DOM's querySelectorAll: compounds left of the subject may match outside
+ * the context node. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "css.h"
+
+#define MAX_NESTING 16           /* :not(:not(...)) recursion bound */
+#define MAX_NUMBER  1000000000LL /* an+b operands */
+
+typedef struct Parser {
+  const char *s, *p, *end;
+  char *err;
+  size_t errsize;
+  int depth;
+} Parser;
+
+/* One compound selector (`p.note[title]`). */
+typedef struct Compound {
+  pith_buf type;  /* lower-cased element name; empty means any element */
+  pith_buf conds; /* XPath tests on the element, joined with " and " */
+  char comb;      /* combinator to the compound on the left; 0 for the first */
+} Compound;
+
+typedef struct Complex {
+  Compound *c;
+  int n, cap;
+} Complex;
+
+static int parse_list(Parser *P, pith_buf *out, int top, int first);
+
+static int fail(Parser *P, const char *fmt, ...) {
+  va_list ap;
+  size_t used;
+  if (P->err[0] != '\0') return -1; /* keep the innermost message */
+  va_start(ap, fmt);
+  vsnprintf(P->err, P->errsize, fmt, ap);
+  va_end(ap);
+  used = strlen(P->err);
+  if (used < P->errsize)
+    snprintf(P->err + used, P->errsize - used, " at offset %d", (int)(P->p - P->s));
+  return -1;
+}
+
+static int at_end(const Parser *P) { return P->p >= P->end; }
+static int peek(const Parser *P) { return at_end(P) ? -1 : (unsigned char)*P->p; }
+static int peek_at(const Parser *P, int k) {
+  return P->p + k >= P->end ? -1 : (unsigned char)P->p[k];
+}
+
+static int is_ws(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+static int is_hex(int c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+static int is_name_start(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+static int is_name_char(int c) {
+  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
+
+static int skip_ws(Parser *P) {
+  const char *start = P->p;
+  while (!at_end(P) && is_ws(peek(P)))
+    P->p++;
+  return P->p != start;
+}
+
+static void add_utf8(pith_buf *b, unsigned long cp) {
+  char u[4];
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    pith_buf_addc(b, (char)cp);
+  } else if (cp < 0x800) {
+    u[0] = (char)(0xC0 | (cp >> 6));
+    u[1] = (char)(0x80 | (cp & 0x3F));
+    pith_buf_add(b, u, 2);
+  } else if (cp < 0x10000) {
+    u[0] = (char)(0xE0 | (cp >> 12));
+    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    u[2] = (char)(0x80 | (cp & 0x3F));
+    pith_buf_add(b, u, 3);
+  } else {
+    u[0] = (char)(0xF0 | (cp >> 18));
+    u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    u[3] = (char)(0x80 | (cp & 0x3F));
+    pith_buf_add(b, u, 4);
+  }
+}
+
+/* A backslash escape at P->p (CSS Syntax 4.3.7), decoded into b. */
+static int parse_escape(Parser *P, pith_buf *b) {
+  int c;
+  P->p++;
+  c = peek(P);
+  if (c < 0 || c == '\n' || c == '\r' || c == '\f') return fail(P, "bad escape");
+  if (is_hex(c)) {
+    unsigned long cp = 0;
+    int k;
+    for (k = 0; k < 6 && is_hex(peek(P)); k++) {
+      c = peek(P);
+      cp = cp * 16 + (unsigned long)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+      P->p++;
+    }
+    if (is_ws(peek(P))) P->p++;
+    add_utf8(b, cp);
+    return 0;
+  }
+  if (c == 0) return fail(P, "NUL in selector");
+  pith_buf_addc(b, (char)c);
+  P->p++;
+  return 0;
+}
+
+static int ident_starts(const Parser *P) {
+  int c = peek(P), k = 0;
+  if (c == '-') {
+    k = 1;
+    c = peek_at(P, 1);
+    if (c == '-') return 1;
+  }
+  return is_name_start(c) ||
+         (c == '\\' && peek_at(P, k + 1) >= 0 && peek_at(P, k + 1) != '\n');
+}
+
+/* An identifier, escapes decoded, ASCII lower-cased when `lower`. */
+static int parse_ident(Parser *P, pith_buf *b, int lower, const char *what) {
+  if (!ident_starts(P)) return fail(P, "expected %s", what);
+  while (!at_end(P)) {
+    int c = peek(P);
+    if (c == '\\') {
+      size_t from = b->len;
+      if (parse_escape(P, b) < 0) return -1;
+      if (lower)
+        for (; from < b->len; from++)
+          if (b->data[from] >= 'A' && b->data[from] <= 'Z')
+            b->data[from] = (char)(b->data[from] | 0x20);
+    } else if (is_name_char(c)) {
+      pith_buf_addc(b, (char)(lower && c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+      P->p++;
+    } else {
+      break;
+    }
+  }
+  return 0;
+}
+
+static int parse_string(Parser *P, pith_buf *b) {
+  int q = peek(P);
+  P->p++;
+  for (;;) {
+    int c = peek(P);
+    if (c < 0 || c == '\n') return fail(P, "unterminated string");
+    if (c == q) {
+      P->p++;
+      return 0;
+    }
+    if (c == '\\') {
+      if (peek_at(P, 1) == '\n') {
+        P->p += 2;
+        continue;
+      }
+      if (parse_escape(P, b) < 0) return -1;
+      continue;
+    }
+    if (c == 0) return fail(P, "NUL in selector");
+    pith_buf_addc(b, (char)c);
+    P->p++;
+  }
+}
+
+/* ---- XPath output ---------------------------------------------------- */
+
+/* XPath 1.0 literals have no escapes: a string with both quote kinds becomes
+ * concat() of pieces. */
+static void add_literal(pith_buf *b, const char *s, size_t n) {
+  size_t i, start;
+  if (memchr(s, '\'', n) == NULL) {
+    pith_buf_addc(b, '\'');
+    pith_buf_add(b, s, n);
+    pith_buf_addc(b, '\'');
+    return;
+  }
+  if (memchr(s, '"', n) == NULL) {
+    pith_buf_addc(b, '"');
+    pith_buf_add(b, s, n);
+    pith_buf_addc(b, '"');
+    return;
+  }
+  pith_buf_adds(b, "concat(''");
+  for (start = i = 0; i <= n; i++) {
+    if (i == n || s[i] == '\'') {
+      if (i > start) {
+        pith_buf_adds(b, ", '");
+        pith_buf_add(b, s + start, i - start);
+        pith_buf_addc(b, '\'');
+      }
+      if (i < n) pith_buf_adds(b, ", \"'\"");
+      start = i + 1;
+    }
+  }
+  pith_buf_addc(b, ')');
+}
+
+/* Names XPath can spell directly; anything else is matched through name(). */
+static int is_simple_name(const pith_buf *name) {
+  size_t i;
+  if (name->len == 0) return 0;
+  for (i = 0; i < name->len; i++) {
+    int c = (unsigned char)name->data[i];
+    if (!((c >= 'a' && c <= 'z') || c == '_' ||
+          (i > 0 && ((c >= '0' && c <= '9') || c == '-' || c == '.'))))
+      return 0;
+  }
+  return 1;
+}
+
+static void add_nametest(pith_buf *b, const pith_buf *type) {
+  if (type->len == 0) {
+    pith_buf_addc(b, '*');
+  } else if (is_simple_name(type)) {
+    pith_buf_add(b, type->data, type->len);
+  } else {
+    pith_buf_adds(b, "*[name()=");
+    add_literal(b, type->data, type->len);
+    pith_buf_addc(b, ']');
+  }
+}
+
+static void add_attr(pith_buf *b, const pith_buf *name, int nocase) {
+  if (nocase) pith_buf_adds(b, "translate(");
+  if (is_simple_name(name)) {
+    pith_buf_addc(b, '@');
+    pith_buf_add(b, name->data, name->len);
+  } else {
+    pith_buf_adds(b, "@*[name()=");
+    add_literal(b, name->data, name->len);
+    pith_buf_addc(b, ']');
+  }
+  if (nocase)
+    pith_buf_adds(b, ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')");
+}
+
+static void cond_begin(Compound *c) {
+  if (c->conds.len > 0) pith_buf_adds(&c->conds, " and ");
+}
+
+static int has_space(const pith_buf *v) {
+  size_t i;
+  for (i = 0; i < v->len; i++)
+    if (is_ws((unsigned char)v->data[i])) return 1;
+  return 0;
+}
+
+/* A whitespace-separated-list membership test, as for `.class` and `~=`. */
+static void add_word_test(pith_buf *b, const pith_buf *attr, int nocase,
+                          const pith_buf *v) {
+  pith_buf word;
+  if (v->len == 0 || has_space(v)) {
+    pith_buf_adds(b, "false()");
+    return;
+  }
+  pith_buf_init(&word);
+  pith_buf_addc(&word, ' ');
+  pith_buf_add(&word, v->data, v->len);
+  pith_buf_addc(&word, ' ');
+  pith_buf_adds(b, "contains(concat(' ', normalize-space(");
+  add_attr(b, attr, nocase);
+  pith_buf_adds(b, "), ' '), ");
+  if (word.oom)
+    b->oom = 1;
+  else
+    add_literal(b, word.data, word.len);
+  pith_buf_addc(b, ')');
+  pith_buf_free(&word);
+}
+
+static size_t utf8_chars(const pith_buf *v) {
+  size_t i, n = 0;
+  for (i = 0; i < v->len; i++)
+    if (((unsigned char)v->data[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+/* ---- compound parts ---------------------------------------------------- */
+
+static int parse_attrib(Parser *P, Compound *c) {
+  pith_buf name, val;
+  int op = 0, nocase = 0, r = -1;
+  pith_buf *b = &c->conds;
+  pith_buf_init(&name);
+  pith_buf_init(&val);
+  P->p++; /* [ */
+  skip_ws(P);
+  if (parse_ident(P, &name, 1, "an attribute name") < 0) goto done;
+  skip_ws(P);
+  if (peek(P) != ']') {
+    int ch = peek(P);
+    if (ch == '=') {
+      op = '=';
+      P->p++;
+    } else if (ch >= 0 && strchr("~|^$*", ch) && peek_at(P, 1) == '=') {
+      op = ch;
+      P->p += 2;
+    } else {
+      fail(P, "expected ']' or an attribute operator");
+      goto done;
+    }
+    skip_ws(P);
+    ch = peek(P);
+    if (ch == '"' || ch == '\'') {
+      if (parse_string(P, &val) < 0) goto done;
+    } else if (parse_ident(P, &val, 0, "an attribute value") < 0) {
+      goto done;
+    }
+    skip_ws(P);
+    ch = peek(P);
+    if ((ch == 'i' || ch == 'I' || ch == 's' || ch == 'S') &&
+        (is_ws(peek_at(P, 1)) || peek_at(P, 1) == ']')) {
+      nocase = (ch | 0x20) == 'i';
+      P->p++;
+      skip_ws(P);
+    }
+  }
+  if (peek(P) != ']') {
+    fail(P, "expected ']'");
+    goto done;
+  }
+  P->p++;
+  if (nocase) {
+    size_t i;
+    for (i = 0; i < val.len; i++)
+      if (val.data[i] >= 'A' && val.data[i] <= 'Z')
+        val.data[i] = (char)(val.data[i] | 0x20);
+  }
+  cond_begin(c);
+  switch (op) {
+  case 0:
+    add_attr(b, &name, 0);
+    break;
+  case '=':
+    add_attr(b, &name, nocase);
+    pith_buf_addc(b, '=');
+    add_literal(b, val.data ? val.data : "", val.len);
+    break;
+  case '~':
+    add_word_test(b, &name, nocase, &val);
+    break;
+  case '|':
+    pith_buf_addc(b, '(');
+    add_attr(b, &name, nocase);
+    pith_buf_addc(b, '=');
+    add_literal(b, val.data ? val.data : "", val.len);
+    pith_buf_adds(b, " or starts-with(");
+    add_attr(b, &name, nocase);
+    pith_buf_adds(b, ", ");
+    pith_buf_addc(&val, '-');
+    add_literal(b, val.data ? val.data : "", val.len);
+    pith_buf_adds(b, "))");
+    break;
+  default: /* ^= $= *= never match an empty value (Selectors 4, 6.2) */
+    if (val.len == 0) {
+      pith_buf_adds(b, "false()");
+    } else if (op == '^' || op == '*') {
+      pith_buf_adds(b, op == '^' ? "starts-with(" : "contains(");
+      add_attr(b, &name, nocase);
+      pith_buf_adds(b, ", ");
+      add_literal(b, val.data, val.len);
+      pith_buf_addc(b, ')');
+    } else {
+      char num[32];
+      pith_buf_adds(b, "substring(");
+      add_attr(b, &name, nocase);
+      pith_buf_adds(b, ", string-length(");
+      add_attr(b, &name, nocase);
+      snprintf(num, sizeof num, ") - %lu) = ", (unsigned long)utf8_chars(&val) - 1);
+      pith_buf_adds(b, num);
+      add_literal(b, val.data, val.len);
+    }
+  }
+  if (name.oom || val.oom) b->oom = 1;
+  r = 0;
+done:
+  pith_buf_free(&name);
+  pith_buf_free(&val);
+  return r;
+}
+
+static int parse_number(Parser *P, long long *out) {
+  long long v = 0;
+  if (!(peek(P) >= '0' && peek(P) <= '9')) return fail(P, "expected a number");
+  while (peek(P) >= '0' && peek(P) <= '9') {
+    v = v * 10 + (peek(P) - '0');
+    if (v > MAX_NUMBER) return fail(P, "number too large");
+    P->p++;
+  }
+  *out = v;
+  return 0;
+}
+
+static int word_is(const Parser *P, const char *w) {
+  size_t n = strlen(w), i;
+  if ((size_t)(P->end - P->p) < n) return 0;
+  for (i = 0; i < n; i++)
+    if ((P->p[i] | 0x20) != w[i]) return 0;
+  return !is_name_char(peek_at(P, (int)n));
+}
+
+/* The argument of :nth-*(): `odd`, `even`, `b`, `an`, `an+b` (Selectors 4, 13). */
+static int parse_anb(Parser *P, long long *a, long long *b) {
+  long long num = 1;
+  int sign = 1;
+  skip_ws(P);
+  if (word_is(P, "odd") || word_is(P, "even")) {
+    *a = 2;
+    *b = (P->p[0] | 0x20) == 'o' ? 1 : 0;
+    P->p += *b ? 3 : 4;
+    return 0;
+  }
+  if (peek(P) == '+' || peek(P) == '-') {
+    sign = peek(P) == '-' ? -1 : 1;
+    P->p++;
+  }
+  if (peek(P) >= '0' && peek(P) <= '9') {
+    if (parse_number(P, &num) < 0) return -1;
+    if ((peek(P) | 0x20) != 'n') {
+      *a = 0;
+      *b = sign * num;
+      return 0;
+    }
+  }
+  if ((peek(P) | 0x20) != 'n') return fail(P, "expected an+b, odd or even");
+  P->p++;
+  *a = sign * num;
+  *b = 0;
+  skip_ws(P);
+  if (peek(P) == '+' || peek(P) == '-') {
+    sign = peek(P) == '-' ? -1 : 1;
+    P->p++;
+    skip_ws(P);
+    if (parse_number(P, &num) < 0) return -1;
+    *b = sign * num;
+  }
+  return 0;
+}
+
+/* count() of the element's siblings on one side (of its own type when given). */
+static void add_count(pith_buf *b, const char *axis, const pith_buf *type) {
+  pith_buf_adds(b, "count(");
+  pith_buf_adds(b, axis);
+  if (type)
+    pith_buf_add(b, type->data, type->len);
+  else
+    pith_buf_addc(b, '*');
+  pith_buf_addc(b, ')');
+}
+
+static void add_int(pith_buf *b, const char *fmt, long long v) {
+  char t[48];
+  snprintf(t, sizeof t, fmt, v);
+  pith_buf_adds(b, t);
+}
+
+/* Position tests: with c the 0-based sibling index, the element matches when
+ * c + 1 = A*n + B for some n >= 0. */
+static void add_nth(pith_buf *b, const char *axis, const pith_buf *type, long long A,
+                    long long B) {
+  long long k = B - 1; /* c = A*n + k */
+  if (A == 0) {
+    if (k < 0) {
+      pith_buf_adds(b, "false()");
+    } else {
+      add_count(b, axis, type);
+      add_int(b, " = %lld", k);
+    }
+  } else if (A > 0 && k <= 0) {
+    long long r = (-k) % A; /* c >= 0 >= k always holds: only the residue matters */
+    if (A == 1) {
+      pith_buf_adds(b, "true()");
+    } else {
+      pith_buf_addc(b, '(');
+      add_count(b, axis, type);
+      if (r) add_int(b, " + %lld", r);
+      add_int(b, ") mod %lld = 0", A);
+    }
+  } else if (A < 0 && k < 0) {
+    pith_buf_adds(b, "false()");
+  } else {
+    pith_buf_addc(b, '(');
+    add_count(b, axis, type);
+    add_int(b, A > 0 ? " >= %lld" : " <= %lld", k);
+    if (A != 1 && A != -1) {
+      pith_buf_adds(b, " and (");
+      add_count(b, axis, type);
+      add_int(b, " - %lld)", k);
+      add_int(b, " mod %lld = 0", A > 0 ? A : -A);
+    }
+    pith_buf_addc(b, ')');
+  }
+}
+
+static int parse_pseudo(Parser *P, Compound *c) {
+  pith_buf name, *b = &c->conds;
+  int r = -1;
+  const char *start = P->p;
+  pith_buf_init(&name);
+  P->p++; /* : */
+  if (peek(P) == ':') {
+    fail(P, "pseudo-elements are not supported");
+    goto done;
+  }
+  if (parse_ident(P, &name, 1, "a pseudo-class name") < 0) goto done;
+  pith_buf_addc(&name, '\0');
+  if (name.oom) {
+    fail(P, "out of memory");
+    goto done;
+  }
+  if (peek(P) == '(') {
+    const char *n = name.data;
+    P->p++;
+    if (!strcmp(n, "not") || !strcmp(n, "is") || !strcmp(n, "where")) {
+      if (P->depth >= MAX_NESTING) {
+        fail(P, "selector nested too deeply");
+        goto done;
+      }
+      cond_begin(c);
+      pith_buf_adds(b, n[0] == 'n' ? "not(" : "(");
+      P->depth++;
+      if (parse_list(P, b, 0, 0) < 0) goto done;
+      P->depth--;
+      pith_buf_addc(b, ')');
+    } else if (!strncmp(n, "nth-", 4)) {
+      const char *axis;
+      int of_type;
+      long long A = 0, B = 0;
+      if (!strcmp(n, "nth-child") || !strcmp(n, "nth-of-type"))
+        axis = "preceding-sibling::";
+      else if (!strcmp(n, "nth-last-child") || !strcmp(n, "nth-last-of-type"))
+        axis = "following-sibling::";
+      else {
+        P->p = start;
+        fail(P, "unsupported pseudo-class ':%s()'", n);
+        goto done;
+      }
+      of_type = strstr(n, "of-type") != NULL;
+      if (of_type && c->type.len == 0) {
+        P->p = start;
+        fail(P, "':%s()' needs an element name before it (e.g. p:%s())", n, n);
+        goto done;
+      }
+      if (parse_anb(P, &A, &B) < 0) goto done;
+      skip_ws(P);
+      if (of_type && !is_simple_name(&c->type)) {
+        P->p = start;
+        fail(P, "':%s()' needs a plain element name", n);
+        goto done;
+      }
+      cond_begin(c);
+      add_nth(b, axis, of_type ? &c->type : NULL, A, B);
+    } else {
+      P->p = start;
+      fail(P, "unsupported pseudo-class ':%s()'", n);
+      goto done;
+    }
+    if (peek(P) != ')') {
+      fail(P, "expected ')'");
+      goto done;
+    }
+    P->p++;
+  } else {
+    static const struct {
+      const char *name, *test;
+    } simple[] = {
+        {"first-child", "not(preceding-sibling::*)"},
+        {"last-child", "not(following-sibling::*)"},
+        {"only-child", "not(preceding-sibling::*) and not(following-sibling::*)"},
+        {"empty", "not(*) and not(text())"},
+        {"root", "not(parent::*)"}};
+    const char *n = name.data;
+    size_t i;
+    for (i = 0; i < sizeof simple / sizeof simple[0]; i++)
+      if (!strcmp(n, simple[i].name)) break;
+    if (i < sizeof simple / sizeof simple[0]) {
+      cond_begin(c);
+      pith_buf_adds(b, simple[i].test);
+    } else if (!strcmp(n, "first-of-type") || !strcmp(n, "last-of-type") ||
+               !strcmp(n, "only-of-type")) {
+      if (c->type.len == 0 || !is_simple_name(&c->type)) {
+        P->p = start;
+        fail(P, "':%s' needs an element name before it (e.g. p:%s)", n, n);
+        goto done;
+      }
+      cond_begin(c);
+      if (n[0] != 'l') {
+        pith_buf_adds(b, "not(preceding-sibling::");
+        pith_buf_add(b, c->type.data, c->type.len);
+        pith_buf_addc(b, ')');
+      }
+      if (n[0] == 'o') pith_buf_adds(b, " and ");
+      if (n[0] != 'f') {
+        pith_buf_adds(b, "not(following-sibling::");
+        pith_buf_add(b, c->type.data, c->type.len);
+        pith_buf_addc(b, ')');
+      }
+    } else {
+      P->p = start;
+      fail(P, "unsupported pseudo-class ':%s'", n);
+      goto done;
+    }
+  }
+  r = 0;
+done:
+  pith_buf_free(&name);
+  return r;
+}
+
+static int parse_compound(Parser *P, Compound *c) {
+  int any = 0;
+  if (peek(P) == '*') {
+    P->p++;
+    any = 1;
+  } else if (ident_starts(P)) {
+    if (parse_ident(P, &c->type, 1, "an element name") < 0) return -1;
+    any = 1;
+  }
+  for (;;) {
+    int ch = peek(P);
+    if (ch == '#' || ch == '.') {
+      pith_buf v, cls;
+      int r;
+      P->p++;
+      pith_buf_init(&v);
+      r = parse_ident(P, &v, 0, ch == '#' ? "an id" : "a class name");
+      if (r == 0) {
+        cond_begin(c);
+        if (ch == '#') {
+          pith_buf_adds(&c->conds, "@id=");
+          add_literal(&c->conds, v.data ? v.data : "", v.len);
+        } else {
+          pith_buf_init(&cls);
+          pith_buf_adds(&cls, "class");
+          add_word_test(&c->conds, &cls, 0, &v);
+          pith_buf_free(&cls);
+        }
+        if (v.oom) c->conds.oom = 1;
+      }
+      pith_buf_free(&v);
+      if (r < 0) return -1;
+    } else if (ch == '[') {
+      if (parse_attrib(P, c) < 0) return -1;
+    } else if (ch == ':') {
+      if (parse_pseudo(P, c) < 0) return -1;
+    } else {
+      break;
+    }
+    any = 1;
+  }
+  if (!any)
+    return fail(P, at_end(P) ? "selector ends early" : "unexpected '%c'", peek(P));
+  return 0;
+}
+
+/* ---- complex selectors and lists ----------------------------------------- */
+
+static void complex_free(Complex *x) {
+  int i;
+  for (i = 0; i < x->n; i++) {
+    pith_buf_free(&x->c[i].type);
+    pith_buf_free(&x->c[i].conds);
+  }
+  free(x->c);
+  x->c = NULL;
+  x->n = x->cap = 0;
+}
+
+static int parse_complex(Parser *P, Complex *x) {
+  char comb = 0;
+  for (;;) {
+    Compound *c;
+    int ws, ch;
+    if (x->n == x->cap) {
+      int cap = x->cap ? x->cap * 2 : 4;
+      Compound *nc = (Compound *)realloc(x->c, (size_t)cap * sizeof *nc);
+      if (nc == NULL) return fail(P, "out of memory");
+      x->c = nc;
+      x->cap = cap;
+    }
+    c = &x->c[x->n++];
+    pith_buf_init(&c->type);
+    pith_buf_init(&c->conds);
+    c->comb = comb;
+    if (parse_compound(P, c) < 0) return -1;
+    ws = skip_ws(P);
+    ch = peek(P);
+    if (ch == '>' || ch == '+' || ch == '~') {
+      comb = (char)ch;
+      P->p++;
+      skip_ws(P);
+    } else if (ch < 0 || ch == ',' || ch == ')') {
+      return 0;
+    } else if (ws) {
+      comb = ' ';
+    } else {
+      return fail(P, "unexpected '%c'", ch);
+    }
+  }
+}
+
+static int has_chain(const Compound *c, int k) { return c[k].conds.len > 0 || k > 0; }
+
+static void add_chain(pith_buf *b, const Compound *c, int k);
+
+/* The step from compound k to the compound on its left, as an existence test. */
+static void add_left(pith_buf *b, const Compound *c, int k) {
+  const Compound *l = &c[k - 1];
+  switch (c[k].comb) {
+  case '>':
+    pith_buf_adds(b, "parent::");
+    add_nametest(b, &l->type);
+    break;
+  case '~':
+    pith_buf_adds(b, "preceding-sibling::");
+    add_nametest(b, &l->type);
+    break;
+  case '+':
+    pith_buf_adds(b, "preceding-sibling::*[1]");
+    if (l->type.len) {
+      pith_buf_adds(b, "[self::");
+      add_nametest(b, &l->type);
+      pith_buf_addc(b, ']');
+    }
+    break;
+  default:
+    pith_buf_adds(b, "ancestor::");
+    add_nametest(b, &l->type);
+  }
+  if (has_chain(c, k - 1)) {
+    pith_buf_addc(b, '[');
+    add_chain(b, c, k - 1);
+    pith_buf_addc(b, ']');
+  }
+}
+
+/* Compound k's own tests and everything to its left, for its predicate. */
+static void add_chain(pith_buf *b, const Compound *c, int k) {
+  if (c[k].conds.len) pith_buf_add(b, c[k].conds.data, c[k].conds.len);
+  if (k > 0) {
+    if (c[k].conds.len) pith_buf_adds(b, " and ");
+    add_left(b, c, k);
+  }
+}
+
+/* A boolean test: the context element matches the complex selector. */
+static void add_match(pith_buf *b, const Complex *x) {
+  const Compound *s = &x->c[x->n - 1];
+  int any = 0;
+  if (s->type.len) {
+    pith_buf_adds(b, "self::");
+    add_nametest(b, &s->type);
+    any = 1;
+  }
+  if (has_chain(x->c, x->n - 1)) {
+    if (any) pith_buf_adds(b, " and ");
+    add_chain(b, x->c, x->n - 1);
+    any = 1;
+  }
+  if (!any) pith_buf_adds(b, "true()");
+}
+
+static int complex_oom(const Complex *x) {
+  int i;
+  for (i = 0; i < x->n; i++)
+    if (x->c[i].type.oom || x->c[i].conds.oom) return 1;
+  return 0;
+}
+
+/* A selector list up to the end (top) or a ')' (inside :not/:is). At the top it
+ * writes the descendant step; inside it writes a boolean test. */
+static int parse_list(Parser *P, pith_buf *out, int top, int first) {
+  Complex *xs = NULL;
+  int n = 0, cap = 0, i, r = -1;
+  skip_ws(P);
+  for (;;) {
+    if (n == cap) {
+      int nc = cap ? cap * 2 : 4;
+      Complex *nx = (Complex *)realloc(xs, (size_t)nc * sizeof *nx);
+      if (nx == NULL) {
+        fail(P, "out of memory");
+        goto done;
+      }
+      xs = nx;
+      cap = nc;
+    }
+    memset(&xs[n], 0, sizeof xs[n]);
+    n++;
+    if (parse_complex(P, &xs[n - 1]) < 0) goto done;
+    if (complex_oom(&xs[n - 1])) {
+      fail(P, "out of memory");
+      goto done;
+    }
+    if (peek(P) != ',') break;
+    P->p++;
+    skip_ws(P);
+  }
+  if (top && !at_end(P)) {
+    fail(P, "unexpected '%c'", peek(P));
+    goto done;
+  }
+  if (top && n == 1) {
+    const Complex *x = &xs[0];
+    pith_buf_adds(out, "descendant::");
+    add_nametest(out, &x->c[x->n - 1].type);
+    if (has_chain(x->c, x->n - 1)) {
+      pith_buf_addc(out, '[');
+      add_chain(out, x->c, x->n - 1);
+      pith_buf_addc(out, ']');
+    }
+  } else {
+    if (top) pith_buf_adds(out, "descendant::*[");
+    for (i = 0; i < n; i++) {
+      pith_buf_adds(out, i ? " or (" : "(");
+      add_match(out, &xs[i]);
+      pith_buf_addc(out, ')');
+    }
+    if (top) pith_buf_addc(out, ']');
+  }
+  if (top && first) pith_buf_adds(out, "[1]");
+  r = 0;
+done:
+  for (i = 0; i < n; i++)
+    complex_free(&xs[i]);
+  free(xs);
+  return r;
+}
+
+int pith__css_to_xpath(const char *css, size_t len, int first, pith_buf *out, char *err,
+                       size_t errsize) {
+  Parser P;
+  P.s = P.p = css;
+  P.end = css + len;
+  P.err = err;
+  P.errsize = errsize;
+  P.depth = 0;
+  err[0] = '\0';
+  if (memchr(css, '\0', len) != NULL) {
+    P.p = (const char *)memchr(css, '\0', len);
+    return fail(&P, "NUL in selector");
+  }
+  if (parse_list(&P, out, 1, first) < 0) return -1;
+  if (out->oom) return fail(&P, "out of memory");
+  return 0;
+}
