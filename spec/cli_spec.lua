@@ -222,12 +222,20 @@ describe("bin/pith on several inputs", function()
     assert.equal(2, #arr)
     assert.equal(R002, arr[2].source)
   end)
+
+  it("separates the texts of several pages by a form-feed line with -f text", function()
+    local out, err, code = pith("-f text " .. sh_quote(R001) .. " " .. sh_quote(R002))
+    assert.equal(0, code, err)
+    local a, b = out:match("^(.-)\n\f\n(.*)$")
+    assert.truthy(a and a:find(R001_TEXT, 1, true))
+    assert.truthy(b and b:find(R002_TEXT, 1, true))
+  end)
 end)
 
 describe("bin/pith usage", function()
   it("exits 2 with nothing on stdout for usage errors", function()
     for _, args in ipairs { "--bogus " .. R001, "-f yaml " .. R001, "", "-u http://a/ " .. R001 .. " " .. R002,
-                            "-i " .. tmp .. "/no-such-list" } do
+                            "-i " .. tmp .. "/no-such-list", "- -" } do
       local out, err, code = pith(args)
       assert.equal(2, code, args)
       assert.equal("", out, args)

@@ -15,7 +15,8 @@ folder or -i, the output is JSON Lines: one object per input with source, url,
 ok, error (when not ok), rule, title, text and the metadata found (author,
 authors, date, date_modified, sitename, provider, description, image, language,
 tags, categories, license). A page that cannot be read gives ok=false and the
-run goes on.
+run goes on. With -f text, markdown or html and several inputs, the pages are
+separated by a line holding a form feed; a page that fails prints nothing there.
 
 Options:
   -f, --format FORMAT    text, markdown, html, json (one JSON document; an

@@ -119,7 +119,10 @@ function M.jobs(inputs, list_path, url)
   local jobs = {}
   local stdin_used = false
   for _, a in ipairs(inputs) do
-    if a == "-" then stdin_used = true end
+    if a == "-" then
+      if stdin_used then return nil, "- (standard input) can be given once" end
+      stdin_used = true
+    end
     add_input(jobs, a, url)
   end
   if list_path then
