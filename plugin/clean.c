@@ -551,7 +551,282 @@ void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
   pith__nodes_free(&l);
 }
 
+/* ---- beyond Readability: page furniture, headline duplicates, repeats ---- */
+
+static int starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* "2 min read", "·2-min read", "5 minute read" anywhere in a short line. */
+static int has_min_read(const char *s) {
+  const char *p = s;
+  while ((p = strstr(p, "min")) != NULL) {
+    const char *q = p, *r = p + 3;
+    p += 3;
+    while (q > s && (q[-1] == ' ' || q[-1] == '-'))
+      q--;
+    if (q == s || !(q[-1] >= '0' && q[-1] <= '9')) continue;
+    if (starts_with(r, "ute")) r += 3;
+    if (*r == 's') r++;
+    while (*r == ' ')
+      r++;
+    if (starts_with(r, "read")) return 1;
+  }
+  return 0;
+}
+
+/* Whole-block furniture (the block's whole text is the phrase, give or take
+ * punctuation), on lower-cased normalised text. */
+static const char *const FURNITURE_EXACT[] = {"oops!",
+                                              "oops",
+                                              "something went wrong.",
+                                              "something went wrong",
+                                              "please try again later.",
+                                              "please try again later",
+                                              "in this article:",
+                                              "in this article",
+                                              "read full article",
+                                              "read the full article",
+                                              "link copied",
+                                              "link copied!",
+                                              "link copied to clipboard",
+                                              "copied",
+                                              "why this ad?",
+                                              "up next",
+                                              "latest stories",
+                                              "recommended stories",
+                                              "recommended",
+                                              "recommended for you",
+                                              "related stories",
+                                              "related articles",
+                                              "related",
+                                              "more stories",
+                                              "more from",
+                                              "most read",
+                                              "most popular",
+                                              "you may also like",
+                                              "you might also like",
+                                              "advertisement",
+                                              "sponsored",
+                                              "share",
+                                              "share this article",
+                                              "share this story",
+                                              "share this:",
+                                              "copy link",
+                                              "view comments",
+                                              "comments",
+                                              "show comments",
+                                              "continue reading",
+                                              "story continues",
+                                              "story continues below advertisement",
+                                              "trending",
+                                              "trending now",
+                                              "read more",
+                                              "sign up",
+                                              "subscribe",
+                                              NULL};
+
+static const char *const FURNITURE_PREFIX[] = {
+    "oops! something went wrong",
+    "our goal is to create a safe and engaging place for users",
+    "we are temporarily suspending",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "get the latest news delivered",
+    "this article was originally published",
+    NULL};
+
+/* Headings that open an end-of-article block of links to other stories. */
+static const char *const TAIL_HEADINGS[] = {"up next",
+                                            "latest stories",
+                                            "recommended stories",
+                                            "recommended",
+                                            "recommended for you",
+                                            "related stories",
+                                            "related articles",
+                                            "related",
+                                            "more stories",
+                                            "more from",
+                                            "most read",
+                                            "most popular",
+                                            "you may also like",
+                                            "you might also like",
+                                            "trending",
+                                            "trending now",
+                                            "read more",
+                                            "read next",
+                                            "more on this story",
+                                            "related content",
+                                            "related posts",
+                                            "related coverage",
+                                            "popular stories",
+                                            "editor's picks",
+                                            NULL};
+
+static void lower_ascii(char *s) {
+  for (; *s; s++)
+    if (*s >= 'A' && *s <= 'Z') *s = (char)(*s + 32);
+}
+
+static int in_words(const char *s, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0) return 1;
+  return 0;
+}
+
+static int is_furniture_text(const char *t, size_t len) {
+  const char *const *w;
+  char buf[64];
+  size_t n;
+  if (len == 0) return 0;
+  if (in_words(t, FURNITURE_EXACT)) return 1;
+  /* trailing punctuation or arrows: "Read more »", "Up next:" */
+  n = strlen(t);
+  if (n < sizeof buf) {
+    memcpy(buf, t, n + 1);
+    while (n > 0 && strchr(" :.!»›>→…|-", buf[n - 1]))
+      buf[--n] = 0;
+    if (n && in_words(buf, FURNITURE_EXACT) && strcmp(buf, "share") != 0) return 1;
+  }
+  for (w = FURNITURE_PREFIX; *w; w++)
+    if (starts_with(t, *w)) return 1;
+  if (len <= 60 && has_min_read(t)) return 1;
+  if (len <= 300 && strstr(t, "temporarily suspending article commenting")) return 1;
+  if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
+  return 0;
+}
+
+static int has_media(xmlNodePtr n) {
+  return pith__is(n, "img") || pith__count_tag(n, "img") > 0 ||
+         pith__count_tag(n, "picture") > 0;
+}
+
+/* Removes n, then each ancestor left without text or media (up to the article). */
+static void remove_up(pith_ex *ex, xmlNodePtr n, xmlNodePtr article) {
+  xmlNodePtr parent = n->parent;
+  pith__remove(ex, n);
+  while (parent && parent != article && parent->type == XML_ELEMENT_NODE &&
+         pith__text_len(parent) == 0 && !has_media(parent)) {
+    xmlNodePtr up = parent->parent;
+    pith__remove(ex, parent);
+    parent = up;
+  }
+}
+
+static void drop_tail_block(pith_ex *ex, xmlNodePtr heading, xmlNodePtr article) {
+  xmlNodePtr s = heading, next;
+  /* the heading may be wrapped: climb while it is the only text of its parent */
+  while (s->parent && s->parent != article &&
+         pith__text_len(s->parent) == pith__text_len(s))
+    s = s->parent;
+  for (next = pith__next_element_sibling(s); next;) {
+    xmlNodePtr after = pith__next_element_sibling(next);
+    int list =
+        pith__is(next, "ul") || pith__is(next, "ol") || pith__count_tag(next, "li") > 1;
+    if (pith__is_heading(next)) break;
+    if (!(list || pith__link_density(next) > 0.3)) break;
+    pith__remove(ex, next);
+    next = after;
+  }
+  remove_up(ex, s, article);
+}
+
+#define DEDUP_SLOTS 1024
+
+static int has_leaf_inside(xmlNodePtr n) {
+  static const char *const LEAF[] = {"p",  "li", "h2",         "h3",  "h4",
+                                     "h5", "h6", "blockquote", "pre", NULL};
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && in_list((const char *)c->name, LEAF)) return 1;
+  return 0;
+}
+
+static unsigned long hash_str(const char *s) {
+  unsigned long h = 5381;
+  for (; *s; s++)
+    h = h * 33 + (unsigned char)*s;
+  return h;
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
-  (void)ex;
-  (void)article;
+  static const char *const BLOCKS[] = {
+      "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
+      "h2",         "h3",    "h4",     "h5", "h6", "a",      "button",  "figcaption",
+      "small",      "time",  "strong", "em", "b",  "header", "footer",  "aside",
+      "blockquote", "table", "tr",     "td", NULL};
+  static const char *const LEAVES[] = {"p",  "li", "h2",         "h3",  "h4",
+                                       "h5", "h6", "blockquote", "pre", NULL};
+  pith_nodes l = {0};
+  size_t i;
+  char buf[512];
+  unsigned long *seen = NULL;
+  xmlNodePtr *seen_at = NULL;
+  size_t nseen = 0;
+  if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
+  for (i = l.n; i-- > 0;) {
+    xmlNodePtr n = l.v[i];
+    size_t len;
+    if (n->parent == NULL || n->parent == ex->d->trash) continue;
+    len = pith__text_len(n);
+    if (len == 0 || len > 300) continue;
+    pith__text_copy(n, buf, sizeof buf);
+    lower_ascii(buf);
+    if (pith__is_heading(n) && in_words(buf, TAIL_HEADINGS)) {
+      drop_tail_block(ex, n, article);
+      continue;
+    }
+    if (is_furniture_text(buf, len)) remove_up(ex, n, article);
+  }
+  /* the headline: a heading before the first real paragraph that repeats the title */
+  if (pith__collect(ex, article, LEAVES, &l)) {
+    for (i = 0; i < l.n; i++) {
+      xmlNodePtr n = l.v[i];
+      if (n->parent == NULL || n->parent == ex->d->trash) continue;
+      if (pith__is_heading(n)) {
+        if (pith__duplicates_title(ex, n, 0.75)) {
+          remove_up(ex, n, article);
+          break;
+        }
+      } else if (pith__text_len(n) > 80)
+        break;
+    }
+  }
+  /* repeated blocks (a standfirst shown twice, a pull quote echoing a
+   * paragraph); identical sibling paragraphs are left alone, they are the
+   * article's own repetition */
+  seen = (unsigned long *)calloc(DEDUP_SLOTS, sizeof *seen);
+  seen_at = (xmlNodePtr *)calloc(DEDUP_SLOTS, sizeof *seen_at);
+  if (seen == NULL || seen_at == NULL) {
+    ex->oom = 1;
+    goto done;
+  }
+  if (pith__collect(ex, article, LEAVES, &l)) {
+    for (i = 0; i < l.n; i++) {
+      xmlNodePtr n = l.v[i];
+      unsigned long h;
+      size_t j, len;
+      int dup = 0;
+      if (n->parent == NULL || n->parent == ex->d->trash || has_leaf_inside(n)) continue;
+      len = pith__text_len(n);
+      if (len < 40) continue;
+      pith__text_copy(n, buf, sizeof buf);
+      h = hash_str(buf) | 1;
+      for (j = 0; j < nseen && !dup; j++)
+        dup = seen[j] == h && (ex->favor == PITH_FAVOR_PRECISION
+                                   ? !(seen_at[j]->parent == n->parent &&
+                                       xmlStrEqual(seen_at[j]->name, n->name))
+                                   : !xmlStrEqual(seen_at[j]->name, n->name));
+      if (dup)
+        remove_up(ex, n, article);
+      else if (nseen < DEDUP_SLOTS) {
+        seen_at[nseen] = n;
+        seen[nseen++] = h;
+      }
+    }
+  }
+done:
+  free(seen);
+  free(seen_at);
+  pith__nodes_free(&l);
 }
