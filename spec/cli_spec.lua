@@ -65,6 +65,12 @@ local function records(stdout)
   return list
 end
 
+-- The CLI passes the extractor's text through; whitespace is the text
+-- module's business, not this spec's.
+local function has(text, phrase)
+  return type(text) == "string" and text:gsub("%s+", " "):find(phrase, 1, true) ~= nil
+end
+
 local function by_source(list)
   local t = {}
   for _, r in ipairs(list) do t[r.source] = r end
@@ -92,7 +98,7 @@ describe("bin/pith on one input", function()
   it("prints the article text of a gzip-compressed page", function()
     local out, err, code = pith(sh_quote(FORTUNE))
     assert.equal(0, code, err)
-    assert.truthy(out:find(FORTUNE_LEAD, 1, true))
+    assert.is_true(has(out, FORTUNE_LEAD))
     assert.is_nil(out:find("^%s*[{[]")) -- plain text, not JSON
   end)
 
@@ -106,7 +112,7 @@ describe("bin/pith on one input", function()
     assert_ok_record(rec)
     assert.equal(FORTUNE, rec.source)
     assert.equal("https://fortune.com/2016/12/15/amazon-alexa-gadgets/", rec.url)
-    assert.truthy(rec.text:find(FORTUNE_LEAD, 1, true))
+    assert.is_true(has(rec.text, FORTUNE_LEAD))
     -- every field pith.extract returns for this page is in the record, unchanged
     local bytes = require("pith.core").gunzip(slurp(FORTUNE))
     local direct = require("pith").extract(bytes, { url = rec.url })
@@ -126,7 +132,7 @@ describe("bin/pith on one input", function()
     assert_ok_record(recs[1])
     assert.equal("-", recs[1].source)
     assert.equal("https://example.com/cov", recs[1].url)
-    assert.truthy(recs[1].text:find(R001_TEXT, 1, true))
+    assert.is_true(has(recs[1].text, R001_TEXT))
   end)
 
   it("writes to -o FILE and nothing to stdout", function()
@@ -134,7 +140,7 @@ describe("bin/pith on one input", function()
     local out, err, code = pith("-o " .. sh_quote(target) .. " " .. sh_quote(R002))
     assert.equal(0, code, err)
     assert.equal("", out)
-    assert.truthy(slurp(target):find(R002_TEXT, 1, true))
+    assert.is_true(has(slurp(target), R002_TEXT))
   end)
 
   it("works from any folder and through a symlink to bin/pith", function()
@@ -142,7 +148,7 @@ describe("bin/pith on one input", function()
     local out, err, code = run("cd / && " .. sh_quote(tmp .. "/pith") .. " -f jsonl "
       .. sh_quote(ROOT .. "/" .. R001))
     assert.equal(0, code, err)
-    assert.truthy(records(out)[1].text:find(R001_TEXT, 1, true))
+    assert.is_true(has(records(out)[1].text, R001_TEXT))
   end)
 end)
 
@@ -168,9 +174,9 @@ describe("bin/pith on several inputs", function()
       sources[#sources + 1] = r.source
     end
     assert.same({ dir .. "/b.html", dir .. "/c.html.gz", dir .. "/sub/a.htm" }, sources)
-    assert.truthy(recs[1].text:find(R002_TEXT, 1, true))
-    assert.truthy(recs[2].text:find(FORTUNE_LEAD, 1, true))
-    assert.truthy(recs[3].text:find(R001_TEXT, 1, true))
+    assert.is_true(has(recs[1].text, R002_TEXT))
+    assert.is_true(has(recs[2].text, FORTUNE_LEAD))
+    assert.is_true(has(recs[3].text, R001_TEXT))
   end)
 
   it("gives unreadable inputs an ok=false record, goes on, and exits 1", function()
@@ -212,7 +218,7 @@ describe("bin/pith on several inputs", function()
     assert.equal("https://example.com/one", recs[1].url)
     assert.equal("https://example.com/two?x=1", recs[3].url)
     for _, r in ipairs(recs) do assert_ok_record(r) end
-    assert.truthy(recs[2].text:find(FORTUNE_LEAD, 1, true))
+    assert.is_true(has(recs[2].text, FORTUNE_LEAD))
   end)
 
   it("writes a JSON array with -f json", function()
@@ -227,8 +233,8 @@ describe("bin/pith on several inputs", function()
     local out, err, code = pith("-f text " .. sh_quote(R001) .. " " .. sh_quote(R002))
     assert.equal(0, code, err)
     local a, b = out:match("^(.-)\n\f\n(.*)$")
-    assert.truthy(a and a:find(R001_TEXT, 1, true))
-    assert.truthy(b and b:find(R002_TEXT, 1, true))
+    assert.is_true(has(a, R001_TEXT))
+    assert.is_true(has(b, R002_TEXT))
   end)
 end)
 
