@@ -93,7 +93,10 @@ function M.main(argv)
   local out = io.stdout
   if o.output then
     local f, oerr = io.open(o.output, "wb")
-    if not f then return usage_error("cannot write " .. tostring(oerr)) end
+    if not f then
+      message("cannot write " .. tostring(oerr))
+      return 2
+    end
     out = f
   end
   out:setvbuf("full")

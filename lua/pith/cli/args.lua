@@ -24,8 +24,9 @@ Options:
   -u, --url URL          the page's URL (one input only): resolves links and
                          images, and is reported in the record
   -i, --input-list FILE  read inputs from FILE (- for stdin), one per line:
-                         PATH [URL]; blank lines and lines starting with #
-                         are skipped
+                         PATH [URL] (PATH as the shell would take it from
+                         here); blank lines and lines starting with # are
+                         skipped
   -o, --output FILE      write to FILE instead of standard output
       --charset NAME     character set to assume when the page does not say
                          (as an HTTP Content-Type header would give it)
