@@ -11,7 +11,12 @@ local function slurp(cmd)
   return s
 end
 
-local function read(path) return slurp("cat " .. CORPUS .. path) end
+local function read(path)
+  local f = assert(io.open(CORPUS .. path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
 local function gunzip(path) return slurp("gzip -dc " .. CORPUS .. path) end
 -- the page's bytes re-encoded by glibc's iconv(1), dropping what the charset lacks
 local function iconv(path, to, gz)
