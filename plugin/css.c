@@ -36,7 +36,7 @@ typedef struct Complex {
 
 static int parse_list(Parser *P, pith_buf *out, int top, int first);
 
-static int fail(Parser *P, const char *fmt, ...) {
+__attribute__((format(printf, 2, 3))) static int fail(Parser *P, const char *fmt, ...) {
   va_list ap;
   size_t used;
   if (P->err[0] != '\0') return -1; /* keep the innermost message */
@@ -465,9 +465,11 @@ static void add_count(pith_buf *b, const char *axis, const pith_buf *type) {
   pith_buf_addc(b, ')');
 }
 
-static void add_int(pith_buf *b, const char *fmt, long long v) {
-  char t[48];
-  snprintf(t, sizeof t, fmt, v);
+/* Appends text, then a number. */
+static void add_int(pith_buf *b, const char *text, long long v) {
+  char t[32];
+  snprintf(t, sizeof t, "%lld", v);
+  pith_buf_adds(b, text);
   pith_buf_adds(b, t);
 }
 
@@ -481,7 +483,7 @@ static void add_nth(pith_buf *b, const char *axis, const pith_buf *type, long lo
       pith_buf_adds(b, "false()");
     } else {
       add_count(b, axis, type);
-      add_int(b, " = %lld", k);
+      add_int(b, " = ", k);
     }
   } else if (A > 0 && k <= 0) {
     long long r = (-k) % A; /* c >= 0 >= k always holds: only the residue matters */
@@ -490,20 +492,22 @@ static void add_nth(pith_buf *b, const char *axis, const pith_buf *type, long lo
     } else {
       pith_buf_addc(b, '(');
       add_count(b, axis, type);
-      if (r) add_int(b, " + %lld", r);
-      add_int(b, ") mod %lld = 0", A);
+      if (r) add_int(b, " + ", r);
+      add_int(b, ") mod ", A);
+      pith_buf_adds(b, " = 0");
     }
   } else if (A < 0 && k < 0) {
     pith_buf_adds(b, "false()");
   } else {
     pith_buf_addc(b, '(');
     add_count(b, axis, type);
-    add_int(b, A > 0 ? " >= %lld" : " <= %lld", k);
+    add_int(b, A > 0 ? " >= " : " <= ", k);
     if (A != 1 && A != -1) {
       pith_buf_adds(b, " and (");
       add_count(b, axis, type);
-      add_int(b, " - %lld)", k);
-      add_int(b, " mod %lld = 0", A > 0 ? A : -A);
+      add_int(b, " - ", k);
+      add_int(b, ") mod ", A > 0 ? A : -A);
+      pith_buf_adds(b, " = 0");
     }
     pith_buf_addc(b, ')');
   }
@@ -665,8 +669,8 @@ static int parse_compound(Parser *P, Compound *c) {
     }
     any = 1;
   }
-  if (!any)
-    return fail(P, at_end(P) ? "selector ends early" : "unexpected '%c'", peek(P));
+  if (!any && at_end(P)) return fail(P, "selector ends early");
+  if (!any) return fail(P, "unexpected '%c'", peek(P));
   return 0;
 }
 
