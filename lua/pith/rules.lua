@@ -184,7 +184,8 @@ function M.find(url, doc)
   if rule or not doc then return rule end
   for _, u in ipairs { attr_of(doc, 'link[rel="canonical"]', "href"),
                        attr_of(doc, 'meta[property="og:url"]', "content"),
-                       attr_of(doc, 'meta[name="og:url"]', "content") or attr_of(doc, 'meta[name="og:url"]', "value") } do
+                       attr_of(doc, 'meta[name="og:url"]', "content"),
+                       attr_of(doc, 'meta[name="og:url"]', "value") } do
     local h = hosts.host_of(u)
     if h then
       rule = hosts.lookup(state.index, h, u)

@@ -38,8 +38,13 @@ end
 local Ctx = {}
 Ctx.__index = Ctx
 
-function Ctx:fail(msg, key)
-  local line = line_of(self.source, key)
+function Ctx:fail(msg, key, needle)
+  local line
+  if needle and self.source then
+    local pos = self.source:find(needle, 1, true)
+    if pos then line = select(2, self.source:sub(1, pos):gsub("\n", "")) + 1 end
+  end
+  line = line or line_of(self.source, key)
   error({ msg = self.file .. ":" .. (line and (line .. ":") or "") .. " " .. msg }, 0)
 end
 
@@ -56,7 +61,10 @@ end
 
 function Ctx:query(spec, where, key)
   local q, err = query.compile(spec)
-  if not q then self:fail(where .. ": " .. err, key) end
+  if not q then
+    local needle = type(spec) == "string" and spec or type(spec) == "table" and (spec.css or spec.xpath) or nil
+    self:fail(where .. ": " .. err, key, needle)
+  end
   return q
 end
 
@@ -71,7 +79,7 @@ end
 
 function Ctx:regex(pattern, flags, where, key)
   local re, err = core.regex(pattern, flags or "")
-  if not re then self:fail(where .. ": bad pattern /" .. pattern .. "/: " .. tostring(err), key) end
+  if not re then self:fail(where .. ": bad pattern /" .. pattern .. "/: " .. tostring(err), key, pattern) end
   return re
 end
 
@@ -202,7 +210,9 @@ function M.compile(raw, file, source)
     local c = raw.content or {}
     cx:check_keys(c, CONTENT, "content")
     if c.select then
-      if raw.fields and raw.fields.content then cx:fail("give content selectors once: fields.content or content.select", "select") end
+      if raw.fields and raw.fields.content then
+        cx:fail("give content selectors once: fields.content or content.select", "select")
+      end
       rule.content.select = cx:queries(c.select, "content.select", "select")
     end
     rule.content.clean = cx:queries(c.clean or {}, "content.clean", "clean")

@@ -58,8 +58,8 @@ function M.parse(text, name)
       local key, value = line:match("^([^:]+):(.*)$")
       if key then
         key, value = trim(key), trim(value)
-        local name, param = key:match("^([%w_]+)%((.*)%)$")
-        key = (name or key):lower()
+        local base, param = key:match("^([%w_]+)%((.*)%)$")
+        key = (base or key):lower()
         local yes = value:lower() == "yes" or value:lower() == "true"
         if MULTI[key] then
           local f = raw.fields[MULTI[key]] or {}

@@ -24,7 +24,7 @@ return {
     { pattern = [[^In this article:?$]], scope = "container" },
     { pattern = [[^\d+[\s-]*min(?:ute)?s?\s+read$]], scope = "self" },
     { pattern = [[^Story continues$]], scope = "self" },
-    { pattern = [[^(?:Comments?|Conversations?|Commenting)\b.{0,40}\b(?:temporarily\s+)?(?:suspended|disabled|closed|unavailable|turned off)\b]],
+    { pattern = [[^(?:Comments?|Conversations?|Commenting)\b.{0,40}\b(?:suspended|disabled|closed|unavailable)\b]],
       scope = "container", max_chars = 400 },
     { pattern = [[^We(?:'|’)ve (?:temporarily )?(?:turned off|disabled|suspended|paused) (?:comments|commenting)]],
       scope = "container", max_chars = 400 },
