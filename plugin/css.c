@@ -12,8 +12,9 @@
 
 #include "css.h"
 
-#define MAX_NESTING 16           /* :not(:not(...)) recursion bound */
-#define MAX_NUMBER  1000000000LL /* an+b operands */
+#define MAX_NESTING   16           /* :not(:not(...)) recursion bound */
+#define MAX_NUMBER    1000000000LL /* an+b operands */
+#define MAX_COMPOUNDS 64           /* per complex selector: bounds C and XPath nesting */
 
 typedef struct Parser {
   const char *s, *p, *end;
@@ -77,7 +78,10 @@ static int skip_ws(Parser *P) {
 
 static void add_utf8(pith_buf *b, unsigned long cp) {
   char u[4];
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  /* XPath literals hold only XML 1.0 Chars; the tree holds no others either */
+  if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+    cp = 0xFFFD;
   if (cp < 0x80) {
     pith_buf_addc(b, (char)cp);
   } else if (cp < 0x800) {
@@ -116,8 +120,10 @@ static int parse_escape(Parser *P, pith_buf *b) {
     add_utf8(b, cp);
     return 0;
   }
-  if (c == 0) return fail(P, "NUL in selector");
-  pith_buf_addc(b, (char)c);
+  if (c < 0x20) /* NULs were refused up front */
+    add_utf8(b, (unsigned long)c);
+  else
+    pith_buf_addc(b, (char)c);
   P->p++;
   return 0;
 }
@@ -173,8 +179,10 @@ static int parse_string(Parser *P, pith_buf *b) {
       if (parse_escape(P, b) < 0) return -1;
       continue;
     }
-    if (c == 0) return fail(P, "NUL in selector");
-    pith_buf_addc(b, (char)c);
+    if (c < 0x20 && c != '\t')
+      add_utf8(b, (unsigned long)c);
+    else
+      pith_buf_addc(b, (char)c);
     P->p++;
   }
 }
@@ -692,6 +700,7 @@ static int parse_complex(Parser *P, Complex *x) {
   for (;;) {
     Compound *c;
     int ws, ch;
+    if (x->n == MAX_COMPOUNDS) return fail(P, "selector too long");
     if (x->n == x->cap) {
       int cap = x->cap ? x->cap * 2 : 4;
       Compound *nc = (Compound *)realloc(x->c, (size_t)cap * sizeof *nc);
@@ -847,6 +856,43 @@ done:
   return r;
 }
 
+/* Offset of the first byte that is not well-formed UTF-8, or len. */
+static size_t utf8_bad(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    size_t n, k;
+    unsigned long cp;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (len - i <= n) return i;
+    for (k = 1; k <= n; k++) {
+      unsigned char d = (unsigned char)s[i + k];
+      if ((d & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return i;
+    i += n + 1;
+  }
+  return len;
+}
+
 int pith__css_to_xpath(const char *css, size_t len, int first, pith_buf *out, char *err,
                        size_t errsize) {
   Parser P;
@@ -859,6 +905,10 @@ int pith__css_to_xpath(const char *css, size_t len, int first, pith_buf *out, ch
   if (memchr(css, '\0', len) != NULL) {
     P.p = (const char *)memchr(css, '\0', len);
     return fail(&P, "NUL in selector");
+  }
+  if (utf8_bad(css, len) < len) {
+    P.p = css + utf8_bad(css, len);
+    return fail(&P, "invalid UTF-8");
   }
   if (parse_list(&P, out, 1, first) < 0) return -1;
   if (out->oom) return fail(&P, "out of memory");

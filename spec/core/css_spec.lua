@@ -193,6 +193,8 @@ describe("CSS selector syntax on snippets", function()
     assert.equal("e", text([[#a\:b]]))
     assert.equal("f", text(".y")) -- class lists split on any whitespace
     assert.equal("g", text([[#\31 23]]))
+    -- escapes for characters no XML tree can hold match nothing instead of failing
+    assert.equal(0, #doc:select([[p\2 x, [title="\1"] ]]))
   end)
 
   it("sibling combinators skip text and comments; of-type ignores other tags", function()
@@ -239,6 +241,9 @@ describe("CSS selector syntax on snippets", function()
       { "p:not()", "unexpected '%)'" },
       { "p,", "selector ends early" },
       { "p..a", "expected a class name" },
+      { "p.\xff", "invalid UTF%-8" },
+      { string.rep("div ", 64) .. "p", "selector too long" },
+      { string.rep(":not(", 17) .. "p" .. string.rep(")", 17), "nested too deeply" },
     }
     for _, b in ipairs(bad) do
       local ok, err = pcall(doc.select, doc, b[1])
