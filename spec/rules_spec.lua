@@ -120,7 +120,25 @@ describe("pith.rules", function()
   end)
 
   describe("broken rules", function()
-    before_each(function() rules.add_path(FIX .. "broken") end)
+    local tmp
+    -- The syntax-error file is written here, not kept in the tree, so linters can read every file.
+    setup(function()
+      tmp = os.tmpname()
+      os.remove(tmp)
+      assert(require("lfs").mkdir(tmp))
+      local f = assert(io.open(tmp .. "/syntax.lua", "w"))
+      f:write('return {\n  id = "broken.syntax", version = "1",\n  match = { hosts = { "syntax.example" } },\n',
+              '  fields = { title = "h1" ,, },\n}\n')
+      f:close()
+    end)
+    teardown(function()
+      os.remove(tmp .. "/syntax.lua")
+      os.remove(tmp)
+    end)
+    before_each(function()
+      rules.add_path(FIX .. "broken")
+      rules.add_path(tmp)
+    end)
 
     it("are skipped with a message naming the file and line", function()
       local errs = rules.errors()
@@ -129,7 +147,7 @@ describe("pith.rules", function()
         assert.are.equal(1, #m, pat .. " in:\n" .. table.concat(errs, "\n"))
         return m[1]
       end
-      one("broken/syntax%.lua:4: .*unexpected symbol")
+      one("/syntax%.lua:4: .*unexpected symbol")
       one("broken/field%.lua:6: unknown field 'titel' in fields")
       one("broken/selector%.lua:6: remove%[2%]: bad CSS selector 'div%[%[class'")
       one("broken/pattern%.lua:4: remove_text%[1%]: bad pattern")

@@ -11,7 +11,8 @@ describe("pith.rules.sandbox", function()
   end)
 
   it("keeps a rule's globals and library changes to itself", function()
-    local v = assert(sandbox.load("leak = 1; string.upper = nil; table.insert = nil; return string.lower('A')", "a.lua"))
+    local src = "leak = 1; string.upper = nil; table.insert = nil; return string.lower('A')"
+    local v = assert(sandbox.load(src, "a.lua"))
     assert.are.equal("a", v)
     assert.is_nil(rawget(_G, "leak"))
     assert.is_function(string.upper)
