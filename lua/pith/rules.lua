@@ -224,7 +224,7 @@ end
 
 local function context(rule, opts)
   opts = opts or {}
-  return { url = opts.url, host = hosts.host_of(opts.url), rule = M.name(rule) }
+  return { url = opts.url, host = hosts.host_of(opts.url), rule = M.name(rule), html = opts.html }
 end
 
 --- Field values the rule finds (never mutates the document). nil, err when a rule function fails.
@@ -235,8 +235,8 @@ function M.fields(rule, doc, opts)
 end
 
 --- Removes the rule's furniture (selectors and text patterns) from the whole document.
-function M.prepare(rule, doc)
-  return apply.prepare(rule, doc)
+function M.prepare(rule, doc, opts)
+  return apply.prepare(rule, doc, context(rule, opts))
 end
 
 --- The rule's content node (and all matched nodes), cleaned and transformed; nil if none matched.

@@ -155,14 +155,15 @@ end
 M.remove_text = remove_text
 
 --- Removes the rule's furniture from the whole document (selectors, then text patterns).
-function M.prepare(rule, doc)
+function M.prepare(rule, doc, ctx)
+  local src = ctx and ctx.html
   for _, q in ipairs(rule.remove) do
-    for _, n in ipairs(query.nodes(q, doc)) do n:remove() end
+    for _, n in ipairs(query.nodes(q, doc, src)) do n:remove() end
   end
   local body = doc:body() or doc:root()
   local extra = {}
   for _, sel in ipairs(rule.content.select) do
-    for _, n in ipairs(query.nodes(sel, doc)) do extra[#extra + 1] = n end
+    for _, n in ipairs(query.nodes(sel, doc, src)) do extra[#extra + 1] = n end
   end
   remove_text(rule.remove_text, body, extra)
   return true
@@ -181,7 +182,7 @@ end
 
 local function transform(rule, scope, ctx)
   for _, t in ipairs(rule.content.transforms) do
-    for _, n in ipairs(query.nodes(t.q, scope)) do
+    for _, n in ipairs(query.nodes(t.q, scope, ctx and ctx.html)) do
       local a = t.action
       if type(a) == "function" then
         local ok, err = call(rule, a, n, ctx)
@@ -202,10 +203,11 @@ end
 -- cleaned and transformed. Returns node, nodes; or nil when the rule has no (matching) selector.
 function M.content(rule, doc, ctx)
   local c = rule.content
+  local src = ctx and ctx.html
   local chosen
   for _, q in ipairs(c.select) do
     local nodes = {}
-    for _, n in ipairs(query.nodes(q, doc)) do
+    for _, n in ipairs(query.nodes(q, doc, src)) do
       if not inside(n, nodes) then nodes[#nodes + 1] = n end
     end
     if #nodes > 0 and c.min_chars > 0 then
@@ -221,7 +223,7 @@ function M.content(rule, doc, ctx)
   local scopes = chosen or { doc:body() or doc:root() }
   for _, scope in ipairs(scopes) do
     for _, q in ipairs(c.clean) do
-      for _, n in ipairs(query.nodes(q, scope)) do n:remove() end
+      for _, n in ipairs(query.nodes(q, scope, src)) do n:remove() end
     end
     remove_text(c.remove_text, scope)
     local ok, err = transform(rule, scope, ctx)
@@ -236,7 +238,7 @@ end
 function M.apply(rule, doc, ctx)
   local fields, err = M.fields(rule, doc, ctx)
   if not fields then return nil, err end
-  M.prepare(rule, doc)
+  M.prepare(rule, doc, ctx)
   local node, nodes, cerr = M.content(rule, doc, ctx)
   if cerr then return nil, cerr end
   return { fields = fields, content = node, content_nodes = nodes }

@@ -49,6 +49,20 @@ end
 local KEYS = { css = true, xpath = true, id_or_class = true, meta = true, jsonld = true, value = true,
                attr = true, all = true, [1] = true }
 
+--- Literal strings a page's source must contain for the query to match anything: class and id
+-- names and attribute values of a simple CSS selector, a meta tag's name. Testing them against the
+-- raw HTML (one memchr-speed find each) skips the selectors of layouts the page does not use.
+function M.needles(q)
+  local out = {}
+  if q.css and not q.css:find("[,:]") then
+    for name in q.css:gmatch("[.#]([%w_-]+)") do out[#out + 1] = name end
+    for v in q.css:gmatch("%[%s*[%w_-]+%s*[*^$~|]?=%s*['\"]?([^'\"%]]+)") do out[#out + 1] = v end
+  elseif q.meta then
+    out[1] = q.meta
+  end
+  return #out > 0 and out or nil
+end
+
 --- Compiles a selector spec. Returns the compiled query, or nil and a message.
 function M.compile(spec)
   local q = {}
@@ -92,12 +106,18 @@ function M.compile(spec)
     q.xpath = "//meta[@name=" .. lit .. " or @property=" .. lit .. " or @itemprop=" .. lit .. "]"
     q.attr = q.attr or "content"
   end
+  q.needles = M.needles(q)
   q.source = spec
   return q
 end
 
 --- Nodes a compiled query selects under `scope` (a document or node); {} for value/jsonld.
-function M.nodes(q, scope)
+function M.nodes(q, scope, src)
+  if src and q.needles then
+    for _, n in ipairs(q.needles) do
+      if not src:find(n, 1, true) then return {} end
+    end
+  end
   if q.css then return scope:select(q.css) end
   if q.xpath then
     local r = scope:xpath(q.xpath)
@@ -177,6 +197,12 @@ end
 --- Values (strings) the query yields under scope; only the first unless q.all.
 function M.values(q, scope, ctx)
   if q.value then return { q.value } end
+  local src = ctx and ctx.html
+  if src and q.needles then
+    for _, n in ipairs(q.needles) do
+      if not src:find(n, 1, true) then return {} end
+    end
+  end
   local out = {}
   if q.jsonld then
     local keys = {}

@@ -50,7 +50,7 @@ function M.extract(rules, rule, html, url)
     local mok, m = pcall(metadata.collect, doc, { url = url })
     if mok and type(m) == "table" then meta = m end
   end
-  local res, aerr = rules.apply(rule, doc, { url = url })
+  local res, aerr = rules.apply(rule, doc, { url = url, html = html })
   if not res then
     doc:close()
     return nil, aerr
