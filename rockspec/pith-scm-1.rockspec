@@ -1,0 +1,79 @@
+rockspec_format = "3.0"
+package = "pith"
+version = "scm-1"
+source = {
+  url = "git+https://example.invalid/pith.git",
+  branch = "main",
+}
+description = {
+  summary = "Fast web-article extraction: the article and its metadata, without the page furniture",
+  detailed = [[
+pith turns the HTML of a news or blog page into the article itself (text, Markdown or clean HTML)
+plus metadata, with a C core on libxml2 and PCRE2 and per-site rules written in Lua.]],
+  license = "MIT",
+}
+-- lua-cjson is needed at run time too; it is left out here so that an offline
+-- `luarocks make` works where it comes from the system (Debian: lua-cjson).
+dependencies = {
+  "lua >= 5.4",
+}
+external_dependencies = {
+  LIBXML2 = { header = "libxml2/libxml/HTMLparser.h", library = "xml2" },
+  PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
+  ZLIB = { header = "zlib.h", library = "z" },
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["pith.core"] = {
+      sources = {
+        "plugin/buf.c",
+        "plugin/charset.c",
+        "plugin/clean.c",
+        "plugin/css.c",
+        "plugin/dom.c",
+        "plugin/extract.c",
+        "plugin/gzip.c",
+        "plugin/lua_pith.c",
+        "plugin/node.c",
+        "plugin/regex.c",
+        "plugin/score.c",
+        "plugin/select.c",
+        "plugin/text.c",
+      },
+      defines = { "PCRE2_CODE_UNIT_WIDTH=8" },
+      incdirs = { "include", "plugin", "$(LIBXML2_INCDIR)/libxml2", "$(PCRE2_INCDIR)", "$(ZLIB_INCDIR)" },
+      libdirs = { "$(LIBXML2_LIBDIR)", "$(PCRE2_LIBDIR)", "$(ZLIB_LIBDIR)" },
+      libraries = { "xml2", "pcre2-8", "z" },
+    },
+    ["pith.cli"] = "lua/pith/cli.lua",
+    ["pith.cli.args"] = "lua/pith/cli/args.lua",
+    ["pith.cli.inputs"] = "lua/pith/cli/inputs.lua",
+    ["pith.cli.record"] = "lua/pith/cli/record.lua",
+    ["pith.extract"] = "lua/pith/extract.lua",
+    ["pith"] = "lua/pith/init.lua",
+    ["pith.json"] = "lua/pith/json.lua",
+    ["pith.meta.byline"] = "lua/pith/meta/byline.lua",
+    ["pith.meta.dates"] = "lua/pith/meta/dates.lua",
+    ["pith.meta.dom"] = "lua/pith/meta/dom.lua",
+    ["pith.meta.jsonld"] = "lua/pith/meta/jsonld.lua",
+    ["pith.meta.meta_tags"] = "lua/pith/meta/meta_tags.lua",
+    ["pith.meta.title"] = "lua/pith/meta/title.lua",
+    ["pith.meta.urls"] = "lua/pith/meta/urls.lua",
+    ["pith.metadata"] = "lua/pith/metadata.lua",
+    ["pith.rules"] = "lua/pith/rules.lua",
+    ["pith.rules.apply"] = "lua/pith/rules/apply.lua",
+    ["pith.rules.compile"] = "lua/pith/rules/compile.lua",
+    ["pith.rules.ftr"] = "lua/pith/rules/ftr.lua",
+    ["pith.rules.hosts"] = "lua/pith/rules/hosts.lua",
+    ["pith.rules.query"] = "lua/pith/rules/query.lua",
+    ["pith.rules.sandbox"] = "lua/pith/rules/sandbox.lua",
+    ["pith.rules.testing"] = "lua/pith/rules/testing.lua",
+    ["pith.sites.reuters"] = "lua/pith/sites/reuters.lua",
+    ["pith.sites.yahoo"] = "lua/pith/sites/yahoo.lua",
+  },
+  install = {
+    bin = { pith = "bin/pith" },
+  },
+}
+test = { type = "command", command = "make test" }
