@@ -142,14 +142,14 @@ static int style_has(const char *style, const char *prop, const char *val) {
 }
 
 int pith__is_visible(xmlNodePtr n) {
-  const char *style = pith__attr(n, "style"), *ah;
+  const char *style = pith__get_attr(n, "style"), *ah;
   if (style &&
       (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
     return 0;
-  if (pith__attr(n, "hidden")) return 0;
-  ah = pith__attr(n, "aria-hidden");
+  if (pith__get_attr(n, "hidden")) return 0;
+  ah = pith__get_attr(n, "aria-hidden");
   if (ah && strcmp(ah, "true") == 0) {
-    const char *cls = pith__attr(n, "class");
+    const char *cls = pith__get_attr(n, "class");
     return cls && strstr(cls, "fallback-image") != NULL;
   }
   return 1;
@@ -303,8 +303,8 @@ static void mark_data_tables(pith_ex *ex, xmlNodePtr root) {
   if (!pith__collect(ex, root, TABLE, &tables)) goto done;
   for (i = 0; i < tables.n; i++) {
     xmlNodePtr t = tables.v[i], c;
-    const char *role = pith__attr(t, "role"), *dt = pith__attr(t, "datatable");
-    const char *summary = pith__attr(t, "summary");
+    const char *role = pith__get_attr(t, "role"), *dt = pith__get_attr(t, "datatable");
+    const char *summary = pith__get_attr(t, "summary");
     int data = -1;
     size_t r, nrows = 0, ncols = 0;
     if (role && strcmp(role, "presentation") == 0)
@@ -327,13 +327,13 @@ static void mark_data_tables(pith_ex *ex, xmlNodePtr root) {
     if (data < 0) {
       if (!pith__collect(ex, t, TR, &rows)) break;
       for (r = 0; r < rows.n; r++) {
-        const char *rs = pith__attr(rows.v[r], "rowspan");
+        const char *rs = pith__get_attr(rows.v[r], "rowspan");
         size_t k, cols = 0;
         long v = rs ? strtol(rs, NULL, 10) : 0;
         nrows += v > 0 ? (size_t)v : 1;
         if (!pith__collect(ex, rows.v[r], CELLS, &cells)) break;
         for (k = 0; k < cells.n; k++) {
-          const char *cs = pith__attr(cells.v[k], "colspan");
+          const char *cs = pith__get_attr(cells.v[k], "colspan");
           long cv = cs ? strtol(cs, NULL, 10) : 0;
           cols += cv > 0 ? (size_t)cv : 1;
         }
@@ -506,7 +506,7 @@ static void clean_share(pith_ex *ex, xmlNodePtr article) {
        top = pith__next_element_sibling(top)) {
     xmlNodePtr end = pith__next_element(top, 1), n = pith__next_element(top, 0);
     while (n && n != end) {
-      const char *cls = pith__attr(n, "class"), *id = pith__attr(n, "id");
+      const char *cls = pith__get_attr(n, "class"), *id = pith__get_attr(n, "id");
       snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
       if (pith__is_share_name(match) && pith__text_len(n) < 500)
         n = pith__remove_and_next(ex, n);

@@ -128,21 +128,23 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   char match[1024];
   pith__scores_clear(&ex->scores);
   while (node) {
-    const char *cls = pith__attr(node, "class"), *id = pith__attr(node, "id"), *role, *am;
+    const char *cls = pith__get_attr(node, "class"), *id = pith__get_attr(node, "id"),
+               *role, *am;
     const char *tag = (const char *)node->name;
     snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
     if (!pith__is_visible(node)) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
-    am = pith__attr(node, "aria-modal");
-    role = pith__attr(node, "role");
+    am = pith__get_attr(node, "aria-modal");
+    role = pith__get_attr(node, "role");
     if (am && strcmp(am, "true") == 0 && role && strcmp(role, "dialog") == 0) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
     if (!ex->byline_found && !ex->has_meta_byline) {
-      const char *rel = pith__attr(node, "rel"), *ip = pith__attr(node, "itemprop");
+      const char *rel = pith__get_attr(node, "rel"),
+                 *ip = pith__get_attr(node, "itemprop");
       if ((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) ||
           pith__is_byline_name(match)) {
         size_t bl = pith__text_len(node);
@@ -291,7 +293,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   {
     double topscore = ts ? *ts : 0;
     double sib_threshold = topscore * 0.2 > 10 ? topscore * 0.2 : 10;
-    const char *topcls = pith__attr(top, "class");
+    const char *topcls = pith__get_attr(top, "class");
     parent = top->parent;
     for (sib = pith__first_element_child(parent); sib;) {
       xmlNodePtr next = pith__next_element_sibling(sib);
@@ -300,7 +302,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
         append = 1;
       else {
         double bonus = 0, *ss = pith__scores_get(&ex->scores, sib);
-        const char *scls = pith__attr(sib, "class");
+        const char *scls = pith__get_attr(sib, "class");
         if (topcls && *topcls && scls && strcmp(scls, topcls) == 0)
           bonus += topscore * 0.2;
         if (ss && *ss + bonus >= sib_threshold)
@@ -383,9 +385,9 @@ static void find_titles(pith_ex *ex, xmlNodePtr root, const char *given) {
   for (c = head ? head->children : NULL; c; c = c->next) {
     const char *p, *content;
     if (!pith__is(c, "meta")) continue;
-    p = pith__attr(c, "property");
-    if (p == NULL) p = pith__attr(c, "name");
-    content = pith__attr(c, "content");
+    p = pith__get_attr(c, "property");
+    if (p == NULL) p = pith__get_attr(c, "name");
+    content = pith__get_attr(c, "content");
     if (p && content &&
         (strcmp(p, "og:title") == 0 || strcmp(p, "twitter:title") == 0 ||
          strcmp(p, "dc:title") == 0))
@@ -428,8 +430,8 @@ static int meta_byline(xmlNodePtr root) {
   xmlNodePtr c;
   for (c = root->children; c; c = pith__next_node(c, root, 0)) {
     if (pith__is(c, "meta")) {
-      const char *name = pith__attr(c, "name"), *prop = pith__attr(c, "property");
-      const char *content = pith__attr(c, "content");
+      const char *name = pith__get_attr(c, "name"), *prop = pith__get_attr(c, "property");
+      const char *content = pith__get_attr(c, "content");
       if (content == NULL || *content == 0) continue;
       if (name &&
           (strcmp(name, "author") == 0 || strcmp(name, "dc.creator") == 0 ||
@@ -441,7 +443,7 @@ static int meta_byline(xmlNodePtr root) {
            (strcmp(prop, "article:author") == 0 && !is_url(content))))
         return 1;
     } else if (pith__is(c, "script")) {
-      const char *type = pith__attr(c, "type");
+      const char *type = pith__get_attr(c, "type");
       if (type && strcmp(type, "application/ld+json") == 0 && c->children &&
           c->children->content) {
         const char *j = (const char *)c->children->content, *a = strstr(j, "\"author\"");
@@ -450,6 +452,45 @@ static int meta_byline(xmlNodePtr root) {
     }
   }
   return 0;
+}
+
+/* Last stage for script-rendered shells: the page's own summary (og/twitter/
+ * plain description; some sites put it in `value` instead of `content`). */
+static char *find_summary(xmlNodePtr root) {
+  static const char *const KEYS[] = {"og:description", "twitter:description",
+                                     "description", NULL};
+  const char *found[3] = {NULL, NULL, NULL};
+  xmlNodePtr c;
+  int i;
+  for (c = root->children; c; c = pith__next_node(c, root, 0)) {
+    const char *k, *v;
+    if (!pith__is(c, "meta")) continue;
+    k = pith__get_attr(c, "property");
+    if (k == NULL) k = pith__get_attr(c, "name");
+    v = pith__get_attr(c, "content");
+    if (v == NULL) v = pith__get_attr(c, "value");
+    if (k == NULL || v == NULL || *v == 0) continue;
+    for (i = 0; KEYS[i]; i++)
+      if (strcmp(k, KEYS[i]) == 0 && found[i] == NULL) found[i] = v;
+  }
+  for (i = 0; i < 3 && found[i] == NULL; i++)
+    ;
+  return i == 3 ? NULL : (char *)xmlStrdup((const xmlChar *)found[i]);
+}
+
+static xmlNodePtr summary_fallback(pith_ex *ex, const char *summary) {
+  xmlNodePtr art, p;
+  art = xmlNewDocNode(ex->d->doc, NULL, (const xmlChar *)"div", NULL);
+  p = art ? xmlNewDocNode(ex->d->doc, NULL, (const xmlChar *)"p", NULL) : NULL;
+  if (p == NULL) {
+    if (art) xmlFreeNode(art);
+    ex->oom = 1;
+    return NULL;
+  }
+  xmlNodeAddContent(p, (const xmlChar *)summary);
+  pith__append(art, p);
+  pith__park(ex->d, art);
+  return art;
 }
 
 static void free_ex(pith_ex *ex) {
@@ -464,16 +505,19 @@ static void free_ex(pith_ex *ex) {
  * document) or NULL with ex->oom set. */
 static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, backup = NULL, best = NULL;
+  char *summary = NULL;
   size_t best_len = 0;
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
   ex->has_meta_byline = meta_byline(root);
+  summary = find_summary(root);
   pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;
   backup = xmlDocCopyNode(body, ex->d->doc, 1);
   if (backup == NULL) {
     ex->oom = 1;
+    xmlFree(summary);
     return NULL;
   }
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
@@ -515,7 +559,17 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     }
   }
   xmlFreeNode(backup);
+  if (ex->oom) {
+    xmlFree(summary);
+    return NULL;
+  }
   if (best) pith__clean_furniture(ex, best);
+  if (!ex->oom && summary && ex->favor != PITH_FAVOR_PRECISION &&
+      (best == NULL || pith__text_len(best) == 0)) {
+    xmlNodePtr alt = summary_fallback(ex, summary);
+    if (alt) best = alt;
+  }
+  xmlFree(summary);
   return best;
 }
 

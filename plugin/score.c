@@ -173,7 +173,7 @@ double pith__link_density(xmlNodePtr n) {
   if (total == 0) return 0;
   for (c = n->children; c; c = pith__next_node(c, n, 0)) {
     if (c->type == XML_ELEMENT_NODE && pith__is(c, "a")) {
-      const char *href = pith__attr(c, "href");
+      const char *href = pith__get_attr(c, "href");
       double coef = (href && href[0] == '#' && href[1]) ? 0.3 : 1.0;
       links += (double)pith__text_len(c) * coef;
     }
@@ -181,7 +181,7 @@ double pith__link_density(xmlNodePtr n) {
   return links / (double)total;
 }
 
-const char *pith__attr(xmlNodePtr n, const char *name) {
+const char *pith__get_attr(xmlNodePtr n, const char *name) {
   xmlAttrPtr a;
   if (n == NULL || n->type != XML_ELEMENT_NODE) return NULL;
   for (a = n->properties; a; a = a->next) {
@@ -256,7 +256,7 @@ static int weigh(const char *s) {
 }
 
 int pith__class_weight(xmlNodePtr n) {
-  return weigh(pith__attr(n, "class")) + weigh(pith__attr(n, "id"));
+  return weigh(pith__get_attr(n, "class")) + weigh(pith__get_attr(n, "id"));
 }
 
 int pith__is_unlikely(const char *s) {

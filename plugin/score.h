@@ -27,7 +27,7 @@ size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap);
 double pith__link_density(xmlNodePtr n);
 
 /* Value of an attribute without copying (NULL when absent or not plain). */
-const char *pith__attr(xmlNodePtr n, const char *name);
+const char *pith__get_attr(xmlNodePtr n, const char *name);
 int pith__is(xmlNodePtr n, const char *tag);
 int pith__is_heading(xmlNodePtr n);
 /* Case-insensitive substring test. */

@@ -1,5 +1,6 @@
 --- Generic article extraction: parses the page, collects metadata before any
--- mutation, runs the C extractor (when built) and serialises its content node.
+-- mutation, runs the C extractor (pith.core.extract, which mutates the document
+-- and returns a content element) and serialises that element per opts.format.
 local core = require "pith.core"
 
 local M = {}
@@ -18,7 +19,6 @@ local function collect_metadata(doc, url)
 end
 
 local function serialise(node, opts)
-  if node == nil then return "" end
   local fmt = opts.format or "text"
   local sopts = { links = opts.links, images = opts.images, tables = opts.tables ~= false,
                   base_url = opts.url }
@@ -30,6 +30,19 @@ local function serialise(node, opts)
   return text, extra
 end
 
+local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+
+-- The headline belongs in `title`; drop it when the text still starts with it.
+local function strip_headline(text, title)
+  if not title or title == "" then return text end
+  local t = trim(text)
+  if t:sub(1, #title) == title then
+    local rest = t:sub(#title + 1)
+    if rest == "" or rest:match("^%s") then return trim(rest) end
+  end
+  return t
+end
+
 --- Extracts the article: M.extract(html [, opts]) -> record | nil, err.
 function M.extract(html, opts)
   opts = opts or {}
@@ -37,22 +50,26 @@ function M.extract(html, opts)
   local doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
   if not doc then return nil, err end
   local meta = collect_metadata(doc, opts.url)
-  local content
-  if core.extract then
-    content = core.extract(doc, opts)
+  local content, cerr = core.extract(doc, {
+    title = meta.title, favor = opts.favor, tables = opts.tables, images = opts.images,
+    comments = opts.comments,
+  })
+  if content == nil and cerr then
+    doc:close()
+    return nil, cerr
   end
-  content = content or doc:body() or doc:root()
-  local text, extra = serialise(content, opts)
-  local record = { url = opts.url, rule = "generic" }
+  local text, extra = "", nil
+  if content then text, extra = serialise(content, opts) end
+  text = strip_headline(text, meta.title)
+  -- Last stage for empty shells (script-rendered pages): the page's own summary.
+  if text == "" and type(meta.description) == "string" and opts.favor ~= "precision" then
+    text = trim(meta.description)
+  end
+  local record = { url = opts.url or meta.url, rule = "generic", title = meta.title, text = text }
   for _, k in ipairs(METADATA_FIELDS) do
     if meta[k] ~= nil then record[k] = meta[k] end
   end
-  record.title = meta.title
-  if record.title and text:sub(1, #record.title) == record.title then
-    text = text:sub(#record.title + 1):gsub("^%s+", "")
-  end
-  record.text = text
-  if opts.format == "markdown" then record.markdown = extra
+  if opts.format == "markdown" then record.markdown = extra or text
   elseif opts.format == "html" then record.html = extra end
   doc:close()
   return record
