@@ -501,6 +501,23 @@ static void free_ex(pith_ex *ex) {
   pith__scores_free(&ex->tables_marked);
 }
 
+/* An index page (no article, the retry loop kept its link lists): when most
+ * of the result is link text, drop the link-dense blocks so the page yields
+ * short text rather than merged headlines. */
+static void drop_link_lists(pith_ex *ex, xmlNodePtr best) {
+  static const char *const BLOCKS[] = {"ul",    "ol",      "li", "p", "div",
+                                       "table", "section", "dl", NULL};
+  pith_nodes l = {0};
+  size_t i;
+  if (pith__text_len(best) >= PITH_CHAR_THRESHOLD * 4 ||
+      pith__count_tag(best, "a") < 10 || pith__link_density(best) <= 0.5)
+    return;
+  if (pith__collect(ex, best, BLOCKS, &l))
+    for (i = l.n; i-- > 0;)
+      if (pith__link_density(l.v[i]) > 0.5) pith__remove(ex, l.v[i]);
+  pith__nodes_free(&l);
+}
+
 /* The whole cascade in C; returns the content element (parked, owned by the
  * document) or NULL with ex->oom set. */
 static xmlNodePtr run(pith_ex *ex, const char *given_title) {
@@ -564,6 +581,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     return NULL;
   }
   if (best) pith__clean_furniture(ex, best);
+  if (best && ex->favor != PITH_FAVOR_RECALL) drop_link_lists(ex, best);
   if (!ex->oom && summary && ex->favor != PITH_FAVOR_PRECISION &&
       (best == NULL || pith__text_len(best) == 0)) {
     xmlNodePtr alt = summary_fallback(ex, summary);
