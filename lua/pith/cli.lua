@@ -1,14 +1,25 @@
 --- bin/pith: extracts articles from files, folders, lists and stdin.
--- main(argv) -> exit status (0 all inputs read, 1 some failed, 2 usage error).
+-- main(argv) -> exit status (0 all inputs read, 1 some failed, 2 usage error,
+-- 141 the output pipe was closed). `pith test-rules ...` is pith.cli.test_rules.
 -- Only records go to stdout (or -o FILE); messages go to stderr.
 local args = require "pith.cli.args"
 local inputs = require "pith.cli.inputs"
 local record = require "pith.cli.record"
+local report = require "pith.cli.report"
 
 local M = {}
 
 local function message(s)
   io.stderr:write("pith: ", s, "\n")
+end
+
+-- The reader of our output went away (pith ... | head): the status a process
+-- killed by SIGPIPE gets, which is what happens first unless SIGPIPE is ignored.
+local CLOSED_PIPE = 141
+local EPIPE = 32
+
+local function closed_pipe(err, code)
+  return code == EPIPE or tostring(err):find("Broken pipe", 1, true) ~= nil
 end
 
 local function usage_error(s)
@@ -17,7 +28,8 @@ local function usage_error(s)
   return 2
 end
 
--- Writers: each takes (out, rec) and returns true or nil, err (a write error).
+-- Writers: each takes (out, rec) and returns true or nil, err, errno (a write
+-- error, as file:write gives it).
 -- `single` means one page: text-like formats print it bare, json an object.
 local function text_writer(field)
   local first = true
@@ -26,25 +38,25 @@ local function text_writer(field)
     local body = rec[field] or rec.text or ""
     if body ~= "" and body:sub(-1) ~= "\n" then body = body .. "\n" end
     -- several pages: separated by a form-feed line, as pr(1) pages are
-    local ok, err = out:write(first and "" or "\f\n", body)
+    local ok, err, code = out:write(first and "" or "\f\n", body)
     first = false
-    return ok, err
+    return ok, err, code
   end
 end
 
 local function jsonl_writer(out, rec)
-  local ok, err = out:write(record.encode(rec), "\n")
-  if ok then ok, err = out:flush() end
-  return ok, err
+  local ok, err, code = out:write(record.encode(rec), "\n")
+  if ok then ok, err, code = out:flush() end
+  return ok, err, code
 end
 
 local function json_writer(single)
   local first = true
   return function(out, rec)
     if single then return out:write(record.encode(rec), "\n") end
-    local ok, err = out:write(first and "[\n" or ",\n", record.encode(rec))
+    local ok, err, code = out:write(first and "[\n" or ",\n", record.encode(rec))
     first = false
-    return ok, err
+    return ok, err, code
   end, function(out) -- closing: the array even when there were no records
     if single then return true end
     return out:write(first and "[\n]\n" or "\n]\n")
@@ -63,8 +75,52 @@ local function extract_options(o, format)
   }
 end
 
+-- Loads pith.rules and adds the -r folders (before any page is read, so the
+-- extractor sees them). Returns the module (nil when there is none and no -r
+-- needs it), or nil and a usage-level message.
+local function setup_rules(dirs)
+  local ok, rules = pcall(require, "pith.rules")
+  if not ok then
+    if #dirs > 0 then return nil, "cannot load pith.rules: " .. tostring(rules) end
+    return nil
+  end
+  for _, dir in ipairs(dirs) do
+    if dir == "" then return nil, "option -r needs a folder" end
+    local f, oerr = io.open(dir, "rb")
+    if not f then return nil, "-r " .. tostring(oerr) end
+    local _, _, code = f:read(0)
+    f:close()
+    if code ~= 21 then return nil, "-r " .. dir .. ": not a folder" end -- EISDIR: only a folder reads so
+    rules.add_path(dir)
+  end
+  return rules
+end
+
+-- Writes one record; returns "ok", "encode" (it could not be encoded: an error
+-- record took its place), "closed" (the reader went away) or "failed".
+local function emit(write, out, rec, say)
+  local how = "ok"
+  local ok_enc, wok, werr, wcode = pcall(write, out, rec)
+  if not ok_enc then
+    how = "encode"
+    say(rec.source .. ": cannot encode the record: " .. tostring(wok))
+    ok_enc, wok, werr, wcode = pcall(write, out, { source = rec.source, url = rec.url, ok = false,
+                                                   error = "cannot encode the record" })
+  end
+  if ok_enc and not wok then
+    if closed_pipe(werr, wcode) then return "closed" end
+    message("write error: " .. tostring(werr))
+    return "failed"
+  end
+  return how
+end
+
 function M.main(argv)
-  local o, err = args.parse(argv or {})
+  argv = argv or {}
+  if argv[1] == "test-rules" then
+    return require("pith.cli.test_rules").main({ table.unpack(argv, 2) })
+  end
+  local o, err = args.parse(argv)
   if not o then return usage_error(err) end
   if o.help then
     io.stdout:write(args.usage)
@@ -80,6 +136,9 @@ function M.main(argv)
     message("cannot load the pith module: " .. tostring(pith))
     return 2
   end
+  local rules
+  rules, err = setup_rules(o.rules)
+  if err then return usage_error(err) end
 
   local jobs
   jobs, err = inputs.jobs(o.inputs, o.input_list, o.url)
@@ -106,35 +165,32 @@ function M.main(argv)
   elseif format == "json" then write, finish = json_writer(single)
   else write = text_writer(format) end
 
+  local rep = report.new(o)
   local eopts = extract_options(o, format)
   local status = 0
   for _, job in ipairs(jobs) do
     for _, page in inputs.pages(job) do
       local rec = record.process(pith, page, eopts)
-      if not rec.ok then
-        status = 1
-        message(rec.source .. ": " .. rec.error)
-      end
-      local ok_enc, wok, werr = pcall(write, out, rec)
-      if not ok_enc then -- the record itself could not be encoded
-        status = 1
-        message(rec.source .. ": cannot encode the record: " .. tostring(wok))
-        ok_enc, wok, werr = pcall(write, out, { source = rec.source, url = rec.url, ok = false,
-                                                error = "cannot encode the record" })
-      end
-      if ok_enc and not wok then
-        message("write error: " .. tostring(werr))
-        return 1
-      end
+      if not rec.ok then status = 1 end
+      rep.page(rec)
+      local how = emit(write, out, rec, rep.say)
+      if how == "closed" then return CLOSED_PIPE end
+      if how == "failed" then return 1 end
+      if how == "encode" then status = 1 end
+      rep.rules(rules)
     end
   end
-  if finish then finish(out) end
-  local fok, ferr = out:flush()
+  local fok, ferr, fcode = true, nil, nil
+  if finish then fok, ferr, fcode = finish(out) end
+  if fok then fok, ferr, fcode = out:flush() end
   if not fok then
+    if closed_pipe(ferr, fcode) then return CLOSED_PIPE end
     message("write error: " .. tostring(ferr))
     return 1
   end
   if out ~= io.stdout then out:close() end
+  rep.rules(rules)
+  rep.finish()
   return status
 end
 

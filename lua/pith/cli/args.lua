@@ -4,6 +4,7 @@ local M = {}
 
 M.usage = [[
 Usage: pith [options] [INPUT ...]
+       pith test-rules [DIR|FILE ...]
 
 Extracts the main article from web pages.
 
@@ -28,6 +29,14 @@ Options:
                          here); blank lines and lines starting with # are
                          skipped
   -o, --output FILE      write to FILE instead of standard output
+  -r, --rules DIR        also load the site rules in DIR (Lua rule files and
+                         FiveFilters site files); repeatable, a later folder
+                         overriding earlier ones and the built-in rules for
+                         the same host. Folders in the PITH_RULES_PATH
+                         environment variable (colon-separated) are loaded
+                         before any -r. A broken rule is reported once on
+                         stderr ("pith: rule: FILE:LINE: ...") and skipped;
+                         its pages take the generic path
       --charset NAME     character set to assume when the page does not say
                          (as an HTTP Content-Type header would give it)
       --favor MODE       balanced (default), precision or recall
@@ -35,11 +44,34 @@ Options:
       --images           keep images (markdown/html) and captions
       --links            keep links (markdown/html)
       --comments         keep the comment section
+  -q, --quiet            print no messages on stderr (failed pages, broken
+                         rules, summary); usage errors are still printed.
+                         Wins over -v and --progress
+  -v, --verbose          print the summary line even when stderr is not a
+                         terminal
+      --progress         the same as -v today: report on stderr even when
+                         it is not a terminal
   -h, --help             show this help and exit
       --version          show the version and exit
 
+At the end of a run, when stderr is a terminal (or with -v or --progress), a
+summary line goes to stderr: "pith: N pages, N errors, S s". Nothing but
+records ever goes to standard output.
+
+Commands:
+  test-rules [DIR|FILE ...]
+                         run the inline tests of the rule files in each DIR
+                         (or of each rule FILE); without any, of the built-in
+                         rules. Prints one line per test (ok, FAIL with the
+                         reasons, SKIP for tests that need the network) and
+                         the totals. A file named test-rules is read as an
+                         INPUT when given as ./test-rules
+
 Exit status: 0 when every input was read, 1 when some input failed (its record
-says why), 2 for a usage error.
+says why), 2 for a usage error. When the reader of the output goes away (as in
+pith ... | head -1) pith stops at once, quietly, with status 141 (128 + SIGPIPE,
+as if killed by that signal, which is what happens when SIGPIPE is not ignored).
+test-rules exits 0 when no test failed and 1 otherwise.
 
 Examples:
   pith page.html
@@ -47,6 +79,8 @@ Examples:
   pith -f jsonl crawl/ > records.jsonl
   pith -i list.txt -o records.jsonl
   curl -s https://example.com/ | pith -u https://example.com/ -
+  pith -r ~/pith-rules -f jsonl crawl/ > records.jsonl
+  pith test-rules ~/pith-rules
 ]]
 
 local FORMATS = { text = true, markdown = true, html = true, json = true, jsonl = true }
@@ -58,13 +92,17 @@ local OPTIONS = {
   output = { "output", true }, charset = { "charset", true }, favor = { "favor", true },
   ["no-tables"] = { "no_tables", false }, images = { "images", false }, links = { "links", false },
   comments = { "comments", false }, help = { "help", false }, version = { "version", false },
+  rules = { "rules", "list" }, quiet = { "quiet", false }, verbose = { "verbose", false },
+  progress = { "progress", false },
 }
-local SHORT = { f = "format", u = "url", i = "input-list", o = "output", h = "help" }
+local SHORT = { f = "format", u = "url", i = "input-list", o = "output", h = "help", r = "rules", q = "quiet",
+                v = "verbose" }
 
 --- Parses argv (a list of strings). Returns options, or nil and a message.
--- options: the keys of OPTIONS (underscored) plus `inputs`, a list of strings.
+-- options: the keys of OPTIONS (underscored) plus `inputs`, a list of strings;
+-- repeatable options ("list") are lists in the order given.
 function M.parse(argv)
-  local o = { inputs = {} }
+  local o = { inputs = {}, rules = {} }
   local i, n = 1, #argv
   local function set(name, value, shown)
     local spec = OPTIONS[name]
@@ -76,7 +114,11 @@ function M.parse(argv)
         value = argv[i]
         if value == nil then return "option " .. shown .. " needs a value" end
       end
-      o[key] = value
+      if wants == "list" then
+        o[key][#o[key] + 1] = value
+      else
+        o[key] = value
+      end
     elseif value ~= nil then
       return "option " .. shown .. " takes no value"
     else
