@@ -118,7 +118,7 @@ int pith__is_phrasing(xmlNodePtr n) {
 }
 
 int pith__is_whitespace(xmlNodePtr n) {
-  if (n->type == XML_TEXT_NODE) return pith__text_len(n) == 0;
+  if (n->type == XML_TEXT_NODE) return !pith__has_text(n);
   return pith__is(n, "br");
 }
 
@@ -542,7 +542,7 @@ void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
   if (pith__collect(ex, article, P, &l)) {
     for (i = l.n; i-- > 0;) {
       xmlNodePtr p = l.v[i];
-      if (pith__text_len(p) == 0 && pith__count_tag(p, "img") == 0 &&
+      if (!pith__has_text(p) && pith__count_tag(p, "img") == 0 &&
           pith__count_tag(p, "embed") == 0 && pith__count_tag(p, "object") == 0 &&
           pith__count_tag(p, "iframe") == 0)
         pith__remove(ex, p);
@@ -706,7 +706,7 @@ static void remove_up(pith_ex *ex, xmlNodePtr n, xmlNodePtr article) {
   xmlNodePtr parent = n->parent;
   pith__remove(ex, n);
   while (parent && parent != article && parent->type == XML_ELEMENT_NODE &&
-         pith__text_len(parent) == 0 && !has_media(parent)) {
+         !pith__has_text(parent) && !has_media(parent)) {
     xmlNodePtr up = parent->parent;
     pith__remove(ex, parent);
     parent = up;

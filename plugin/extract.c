@@ -46,7 +46,7 @@ static double *init_node(pith_ex *ex, xmlNodePtr n) {
 static int without_content(xmlNodePtr n) {
   xmlNodePtr c;
   size_t kids = 0, brhr = 0;
-  if (pith__text_len(n) != 0) return 0;
+  if (pith__has_text(n)) return 0;
   for (c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE) kids++;
   if (kids == 0) return 1;

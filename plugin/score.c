@@ -75,7 +75,19 @@ void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
     if (!is_text(c) || c->content == NULL) continue;
     p = c->content;
     while (*p) {
-      size_t w = pith__ws_len(p), adv;
+      size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p), adv;
+      if (w == 0 && *p > ',' && *p < 0x80 && *p != '.') {
+        /* plain ASCII run: the common case, no comma or period to note */
+        if (pending) {
+          ti->len++;
+          pending = 0;
+        }
+        last_dot = 0;
+        started = 1;
+        ti->len++;
+        p++;
+        continue;
+      }
       int k;
       if (w) {
         if (started) pending = 1;
@@ -108,6 +120,22 @@ void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
     }
   }
   if (last_dot) ti->periods++;
+}
+
+int pith__has_text(xmlNodePtr n) {
+  xmlNodePtr c;
+  if (n == NULL) return 0;
+  c = is_text(n) ? n : n->children;
+  for (; c; c = (c == n) ? NULL : pith__next_node(c, n, 0)) {
+    const unsigned char *p;
+    if (!is_text(c) || c->content == NULL) continue;
+    for (p = c->content; *p;) {
+      size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p);
+      if (w == 0) return 1;
+      p += w;
+    }
+  }
+  return 0;
 }
 
 size_t pith__text_len(xmlNodePtr n) {

@@ -17,6 +17,8 @@ typedef struct pith_textinfo {
 
 void pith__text_info(xmlNodePtr n, pith_textinfo *ti);
 size_t pith__text_len(xmlNodePtr n);
+/* Whether n holds any non-blank text (stops at the first character). */
+int pith__has_text(xmlNodePtr n);
 /* Byte length of the Unicode white space at p (0 when none); p is NUL-terminated. */
 size_t pith__ws_len(const unsigned char *p);
 /* Appends the normalised text of n to a NUL-terminated buffer of cap bytes,
