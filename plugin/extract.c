@@ -518,6 +518,44 @@ static void drop_link_lists(pith_ex *ex, xmlNodePtr best) {
   pith__nodes_free(&l);
 }
 
+static void silent_error(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+/* The page's body parsed afresh from the source and copied into our document,
+ * prepared as the first pass was (the retry loop's restore of page.innerHTML). */
+static xmlNodePtr reparse_body(pith_ex *ex) {
+  htmlDocPtr tmp;
+  xmlNodePtr b, copy = NULL, wrap;
+  xmlGenericErrorFunc old_handler = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  const char *enc = ex->d->doc->encoding ? (const char *)ex->d->doc->encoding : NULL;
+  xmlSetGenericErrorFunc(NULL, silent_error);
+  tmp = htmlReadMemory(ex->html, (int)ex->html_len, NULL, enc,
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  xmlSetGenericErrorFunc(old_ctx, old_handler);
+  if (tmp == NULL) return NULL;
+  b = xmlDocGetRootElement(tmp);
+  for (b = b ? b->children : NULL; b && !pith__is(b, "body"); b = b->next)
+    ;
+  if (b) copy = xmlDocCopyNode(b, ex->d->doc, 1);
+  xmlFreeDoc(tmp);
+  if (copy == NULL) return NULL;
+  /* prep_document works on a root's children: give the copy a temporary parent */
+  wrap = xmlNewDocNode(ex->d->doc, NULL, (const xmlChar *)"html", NULL);
+  if (wrap == NULL) {
+    xmlFreeNode(copy);
+    return NULL;
+  }
+  pith__append(wrap, copy);
+  pith__prep_document(ex, wrap);
+  xmlUnlinkNode(copy);
+  xmlFreeNode(wrap);
+  return copy;
+}
+
 /* The whole cascade in C; returns the content element (parked, owned by the
  * document) or NULL with ex->oom set. */
 static xmlNodePtr run(pith_ex *ex, const char *given_title) {
@@ -531,11 +569,14 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;
-  backup = xmlDocCopyNode(body, ex->d->doc, 1);
-  if (backup == NULL) {
-    ex->oom = 1;
-    xmlFree(summary);
-    return NULL;
+  /* with the source at hand a retry re-parses it; otherwise keep a pristine copy */
+  if (ex->html == NULL) {
+    backup = xmlDocCopyNode(body, ex->d->doc, 1);
+    if (backup == NULL) {
+      ex->oom = 1;
+      xmlFree(summary);
+      return NULL;
+    }
   }
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
               PITH_FLAG_CLEAN_CONDITIONALLY;
@@ -565,7 +606,8 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     else
       break;
     {
-      xmlNodePtr fresh = xmlDocCopyNode(backup, ex->d->doc, 1);
+      xmlNodePtr fresh =
+          backup ? xmlDocCopyNode(backup, ex->d->doc, 1) : reparse_body(ex);
       if (fresh == NULL) {
         ex->oom = 1;
         break;
@@ -575,7 +617,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       body = fresh;
     }
   }
-  xmlFreeNode(backup);
+  if (backup) xmlFreeNode(backup);
   if (ex->oom) {
     xmlFree(summary);
     return NULL;
@@ -619,6 +661,8 @@ static int l_extract(lua_State *L) {
     ex.tables = opt_bool(L, 2, "tables", 1);
     ex.images = opt_bool(L, 2, "images", 0);
     ex.comments = opt_bool(L, 2, "comments", 0);
+    lua_getfield(L, 2, "html"); /* the source, for the retry loop (stays on the stack) */
+    if (lua_type(L, -1) == LUA_TSTRING) ex.html = lua_tolstring(L, -1, &ex.html_len);
   }
   if (favor && strcmp(favor, "precision") == 0)
     ex.favor = PITH_FAVOR_PRECISION;

@@ -28,6 +28,8 @@ typedef struct pith_ex {
   int has_meta_byline, byline_found;
   char *titles[PITH_MAX_TITLES]; /* headline candidates (malloc'd) */
   int ntitles;
+  const char *html; /* the page source when the caller passed it (re-parsed on retry) */
+  size_t html_len;
   pith_scoremap scores;
   pith_scoremap tables_marked; /* 1: data table, 0: layout table */
   int oom;

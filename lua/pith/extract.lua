@@ -52,7 +52,7 @@ function M.extract(html, opts)
   local meta = collect_metadata(doc, opts.url)
   local content, cerr = core.extract(doc, {
     title = meta.title, favor = opts.favor, tables = opts.tables, images = opts.images,
-    comments = opts.comments,
+    comments = opts.comments, html = html,
   })
   if content == nil and cerr then
     doc:close()
