@@ -259,6 +259,109 @@ describe("bin/pith usage", function()
   end)
 end)
 
+describe("bin/pith when the reader of its output goes away", function()
+  local MERCURY = CORPUS .. "/mercury/html" -- 100+ pages: far more than a pipe buffer holds
+
+  -- `pith ARGS | head -1` through sh; returns head's output, pith's stderr, pith's status.
+  -- ignore_pipe: run pith with SIGPIPE ignored, so it sees the EPIPE write error itself
+  -- (as under a parent that ignores the signal) instead of being killed by it.
+  local function head1(args, ignore_pipe)
+    local status, err = tmp .. "/status", tmp .. "/stderr"
+    local line = run("sh -c " .. sh_quote((ignore_pipe and "trap '' PIPE; " or "")
+      .. "{ " .. sh_quote(PITH) .. " " .. args .. " 2>" .. sh_quote(err) .. "; echo $? >" .. sh_quote(status)
+      .. "; } | head -1"))
+    return line, slurp(err), tonumber(slurp(status))
+  end
+
+  for _, ignore in ipairs { false, true } do
+    local how = ignore and "with SIGPIPE ignored" or "with SIGPIPE at its default"
+    it("stops quietly with status 141, " .. how, function()
+      local line, err, code = head1("-f jsonl " .. sh_quote(MERCURY), ignore)
+      assert.equal("", err)
+      assert.equal(141, code)
+      local recs = records(line)
+      assert.equal(1, #recs)
+      assert.equal(MERCURY .. "/", recs[1].source:sub(1, #MERCURY + 1))
+      assert.is_true(recs[1].ok)
+    end)
+  end
+
+  it("stops quietly with the buffered formats too", function()
+    for _, f in ipairs { "text", "json", "markdown" } do
+      local line, err, code = head1("-f " .. f .. " " .. sh_quote(MERCURY), true)
+      assert.equal("", err, f)
+      assert.equal(141, code, f)
+      assert.truthy(#line > 0, f)
+    end
+  end)
+end)
+
+describe("bin/pith messages on stderr", function()
+  local SUMMARY = "^pith: (%d+) pages, (%d+) errors, (%d+%.%d%d) s\n$"
+
+  it("prints no summary when stderr is not a terminal", function()
+    local out, err, code = pith("-f jsonl " .. sh_quote(R001) .. " " .. sh_quote(R002))
+    assert.equal(0, code, err)
+    assert.equal("", err)
+    assert.equal(2, #records(out))
+  end)
+
+  it("prints the summary line with -v or --progress, never on stdout", function()
+    local missing = tmp .. "/missing.html"
+    for _, flag in ipairs { "-v", "--verbose", "--progress" } do
+      local out, err, code = pith(flag .. " -f jsonl " .. sh_quote(R001) .. " " .. sh_quote(missing) .. " "
+        .. sh_quote(R002))
+      assert.equal(1, code, flag)
+      assert.equal(3, #records(out), flag)
+      local last = err:match("[^\n]*\n$")
+      local pages, errors, secs = last:match(SUMMARY)
+      assert.equal("3", pages, err)
+      assert.equal("1", errors, err)
+      assert.truthy(tonumber(secs) < 60)
+      assert.truthy(err:find("pith: " .. missing .. ": No such file", 1, true), flag)
+    end
+  end)
+
+  it("prints the summary when stderr is a terminal", function()
+    if not os.execute("command -v script >/dev/null 2>&1") then
+      pending("script(1) is not installed")
+      return
+    end
+    -- script(1) runs the command on a pseudo-terminal and copies what it shows
+    local shown, err, code = run("script -qec " .. sh_quote(sh_quote(PITH) .. " -f jsonl " .. sh_quote(R001) .. " "
+      .. sh_quote(R002) .. " >/dev/null") .. " /dev/null")
+    assert.equal(0, code, err)
+    assert.truthy(shown:gsub("\r\n", "\n"):match("pith: 2 pages, 0 errors, %d+%.%d%d s\n$"), shown)
+  end)
+
+  it("says nothing with --quiet, not even with -v, but keeps the exit status", function()
+    local missing = tmp .. "/missing.html"
+    for _, flags in ipairs { "-q", "--quiet", "-q -v", "--progress --quiet" } do
+      local out, err, code = pith(flags .. " -f jsonl " .. sh_quote(missing) .. " " .. sh_quote(R001))
+      assert.equal(1, code, flags)
+      assert.equal("", err, flags)
+      local recs = records(out)
+      assert.is_false(recs[1].ok)
+      assert.truthy(recs[1].error:find("No such file", 1, true))
+    end
+  end)
+
+  it("still reports usage errors with --quiet", function()
+    local out, err, code = pith("-q --bogus " .. sh_quote(R001))
+    assert.equal(2, code)
+    assert.equal("", out)
+    assert.truthy(err:find("pith: unknown option --bogus", 1, true))
+  end)
+
+  it("documents -q, -v, --progress, -r and the closed-pipe status in --help", function()
+    local out = pith("--help")
+    for _, s in ipairs { "-q, --quiet", "-v, --verbose", "--progress", "-r, --rules DIR", "status 141",
+                         "pith: N pages, N errors, S s" } do
+      assert.truthy(out:find(s, 1, true), s)
+    end
+  end)
+end)
+
 describe("pith.json", function()
   it("writes what JSON readers read back, keys in the given order", function()
     local s = json.encode({ text = "a/b \"q\" \1 é", n = (1 << 53) + 1, f = 0.1, tags = {}, url = json.null },
