@@ -102,7 +102,8 @@ describe("pith -r/--rules", function()
     local _, err, code = pith("-r " .. FTR .. " " .. sh_quote(R001) .. " " .. sh_quote(R002))
     assert.equal(0, code, err)
     assert.equal(1, count(err, "pith: rule: " .. FTR .. "/reuters.com.txt:13: FiveFilters directive 'next_page_link'"))
-    assert.equal(1, count(err, "pith: rule: " .. FTR .. "/.news.yahoo.com.txt:6: FiveFilters directive 'single_page_link'"))
+    assert.equal(1, count(err, "pith: rule: " .. FTR
+      .. "/.news.yahoo.com.txt:6: FiveFilters directive 'single_page_link'"))
     assert.is_nil(err:find("global.txt", 1, true)) -- not a site file: not loaded
   end)
 
@@ -193,8 +194,8 @@ describe("pith test-rules", function()
   it("fails each rule file that does not load, naming file and line", function()
     local out, _, code = pith("test-rules " .. BROKEN)
     assert.equal(1, code)
-    assert.truthy(out:find("FAIL  " .. BROKEN .. "/field.lua\n      " .. BROKEN .. "/field.lua:6: unknown field 'titel'",
-      1, true))
+    local field = BROKEN .. "/field.lua"
+    assert.truthy(out:find("FAIL  " .. field .. "\n      " .. field .. ":6: unknown field 'titel'", 1, true))
     assert.truthy(out:find("FAIL  " .. BROKEN .. "/selector.lua\n", 1, true))
     assert.equal("0 passed, 4 failed, 0 skipped", lines(out)[#lines(out)])
   end)
