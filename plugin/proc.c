@@ -1,0 +1,212 @@
+/* core.proc: fork, a socket pair per worker, poll, wait and kill, for bin/pith's
+ * worker pool (lua/pith/cli/workers.lua). Lua has no processes of its own.
+ *
+ * Sockets rather than pipes: send(MSG_NOSIGNAL) turns a write to a worker that
+ * has just died into EPIPE instead of a SIGPIPE that would kill the parent.
+ * Every call retries EINTR and reports errors as nil, message (never raises
+ * for a system error). */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "compat.h"
+#include "proc.h"
+
+/* The largest poll set: far above any sensible -j. */
+#define PROC_MAX_FDS  1024
+#define PROC_RECV_MAX ((lua_Integer)1 << 24)
+
+static int fail_errno(lua_State *L, const char *what) {
+  int e = errno;
+  luaL_pushfail(L);
+  lua_pushfstring(L, "%s: %s", what, strerror(e));
+  lua_pushinteger(L, e);
+  return 3;
+}
+
+static int check_fd(lua_State *L, int i) {
+  lua_Integer fd = luaL_checkinteger(L, i);
+  luaL_argcheck(L, fd >= 0 && fd <= 65535, i, "not a file descriptor");
+  return (int)fd;
+}
+
+/* proc.fork() -> pid (0 in the child) | nil, err. Flushes C stdio first so
+ * that buffered output cannot be written twice. */
+static int l_fork(lua_State *L) {
+  pid_t pid;
+  fflush(NULL);
+  pid = fork();
+  if (pid < 0) return fail_errno(L, "fork");
+  lua_pushinteger(L, (lua_Integer)pid);
+  return 1;
+}
+
+/* proc.socketpair() -> fd, fd | nil, err (a connected stream pair, close-on-exec). */
+static int l_socketpair(lua_State *L) {
+  int sv[2], i;
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) return fail_errno(L, "socketpair");
+  for (i = 0; i < 2; i++)
+    fcntl(sv[i], F_SETFD, FD_CLOEXEC);
+  lua_pushinteger(L, sv[0]);
+  lua_pushinteger(L, sv[1]);
+  return 2;
+}
+
+/* proc.send(fd, s) -> true | nil, err: all of s, blocking. */
+static int l_send(lua_State *L) {
+  int fd = check_fd(L, 1);
+  size_t n, done = 0;
+  const char *s = luaL_checklstring(L, 2, &n);
+  while (done < n) {
+    ssize_t w = send(fd, s + done, n - done, MSG_NOSIGNAL);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return fail_errno(L, "send");
+    }
+    done += (size_t)w;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* proc.recv(fd, max) -> bytes ("" at end of stream) | nil, err. Blocks until
+ * something is there. */
+static int l_recv(lua_State *L) {
+  int fd = check_fd(L, 1);
+  lua_Integer max = luaL_checkinteger(L, 2);
+  luaL_Buffer b;
+  char *p;
+  ssize_t r;
+  luaL_argcheck(L, max > 0 && max <= PROC_RECV_MAX, 2, "size out of range");
+  p = luaL_buffinitsize(L, &b, (size_t)max);
+  do {
+    r = read(fd, p, (size_t)max);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) return fail_errno(L, "read");
+  luaL_pushresultsize(&b, (size_t)r);
+  return 1;
+}
+
+/* proc.close(fd) -> true | nil, err */
+static int l_close(lua_State *L) {
+  if (close(check_fd(L, 1)) != 0 && errno != EINTR) return fail_errno(L, "close");
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* proc.poll({fd, ...}, timeout_ms) -> {[fd] = true for each readable or
+ * closed fd} | nil, err. A negative timeout waits forever; a signal gives an
+ * empty set. */
+static int l_poll(lua_State *L) {
+  struct pollfd fds[PROC_MAX_FDS];
+  lua_Integer timeout = luaL_optinteger(L, 2, -1);
+  lua_Integer n, i;
+  int r;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  n = (lua_Integer)lua_rawlen(L, 1);
+  luaL_argcheck(L, n <= PROC_MAX_FDS, 1, "too many descriptors");
+  for (i = 0; i < n; i++) {
+    lua_rawgeti(L, 1, i + 1);
+    fds[i].fd = check_fd(L, -1);
+    fds[i].events = POLLIN;
+    fds[i].revents = 0;
+    lua_pop(L, 1);
+  }
+  if (timeout > 24 * 3600 * 1000) timeout = 24 * 3600 * 1000;
+  r = poll(fds, (nfds_t)n, timeout < 0 ? -1 : (int)timeout);
+  if (r < 0 && errno != EINTR) return fail_errno(L, "poll");
+  lua_createtable(L, 0, r > 0 ? r : 0);
+  for (i = 0; r > 0 && i < n; i++) {
+    if (fds[i].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) {
+      lua_pushboolean(L, 1);
+      lua_rawseti(L, -2, fds[i].fd);
+    }
+  }
+  return 1;
+}
+
+/* proc.wait(pid [, nohang]) -> pid, "exit" | "signal", code ; 0 when nohang and
+ * the child still runs ; nil, err. */
+static int l_wait(lua_State *L) {
+  pid_t pid = (pid_t)luaL_checkinteger(L, 1);
+  int status = 0, nohang = lua_toboolean(L, 2);
+  pid_t r;
+  do {
+    r = waitpid(pid, &status, nohang ? WNOHANG : 0);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) return fail_errno(L, "waitpid");
+  lua_pushinteger(L, (lua_Integer)r);
+  if (r == 0) return 1;
+  if (WIFSIGNALED(status)) {
+    lua_pushliteral(L, "signal");
+    lua_pushinteger(L, WTERMSIG(status));
+  } else {
+    lua_pushliteral(L, "exit");
+    lua_pushinteger(L, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  }
+  return 3;
+}
+
+/* proc.kill(pid [, "KILL" | "TERM"]) -> true | nil, err */
+static int l_kill(lua_State *L) {
+  static const char *const names[] = {"KILL", "TERM", NULL};
+  static const int sigs[] = {SIGKILL, SIGTERM};
+  pid_t pid = (pid_t)luaL_checkinteger(L, 1);
+  int which = luaL_checkoption(L, 2, "KILL", names);
+  luaL_argcheck(L, pid > 0, 1, "not a process id");
+  if (kill(pid, sigs[which]) != 0) return fail_errno(L, "kill");
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* proc.exit(code): ends the process now, without flushing the stdio buffers
+ * it shares with its parent (what a forked worker must do). */
+static int l_exit(lua_State *L) {
+  _exit((int)luaL_optinteger(L, 1, 0));
+  return 0;
+}
+
+/* proc.isatty(fd) -> boolean */
+static int l_isatty(lua_State *L) {
+  lua_pushboolean(L, isatty(check_fd(L, 1)) == 1);
+  return 1;
+}
+
+/* proc.now() -> seconds on a monotonic clock (for rates and timeouts). */
+static int l_now(lua_State *L) {
+  struct timespec ts;
+  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return fail_errno(L, "clock_gettime");
+  lua_pushnumber(L, (lua_Number)ts.tv_sec + (lua_Number)ts.tv_nsec / 1e9);
+  return 1;
+}
+
+/* proc.getpid() -> pid */
+static int l_getpid(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)getpid());
+  return 1;
+}
+
+void pith__open_proc(lua_State *L) {
+  static const luaL_Reg funcs[] = {{"fork", l_fork},   {"socketpair", l_socketpair},
+                                   {"send", l_send},   {"recv", l_recv},
+                                   {"close", l_close}, {"poll", l_poll},
+                                   {"wait", l_wait},   {"kill", l_kill},
+                                   {"exit", l_exit},   {"isatty", l_isatty},
+                                   {"now", l_now},     {"getpid", l_getpid},
+                                   {NULL, NULL}};
+  luaL_newlib(L, funcs);
+  lua_setfield(L, -2, "proc");
+}
