@@ -23,9 +23,32 @@ void pith__tw_free(pith_tw *w) {
   pith_buf_free(&w->pend);
 }
 
+/* 3 when s[i..] is a Unicode space that typography keeps inside a line but
+ * not at its ends (U+1680, U+2000..200A, U+2028/2029, U+202F, U+205F, U+3000). */
+static size_t uspace(const unsigned char *s, size_t i, size_t n) {
+  unsigned char c = s[i], b, d;
+  if (c < 0xE1 || c > 0xE3 || i + 2 >= n) return 0;
+  b = s[i + 1];
+  d = s[i + 2];
+  if (c == 0xE2)
+    return (b == 0x80 && (d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF)) ||
+                   (b == 0x81 && d == 0x9F)
+               ? 3
+               : 0;
+  if (c == 0xE3) return b == 0x80 && d == 0x80 ? 3 : 0;
+  return b == 0x9A && d == 0x80 ? 3 : 0;
+}
+
 static void trim_blanks(pith_buf *o) {
-  while (o->len && (o->data[o->len - 1] == ' ' || o->data[o->len - 1] == '\t'))
-    o->len--;
+  while (o->len) {
+    char c = o->data[o->len - 1];
+    if (c == ' ' || c == '\t')
+      o->len--;
+    else if (o->len >= 3 && uspace((const unsigned char *)o->data, o->len - 3, o->len))
+      o->len -= 3;
+    else
+      break;
+  }
 }
 
 /* Ends the current line; a blank line gets the common part of the prefix,
@@ -53,7 +76,10 @@ void pith__tw_break(pith_tw *w, int n) {
     return;
   }
   if (w->lead.len || !w->any) return; /* a pending bullet opens the line anyway */
-  if (w->pre && n > 1) n = 1;
+  if (w->pre) {
+    if (w->pre_text && w->pre_nl == 0) w->pre_nl = w->pre_soft = 1;
+    return;
+  }
   if (n > w->breaks) w->breaks = n;
   w->hard = 0;
 }
@@ -64,8 +90,9 @@ void pith__tw_br(pith_tw *w) {
     return;
   }
   if (w->pre) {
-    pith__tw_flush(w);
-    end_line(w);
+    w->pre_nl++;
+    w->pre_soft = 0;
+    w->indent_len = 0;
     return;
   }
   if (w->lead.len || !w->any) return;
@@ -100,11 +127,12 @@ void pith__tw_flush(pith_tw *w) {
     }
     w->bol = 0;
     w->prefix_min = w->prefix.len;
-  } else if (w->space && !w->glue) {
+  } else if (w->space && !w->glue && !w->sep) {
     pith_buf_addc(o, ' ');
   }
   w->space = 0;
   w->glue = 0;
+  w->sep = 0;
   if (w->pend.len) {
     /* "!" then a link opener would read as an image */
     if (w->pend.data[0] == '[' && pith_buf_last(o) == '!') {
@@ -134,10 +162,12 @@ void pith__tw_pop_prefix(pith_tw *w, size_t len) {
   if (w->prefix_min > len) w->prefix_min = len;
 }
 
-static int ws(const unsigned char *s, size_t i, size_t n) {
+/* Length of the collapsible white space at s[i] (0: none): ASCII blanks and
+ * NBSP. */
+static size_t ws(const unsigned char *s, size_t i, size_t n) {
   unsigned char c = s[i];
   if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') return 1;
-  return c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0; /* NBSP */
+  return c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0 ? 2 : 0;
 }
 
 static int alnum(unsigned char c) {
@@ -203,31 +233,72 @@ static void md_escaped(pith_tw *w, const unsigned char *s, size_t n, int line_st
   pith_buf_add(o, (const char *)s + from, n - from);
 }
 
+void pith__tw_pre_begin(pith_tw *w) {
+  if (w->pre++ == 0) {
+    w->pre_text = w->pre_nl = w->pre_soft = 0;
+    w->indent_len = 0;
+  }
+}
+
+void pith__tw_pre_end(pith_tw *w) {
+  if (w->pre > 0 && --w->pre == 0) {
+    w->pre_text = w->pre_nl = w->pre_soft = 0;
+    w->indent_len = 0;
+  }
+}
+
+void pith__tw_sep(pith_tw *w, const char *s) {
+  if (w->pend.len == 0) w->sep = 1;
+  w->space = 0;
+  pith_buf_adds(&w->pend, s);
+}
+
 /* Verbatim text: newlines end lines (so the prefix repeats), NBSP becomes a
- * space, CR is dropped. A newline that a pending block break already stands
- * for (the one right after <pre>, or between per-line elements) is absorbed. */
+ * space, CR is dropped. Newlines and a line's leading blanks wait for the
+ * next visible character, so blank lines at the block's start and end vanish
+ * (as does the newline HTML drops after <pre>). */
 static void verbatim(pith_tw *w, const unsigned char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     size_t j = i;
-    if (s[i] == '\n') {
-      if (!(w->any && w->breaks > w->nl)) end_line(w);
+    unsigned char c = s[i];
+    if (c == '\n') {
+      if (w->pre_soft)
+        w->pre_soft = 0;
+      else
+        w->pre_nl++;
+      w->indent_len = 0;
       i++;
       continue;
     }
-    if (s[i] == '\r') {
+    if (c == '\r') {
       i++;
       continue;
     }
+    if (c == ' ' || c == '\t' || (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0)) {
+      if (w->indent_len < (int)sizeof w->indent) {
+        w->indent[w->indent_len++] = c == '\t' ? '\t' : ' ';
+        i += c == 0xC2 ? 2 : 1;
+        continue;
+      }
+    }
+    if (w->pre_text) {
+      while (w->pre_nl > 0) {
+        pith__tw_flush(w);
+        end_line(w);
+        w->pre_nl--;
+      }
+    }
+    w->pre_nl = w->pre_soft = 0;
+    w->pre_text = 1;
+    pith__tw_flush(w);
+    pith_buf_add(w->out, w->indent, (size_t)w->indent_len);
+    w->indent_len = 0;
+    j = i + 1;
     while (j < n && s[j] != '\n' && s[j] != '\r' &&
            !(s[j] == 0xC2 && j + 1 < n && s[j + 1] == 0xA0))
       j++;
-    pith__tw_flush(w);
-    if (j > i) pith_buf_add(w->out, (const char *)s + i, j - i);
-    if (j < n && s[j] == 0xC2) {
-      pith_buf_addc(w->out, ' ');
-      j += 2;
-    }
+    pith_buf_add(w->out, (const char *)s + i, j - i);
     i = j;
   }
 }
@@ -240,11 +311,15 @@ void pith__tw_text(pith_tw *w, const char *text, size_t n) {
     return;
   }
   while (i < n) {
-    size_t j;
+    size_t j, k = ws(s, i, n);
     int line_start;
-    if (ws(s, i, n)) {
+    if (k) {
       w->space = 1;
-      i += s[i] == 0xC2 ? 2 : 1;
+      i += k;
+      continue;
+    }
+    if (uspace(s, i, n) && (w->bol || !w->any || w->breaks > w->nl)) {
+      i += 3; /* a line does not start with one */
       continue;
     }
     /* one run of words separated by single plain spaces: written at once */

@@ -261,9 +261,9 @@ static int md_enter(void *p, xmlNodePtr n) {
       pith__tw_flush(&t->w);
       fence(t->w.out, fr->b);
       pith_buf_adds(t->w.out, lang);
-      t->w.pre++;
+      pith__tw_newline(&t->w);
+      pith__tw_pre_begin(&t->w);
       t->w.code++;
-      pith__tw_break(&t->w, 1);
     }
     break;
   case PK_H:
@@ -432,11 +432,11 @@ static void md_leave(void *p, xmlNodePtr n) {
     break;
   case PK_PRE:
     if (fr->a) {
-      pith__tw_break(&t->w, 1);
+      pith__tw_pre_end(&t->w);
+      t->w.code--;
+      pith__tw_newline(&t->w);
       pith__tw_flush(&t->w);
       fence(t->w.out, fr->b);
-      t->w.pre--;
-      t->w.code--;
       block(t);
     }
     break;

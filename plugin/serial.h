@@ -103,11 +103,16 @@ typedef struct pith_tw {
   int any;           /* some content was written */
   int flat;          /* > 0: breaks become spaces (table cells, headings, links) */
   int pre;           /* > 0: text is verbatim */
-  int pre_start;     /* the next newline is the one HTML drops after <pre> */
-  int md;            /* Markdown: escaping and backslash hard breaks */
-  int code;          /* > 0: inside a code span (no escaping) */
-  int link;          /* > 0: inside link text (escape ']') */
-  int cell;          /* > 0: inside a Markdown table cell (escape '|') */
+  int pre_text;      /* the verbatim block has shown content */
+  int pre_nl;        /* its newlines not yet written (trailing ones never are) */
+  int pre_soft;      /* pre_nl stands for a block break a newline may repeat */
+  char indent[32];   /* blanks starting its current line, not yet written */
+  int indent_len;
+  int sep;  /* pend starts with a cell separator: no space before it */
+  int md;   /* Markdown: escaping and backslash hard breaks */
+  int code; /* > 0: inside a code span (no escaping) */
+  int link; /* > 0: inside link text (escape ']') */
+  int cell; /* > 0: inside a Markdown table cell (escape '|') */
 } pith_tw;
 
 void pith__tw_init(pith_tw *w, pith_buf *out, int md);
@@ -123,8 +128,13 @@ void pith__tw_flush(pith_tw *w);
 void pith__tw_raw(pith_tw *w, const char *s, size_t n);
 /* Text node content: normalised, verbatim in pre, escaped for Markdown. */
 void pith__tw_text(pith_tw *w, const char *s, size_t n);
-/* Closes the current line inside a verbatim block. */
+/* Closes the current line (after a Markdown fence). */
 void pith__tw_newline(pith_tw *w);
+/* A verbatim block (<pre>): blank lines at its start and end are dropped. */
+void pith__tw_pre_begin(pith_tw *w);
+void pith__tw_pre_end(pith_tw *w);
+/* A separator written only if content follows (text table cells). */
+void pith__tw_sep(pith_tw *w, const char *s);
 /* Prefix stack: push returns the old length to pop back to. */
 size_t pith__tw_push_prefix(pith_tw *w, const char *s);
 void pith__tw_pop_prefix(pith_tw *w, size_t len);

@@ -79,17 +79,14 @@ static int text_enter(void *p, xmlNodePtr n) {
       t->cells = 0;
       pith__tw_break(&t->w, 1);
     } else if (e->kind == PK_CELL) {
-      if (t->cells++ > 0 && !t->w.flat) {
-        t->w.space = 0;
-        pith__tw_raw(&t->w, "\t", 1);
-        t->w.glue = 1;
-      }
+      if (t->cells++ > 0 && !t->w.flat) pith__tw_sep(&t->w, "\t");
       t->w.flat++;
     }
     break;
   case PK_PRE:
     pith__tw_break(&t->w, 2);
-    if (!t->w.flat) t->w.pre++;
+    if (!t->w.flat) pith__tw_pre_begin(&t->w);
+    fr->a = !t->w.flat;
     break;
   case PK_BLOCK:
   case PK_H:
@@ -127,7 +124,7 @@ static void text_leave(void *p, xmlNodePtr n) {
     }
     break;
   case PK_PRE:
-    if (t->w.pre && !t->w.flat) t->w.pre--;
+    if (fr->a) pith__tw_pre_end(&t->w);
     pith__tw_break(&t->w, 2);
     break;
   case PK_BLOCK:
