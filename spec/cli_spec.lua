@@ -117,7 +117,9 @@ describe("bin/pith on one input", function()
     local bytes = require("pith.core").gunzip(slurp(FORTUNE))
     local direct = require("pith").extract(bytes, { url = rec.url })
     for k, v in pairs(direct) do
-      if k ~= "text" then
+      -- url: the record reports the URL it was given (asserted above), whatever
+      -- the extractor makes of the page's canonical link
+      if k ~= "text" and k ~= "url" then
         assert.same(json.decode(json.encode(v)), rec[k], "field " .. k)
       end
     end

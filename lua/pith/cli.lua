@@ -177,7 +177,7 @@ function M.main(argv)
       if how == "closed" then return CLOSED_PIPE end
       if how == "failed" then return 1 end
       if how == "encode" then status = 1 end
-      rep.rules(rules)
+      rep.rules(rules, true)
     end
   end
   local fok, ferr, fcode = true, nil, nil

@@ -49,9 +49,12 @@ function M.new(o)
   end
 
   --- Tells the rule messages pith.rules has gathered since the last call.
-  -- rules: the pith.rules module, or nil when it could not be loaded.
-  function r.rules(rules)
+  -- rules: the pith.rules module, or nil when it could not be loaded. With
+  -- `every`, only after pages 1, 2, 4, 8...: rules.errors() copies its list,
+  -- which can be long (a FiveFilters folder), so it is not read per page.
+  function r.rules(rules, every)
     if not rules then return end
+    if every and r.pages & (r.pages - 1) ~= 0 then return end
     local ok, list = pcall(rules.errors)
     if not ok or type(list) ~= "table" then return end
     for i = r.rules_told + 1, #list do r.say("rule: " .. tostring(list[i])) end
