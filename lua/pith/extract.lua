@@ -43,36 +43,95 @@ local function strip_headline(text, title)
   return t
 end
 
---- Extracts the article: M.extract(html [, opts]) -> record | nil, err.
-function M.extract(html, opts)
-  opts = opts or {}
-  if type(html) ~= "string" then return nil, "html must be a string" end
-  local doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
-  if not doc then return nil, err end
-  local meta = collect_metadata(doc, opts.url)
-  local content, cerr = core.extract(doc, {
+local function rules_module()
+  local ok, rules = pcall(require, "pith.rules")
+  return ok and rules or nil
+end
+
+-- opts.rule: a compiled rule to apply, false for none, nil to look one up by URL (and,
+-- once parsed, by the page's canonical URL or fingerprint).
+local function rule_by_url(rules, opts)
+  if opts.rule ~= nil then return opts.rule or nil end
+  return rules and rules.find(opts.url) or nil
+end
+
+-- The text (and markdown/html) of the nodes a site rule chose, in order.
+local function serialise_nodes(nodes, opts)
+  local texts, extras = {}, {}
+  for _, node in ipairs(nodes) do
+    local text, extra = serialise(node, opts)
+    if text ~= "" then texts[#texts + 1] = text end
+    if extra and extra ~= "" then extras[#extras + 1] = extra end
+  end
+  return table.concat(texts, "\n\n"), extras[1] and table.concat(extras, "\n\n") or nil
+end
+
+local function generic_content(doc, meta, opts, html)
+  local content, err = core.extract(doc, {
     title = meta.title, favor = opts.favor, tables = opts.tables, images = opts.images,
     comments = opts.comments, html = html,
   })
-  if content == nil and cerr then
-    doc:close()
-    return nil, cerr
+  if content == nil then return nil, nil, err end
+  return serialise(content, opts)
+end
+
+--- Extracts the article: M.extract(html [, opts]) -> record, info | nil, err.
+-- info.content says where the text came from: "rule" (a site rule's content selector) or "generic".
+function M.extract(html, opts)
+  opts = opts or {}
+  if type(html) ~= "string" then return nil, "html must be a string" end
+  local rules = opts.rule == false and nil or rules_module()
+  local rule = rule_by_url(rules, opts)
+  local source = rule and rules.rewrite(rule, html) or html
+  local doc, err = core.parse(source, { url = opts.url, charset = opts.charset })
+  if not doc then return nil, err end
+  if not rule and rules and opts.rule == nil then rule = rules.find(opts.url, doc) end
+  local meta = collect_metadata(doc, opts.url)
+  local record = { rule = "generic" }
+  local nodes
+  if rule then
+    local res, rerr = rules.apply(rule, doc, { url = opts.url, html = source })
+    if res then
+      record.rule = rules.name(rule)
+      for k, v in pairs(res.fields) do meta[k] = v end
+      nodes = res.content_nodes
+    else
+      -- the rule failed half-way: its page takes the generic path on a fresh parse
+      record.rule_error = rerr
+      rule = nil
+      doc:close()
+      doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
+      if not doc then return nil, err end
+    end
   end
-  local text, extra = "", nil
-  if content then text, extra = serialise(content, opts) end
+  local text, extra
+  if nodes and #nodes > 0 then
+    text, extra = serialise_nodes(nodes, opts)
+  else
+    -- with a rule applied, the retry loop must not re-parse the source (it would
+    -- bring back what the rule removed), so it gets no html
+    local cerr
+    text, extra, cerr = generic_content(doc, meta, opts, not rule and source or nil)
+    if text == nil then
+      doc:close()
+      return nil, cerr
+    end
+  end
   text = strip_headline(text, meta.title)
   -- Last stage for empty shells (script-rendered pages): the page's own summary.
   if text == "" and type(meta.description) == "string" and opts.favor ~= "precision" then
     text = trim(meta.description)
   end
-  local record = { url = opts.url or meta.url, rule = "generic", title = meta.title, text = text }
+  record.url = meta.url or opts.url
+  record.title = meta.title
+  record.text = text
   for _, k in ipairs(METADATA_FIELDS) do
     if meta[k] ~= nil then record[k] = meta[k] end
   end
   if opts.format == "markdown" then record.markdown = extra or text
   elseif opts.format == "html" then record.html = extra end
   doc:close()
-  return record
+  return record, { content = (nodes and #nodes > 0) and "rule" or "generic" }
 end
 
 return M

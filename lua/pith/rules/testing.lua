@@ -39,31 +39,14 @@ local function squash(s)
   return s and (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$")) or nil
 end
 
---- What pith would output for this page under `rule`: the rule's fields over metadata's.
+--- What pith outputs for this page under `rule`: the extractor's own record, with the rule forced.
 function M.extract(rules, rule, html, url)
-  html = rules.rewrite(rule, html)
-  local doc, err = core.parse(html, { url = url })
-  if not doc then return nil, err end
-  local meta = {}
-  local ok, metadata = pcall(require, "pith.metadata")
-  if ok and type(metadata) == "table" and metadata.collect then
-    local mok, m = pcall(metadata.collect, doc, { url = url })
-    if mok and type(m) == "table" then meta = m end
-  end
-  local res, aerr = rules.apply(rule, doc, { url = url, html = html })
-  if not res then
-    doc:close()
-    return nil, aerr
-  end
-  local out = {}
-  for k, v in pairs(meta) do out[k] = v end
-  for k, v in pairs(res.fields) do out[k] = v end
-  local parts = {}
-  for _, n in ipairs(res.content_nodes or { doc:body() }) do parts[#parts + 1] = n:text() end
-  out.text = table.concat(parts, "\n\n")
-  out.content_found = res.content ~= nil
-  doc:close()
-  return out
+  local _ = rules
+  local rec, info = require("pith.extract").extract(html, { url = url, rule = rule })
+  if not rec then return nil, info end
+  if rec.rule_error then return nil, rec.rule_error end
+  rec.content_found = info.content == "rule"
+  return rec
 end
 
 local function check(rule, t, rec)
