@@ -142,6 +142,29 @@ describe("pith -r/--rules", function()
     assert.equal(1, #records(slurp(target)))
   end)
 
+  it("tells a rule that fails on pages once, however many pages it fails on", function()
+    local out = pith("-f jsonl -u " .. REUTERS_URL .. " " .. sh_quote(REUTERS))
+    if records(out)[1].rule == "generic" then
+      pending("lua/pith/extract.lua does not apply site rules yet")
+      return
+    end
+    local list = os.tmpname()
+    finally(function() os.remove(list) end)
+    local f = assert(io.open(list, "wb"))
+    f:write(R001, " http://loop.example/a\n", R002, " http://loop.example/b\n",
+            ACLU, " http://transform.example/c\n", R001, " http://transform.example/d\n")
+    f:close()
+    local err, code
+    out, err, code = pith("-f jsonl -r " .. BROKEN .. " -i " .. sh_quote(list))
+    assert.equal(0, code, err)
+    local recs = records(out)
+    assert.equal(4, #recs)
+    for _, r in ipairs(recs) do assert.is_true(r.ok) end
+    -- loop.lua:8 is the rule's endless loop, transform.lua:9 its nil index
+    assert.equal(1, count(err, "pith: rule: " .. BROKEN .. "/loop.lua:8: "), err)
+    assert.equal(1, count(err, "pith: rule: " .. BROKEN .. "/transform.lua:9: "), err)
+  end)
+
   it("names the user rule in the record once the extractor applies rules", function()
     local out = pith("-f jsonl -u " .. REUTERS_URL .. " " .. sh_quote(REUTERS))
     if records(out)[1].rule == "generic" then
