@@ -14,6 +14,7 @@ XML_LIBS    ?= $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 PCRE_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
 Z_LIBS      ?= $(shell $(PKG_CONFIG) --libs zlib 2>/dev/null)
+include mk/hosts.mk
 
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wundef -Wcast-qual -Wwrite-strings \
           -Wmissing-prototypes -Wstrict-prototypes
@@ -45,7 +46,7 @@ deps:
 
 test: deps
 	@$(MAKE) --no-print-directory all
-	busted --run=ci
+	busted --run=ci $(BUSTED_ARGS)
 
 demo: deps
 	@$(MAKE) --no-print-directory all

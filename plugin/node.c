@@ -27,21 +27,54 @@ xmlNodePtr pith__check_context(lua_State *L, int i, pith_Doc **owner) {
   return pith__check_node(L, i, owner);
 }
 
+/* A node keeps its document alive (the tree is freed with the document). Under 5.4
+ * and 5.3 the document is the node's user value. Lua 5.1 and LuaJIT only give a
+ * userdata an environment table, so a node shares its document's table (compat.h
+ * makes one per document for its user values) and finds the document in slot 0:
+ * a strong reference like 5.4's, with no table per node and no weak table. */
+#if LUA_VERSION_NUM < 503
+#define NODE_DOC_SLOT 0
+#endif
+
 void pith__push_owner(lua_State *L, int i) {
-  if (luaL_testudata(L, i, PITH_DOC_MT))
+  if (luaL_testudata(L, i, PITH_DOC_MT)) {
     lua_pushvalue(L, i);
-  else
-    lua_getiuservalue(L, i, 1);
+    return;
+  }
+#if LUA_VERSION_NUM >= 504
+  lua_getiuservalue(L, i, 1);
+#elif LUA_VERSION_NUM == 503
+  lua_getuservalue(L, i);
+#else
+  lua_getfenv(L, i);
+  lua_rawgeti(L, -1, NODE_DOC_SLOT);
+  lua_remove(L, -2);
+#endif
 }
 
 void pith__push_node(lua_State *L, int docidx, xmlNodePtr node) {
   pith_Node *n;
   docidx = lua_absindex(L, docidx);
+#if LUA_VERSION_NUM >= 504
   n = (pith_Node *)lua_newuserdatauv(L, sizeof *n, 1);
-  n->node = node;
-  n->owner = (pith_Doc *)lua_touserdata(L, docidx);
   lua_pushvalue(L, docidx);
   lua_setiuservalue(L, -2, 1);
+#elif LUA_VERSION_NUM == 503
+  n = (pith_Node *)lua_newuserdata(L, sizeof *n);
+  lua_pushvalue(L, docidx);
+  lua_setuservalue(L, -2);
+#else
+  n = (pith_Node *)lua_newuserdata(L, sizeof *n);
+  lua_getfenv(L, docidx);
+  if (lua_rawgeti(L, -1, NODE_DOC_SLOT) == LUA_TNIL) {
+    lua_pushvalue(L, docidx);
+    lua_rawseti(L, -3, NODE_DOC_SLOT);
+  }
+  lua_pop(L, 1);
+  lua_setfenv(L, -2);
+#endif
+  n->node = node;
+  n->owner = (pith_Doc *)lua_touserdata(L, docidx);
   luaL_setmetatable(L, PITH_NODE_MT);
 }
 
