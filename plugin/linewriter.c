@@ -51,6 +51,15 @@ static void trim_blanks(pith_buf *o) {
   }
 }
 
+void pith__tw_trim_end(pith_buf *o) {
+  size_t len;
+  do {
+    len = o->len;
+    pith_buf_trim_end(o, " \t\n");
+    trim_blanks(o);
+  } while (o->len != len);
+}
+
 /* Ends the current line; a blank line gets the common part of the prefix,
  * right-trimmed (">" inside a quote, nothing inside a list item). */
 static void end_line(pith_tw *w) {
@@ -208,7 +217,7 @@ static void md_escaped(pith_tw *w, const unsigned char *s, size_t n, int line_st
             !(i + 1 < n && alnum(s[i + 1]));
       break;
     case '[':
-      esc = i + 1 < n && s[i + 1] == '^'; /* footnote syntax */
+      esc = w->link || (i + 1 < n && s[i + 1] == '^'); /* footnote syntax */
       break;
     case ']':
       esc = w->link ||

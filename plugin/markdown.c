@@ -530,5 +530,5 @@ void pith__ser_markdown(pith_buf *out, xmlNodePtr node, const pith_ser_opts *o,
   pith__walk(node, &ops, &t);
   pith__tw_free(&t.w);
   pith__frames_free(&t.f);
-  pith_buf_trim_end(out, " \t\n");
+  pith__tw_trim_end(out);
 }

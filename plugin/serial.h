@@ -135,6 +135,8 @@ void pith__tw_pre_begin(pith_tw *w);
 void pith__tw_pre_end(pith_tw *w);
 /* A separator written only if content follows (text table cells). */
 void pith__tw_sep(pith_tw *w, const char *s);
+/* Trims trailing blanks, newlines and Unicode spaces off the output. */
+void pith__tw_trim_end(pith_buf *o);
 /* Prefix stack: push returns the old length to pop back to. */
 size_t pith__tw_push_prefix(pith_tw *w, const char *s);
 void pith__tw_pop_prefix(pith_tw *w, size_t len);

@@ -156,7 +156,7 @@ void pith__ser_text(pith_buf *out, xmlNodePtr node, const pith_ser_opts *o) {
   pith__tw_free(&t.w);
   pith__frames_free(&t.f);
   /* trim: leading blanks can only come from <pre> or an empty first cell */
-  pith_buf_trim_end(out, " \t\n");
+  pith__tw_trim_end(out);
   for (i = start; i < out->len && strchr(" \t\n", out->data[i]) != NULL; i++)
     ;
   if (i > start) {
