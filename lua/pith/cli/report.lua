@@ -4,9 +4,17 @@
 -- --progress asks for it, so logs of scripted runs stay clean by default.
 local M = {}
 
--- Lua has no isatty; the shell's `test -t` inherits our stderr, so it answers
--- for it. One fork per run, and only when the summary might be wanted.
+-- pith.core.proc (isatty, a monotonic clock) when this build has it.
+local function proc()
+  local ok, core = pcall(require, "pith.core")
+  return ok and type(core) == "table" and core.proc or nil
+end
+
+-- Otherwise the shell's `test -t` inherits our stderr, so it answers for it:
+-- one fork per run, and only when the summary might be wanted.
 local function stderr_is_terminal()
+  local p = proc()
+  if p and p.isatty then return p.isatty(2) == true end
   local ok = os.execute("test -t 2")
   return ok == true
 end
@@ -14,6 +22,8 @@ end
 -- Wall-clock seconds (os.clock counts CPU time only, which hides I/O waits).
 -- /proc/uptime has 10 ms resolution; elsewhere whole seconds will do.
 local function now()
+  local p = proc()
+  if p and p.now then return p.now() end
   local f = io.open("/proc/uptime", "r")
   if f then
     local up = f:read("n")
