@@ -3,6 +3,7 @@
 -- expect = {title=, author=, date= (a 10-character date compares the day only), text_starts=},
 -- contains = {...} and absent = {...} (strings the content text must / must not hold).
 local core = require "pith.core"
+local ftr = require "pith.rules.ftr"
 
 local M = {}
 
@@ -106,7 +107,10 @@ local function files_in(dir)
   local out = {}
   if ok then
     for name in lfs.dir(dir) do
-      if name:match("%.lua$") or name:match("%.txt$") then out[#out + 1] = dir .. "/" .. name end
+      -- the same files the loader takes: FiveFilters files only when named after a host
+      if name:match("%.lua$") or (name:match("%.txt$") and ftr.hosts_for(name)) then
+        out[#out + 1] = dir .. "/" .. name
+      end
     end
   end
   table.sort(out)
@@ -121,8 +125,8 @@ function M.run(rules, target, opts)
   if type(target) == "table" then
     list[1] = target
   else
-    local paths = target:match("%.lua$") or target:match("%.txt$") and { target } or files_in(target)
-    if type(paths) == "string" then paths = { paths } end
+    local is_file = target:match("%.lua$") or target:match("%.txt$")
+    local paths = is_file and { target } or files_in(target)
     for _, p in ipairs(paths) do
       local rule, err = rules.load_file(p)
       if rule then
