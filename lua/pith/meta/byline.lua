@@ -1,6 +1,7 @@
 --- Byline cleaning: from "By JANE DOE and John Roe, Staff Writers | Jan 5, 2021 · 2 min read" to
 -- the person names {"JANE DOE", "John Roe"}.
 local dates = require "pith.meta.dates"
+local str = require "pith.meta.str"
 
 local M = {}
 
@@ -24,9 +25,7 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   ROLE_WORDS[w] = true
 end
 
-local function trim(s)
-  return (s:gsub("^[%s\194\160]+", ""):gsub("[%s\194\160]+$", ""))
-end
+local trim = str.trim
 
 --- Strips a leading "By", "Written by:", "Par", ... (any case).
 local function strip_lead(s)
@@ -39,8 +38,9 @@ local function strip_lead(s)
     for _, lead in ipairs(LEADS) do
       if low:sub(1, #lead) == lead then
         local rest = s:sub(#lead + 1)
-        if rest:find("^[%s:%-–—]") or rest:find("^\194\160") then
-          s = trim((rest:gsub("^[%s\194\160]*[:%-–—]?", "")))
+        if rest:find("^[%s:%-]") or rest:find("^\194\160") or rest:find("^\226\128[\147\148]") then
+          s = trim(rest)
+          s = trim(s:gsub("^:", ""):gsub("^%-", ""):gsub("^\226\128[\147\148]", ""))
           changed = true
           break
         end
@@ -109,7 +109,7 @@ function M.names(s, opts)
   if type(s) ~= "string" then
     return {}
   end
-  s = trim(s:gsub("[%s\194\160]+", " "))
+  s = str.squash(s)
   if s == "" or #s > 400 then
     return {}
   end
@@ -147,7 +147,7 @@ function M.names(s, opts)
   s = strip_lead(s)
   -- What the date cut leaves behind: "Jane Doe in Politics on", "Jane Doe, le".
   s = s:gsub("%s+in%s+.*$", ""):gsub("%s+%l%l?%l?$", "")
-  s = s:gsub("[,;:%-–—/]+%s*$", "")
+  s = s:gsub("\226\128[\147\148]", "-"):gsub("[,;:%-/]+%s*$", "")
   s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
   -- "Gillman, Steve": one surname, one given name, as library catalogues write them.
   local last, first = s:match("^([%u][%l\128-\255'%-]+),%s*([%u][%l\128-\255'%-]+)$")
@@ -169,7 +169,7 @@ function M.names(s, opts)
     :gsub("%s*[,;]%s*", ";")
   for part in normalised:gmatch("[^;]+") do
     part = cut_role(strip_lead(trim(part)))
-    part = part:gsub("[.:%-–—]+$", "")
+    part = part:gsub("[.:%-]+$", "")
     part = trim(part)
     if is_name(part) and not seen[part:lower()] then
       seen[part:lower()] = true

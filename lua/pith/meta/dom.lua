@@ -5,9 +5,7 @@ local byline = require "pith.meta.byline"
 
 local M = {}
 
-local function squash(s)
-  return s and (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$")) or nil
-end
+local squash = require("pith.meta.str").squash
 
 local function text(n)
   return squash(n:text())

@@ -11,9 +11,7 @@ local function add(map, key, value)
   end
 end
 
-local function trim(s)
-  return s and (s:gsub("^[%s\194\160]+", ""):gsub("[%s\194\160]+$", "")) or nil
-end
+local trim = require("pith.meta.str").trim
 
 --- Scans the document. Returns {
 --   meta = {key = {values...}},               -- in document order, empty values dropped

@@ -6,13 +6,11 @@ local M = {}
 -- hyphenated words and "10:30" stay whole.
 local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ " }
 
-local function squash(s)
-  return (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$"))
-end
+local squash = require("pith.meta.str").squash
 
 -- Lower case, no punctuation or spaces: "Yahoo! News" and "yahoonews" compare equal.
 local function key(s)
-  return (s:lower():gsub("[%s%p\194\160]", ""):gsub("\226\128[\152-\157]", ""))
+  return (s:lower():gsub("\194\160", ""):gsub("\226\128[\147-\157]", ""):gsub("[%s%p]", ""))
 end
 M.key = key
 
