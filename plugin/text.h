@@ -14,8 +14,10 @@
 enum { PITH_FMT_TEXT = 0, PITH_FMT_MARKDOWN = 1, PITH_FMT_HTML = 2 };
 
 /* links/images/tables: 1 on, 0 off, -1 the format's default (links and images
- * on for Markdown and HTML, images off for text; tables on). base_url NULL:
- * the document's URL (and its <base href>) makes links absolute. */
+ * on for Markdown and HTML; images off for text, where they mean alt text and
+ * links mean nothing; tables on). tables=0 drops data tables only: layout
+ * tables are read as blocks. base_url NULL: the document's URL. Either way the
+ * page's own <base href> refines it, and links and images are made absolute. */
 typedef struct pith_ser_opts {
   int format;
   int links, images, tables;
