@@ -101,7 +101,7 @@ local function first_date(values)
   return nil
 end
 
-local function pick_authors(ld, scan, doc, site)
+local function pick_authors(ld, scan, idx, site)
   local function usable(names)
     local out = {}
     for _, n in ipairs(names) do
@@ -127,7 +127,7 @@ local function pick_authors(ld, scan, doc, site)
       return names
     end
   end
-  names = usable(dom.byline(doc))
+  names = usable(dom.byline(idx))
   if #names > 0 then
     return names
   end
@@ -140,14 +140,15 @@ end
 function M.collect(doc, opts)
   opts = opts or {}
   local page_url = opts.url or (doc.url and doc:url()) or nil
-  local scan = meta_tags.scan(doc)
-  local ld = jsonld.read(dom.jsonld_texts(doc))
+  local idx = dom.index(doc)
+  local scan = meta_tags.scan(idx.metas)
+  local ld = jsonld.read(dom.jsonld_texts(idx))
   local m = scan.meta
   local f = {}
 
   -- Base for relative references: <base href>, else the page's address, else the canonical URL.
   local base = page_url
-  local base_link = dom.base_href(doc)
+  local base_link = dom.base_href(idx)
   if base_link then
     base = urls.resolve(page_url, base_link) or base
   end
@@ -162,7 +163,10 @@ function M.collect(doc, opts)
   if site and url_like(site) then
     site = nil
   end
-  f.provider = ld.provider or dom.provider(doc)
+  local html_title = dom.html_title(idx)
+  local h1s = dom.h1s(idx)
+  dom.anchor(idx, ld.title or meta_tags.first(scan, { "og:title" }) or html_title)
+  f.provider = ld.provider or dom.provider(idx)
   if f.provider and site and title_mod.key(f.provider) == title_mod.key(site) then
     f.provider = nil
   end
@@ -187,8 +191,7 @@ function M.collect(doc, opts)
   for _, s in ipairs(ld.site_names) do
     sites[#sites + 1] = s
   end
-  local html_title = dom.html_title(doc)
-  f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = dom.h1s(doc), sites = sites,
+  f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s, sites = sites,
     host = host })
   if not site and html_title then
     local _, removed = title_mod.strip(html_title, sites, host)
@@ -197,17 +200,18 @@ function M.collect(doc, opts)
   f.sitename = site
 
   -- Authors.
-  local authors = pick_authors(ld, scan, doc, site)
+  dom.anchor(idx, f.title)
+  local authors = pick_authors(ld, scan, idx, site)
   if #authors > 0 then
     f.authors = authors
     f.author = table.concat(authors, "; ")
   end
 
   -- Dates: declared first, then the page's visible markup, then the URL.
-  f.date = dates.parse(ld.date) or first_date(meta_tags.all(scan, DATE_KEYS)) or dom.date(doc)
-    or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(doc)
+  f.date = dates.parse(ld.date) or first_date(meta_tags.all(scan, DATE_KEYS)) or dom.date(idx)
+    or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
   f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
-    or dom.date_modified(doc)
+    or dom.date_modified(idx)
   -- The last update bounds the publication from above: better than nothing.
   f.date = f.date or f.date_modified
   if f.date_modified and f.date and f.date_modified:sub(1, 10) < f.date:sub(1, 10) then
@@ -240,7 +244,7 @@ function M.collect(doc, opts)
   end
   f.categories = nonempty(split_list(cats))
 
-  local lic = scan.links.license and scan.links.license[1].href or dom.license(doc) or ld.license
+  local lic = scan.links.license and scan.links.license[1].href or dom.license(idx) or ld.license
     or meta_tags.first(scan, { "dc.rights", "dcterms.license", "dcterms.rights", "license" })
   if lic then
     f.license = urls.resolve(base, lic) or lic

@@ -1,49 +1,172 @@
 --- Metadata read from the page's elements (as opposed to its <meta> tags): JSON-LD script texts,
--- <title>, <h1>, <html lang>, byline elements, <time>, rel=license. Each is one targeted query.
+-- <title>, <h1>, <html lang>, byline elements, <time>, rel=license.
+--
+-- Cost: libxml2 evaluates each contains(@class, ...) by copying the attribute, so a whole-page
+-- scan per hint word cost more than the parse itself. Instead M.index makes two queries: one
+-- union of element names (a name test is cheap) and one window of elements around the headline,
+-- whose class/id/itemprop/rel are read once and matched in Lua.
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
+local squash = require("pith.meta.str").squash
 
 local M = {}
 
-local squash = require("pith.meta.str").squash
+-- Elements around the headline: bylines, datelines and "provider" badges sit a few elements
+-- before or after it.
+local BEFORE, AFTER = 120, 300
+local HINTED = "[@class or @id or @itemprop or @rel]"
+
+local BYLINE_WORDS = { "author", "byline", "writer", "dateline", "contributor", "posted-by", "firma", "autor",
+  "p-author", "writtenby" }
+local DATE_WORDS = { "date", "publish", "timestamp", "posted", "byline", "dateline" }
 
 local function text(n)
-  return squash(n:text())
+  return squash(n.text and n:text() or n:xpath("string(.)"))
+end
+
+local function has_any(s, words)
+  for _, w in ipairs(words) do
+    if s:find(w, 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
+-- Hints of an element: class, id, itemprop and rel, lower-cased, in one string.
+local function hints(n)
+  local a = n:attrs()
+  local s = (a.class or "") .. " " .. (a.id or "") .. " " .. (a.itemprop or "") .. " " .. (a.rel or "")
+  return s:lower(), a
+end
+
+--- Indexes the document once: {doc, metas = {meta/link nodes}, scripts, titles, h1s (nodes),
+-- times, base}; the headline window is built on demand by M.window.
+function M.index(doc)
+  local idx = { doc = doc, metas = {}, scripts = {}, titles = {}, h1 = {}, times = {} }
+  local list = doc:xpath("//meta|//link|//title|//h1|//time|//base|//script")
+  if type(list) ~= "table" then
+    list = {}
+  end
+  for i = 1, #list do
+    local n = list[i]
+    local t = n:tag()
+    if t == "meta" or t == "link" then
+      idx.metas[#idx.metas + 1] = n
+    elseif t == "script" then
+      idx.scripts[#idx.scripts + 1] = n
+    elseif t == "title" then
+      idx.titles[#idx.titles + 1] = n
+    elseif t == "h1" then
+      idx.h1[#idx.h1 + 1] = n
+    elseif t == "time" then
+      idx.times[#idx.times + 1] = n
+    elseif t == "base" and not idx.base then
+      idx.base = n:attr("href")
+    end
+  end
+  return idx
 end
 
 --- Raw contents of the ld+json scripts (entities are not decoded inside <script>).
-function M.jsonld_texts(doc)
+function M.jsonld_texts(idx)
   local out = {}
-  for _, n in ipairs(doc:xpath("//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]")) do
-    local s = n:xpath("string(.)")
-    if type(s) == "string" and s:find("%S") then
-      out[#out + 1] = s
+  for _, n in ipairs(idx.scripts) do
+    local ty = n:attr("type")
+    if ty and ty:lower():find("ld+json", 1, true) then
+      local s = n:xpath("string(.)")
+      if type(s) == "string" and s:find("%S") then
+        out[#out + 1] = s
+      end
     end
   end
   return out
 end
 
-function M.base_href(doc)
-  local b = doc:first("base[href]")
-  return b and b:attr("href") or nil
+function M.base_href(idx)
+  return idx.base
 end
 
-function M.html_title(doc)
-  local t = doc:first("head title") or doc:first("title")
-  local s = t and squash(t:xpath("string(.)"))
+--- The document's <title>: the one in <head>, not an SVG's.
+function M.html_title(idx)
+  local pick
+  for _, t in ipairs(idx.titles) do
+    local p = t:parent()
+    if p and p:tag() == "head" then
+      pick = t
+      break
+    end
+    pick = pick or (not t:xpath("boolean(ancestor::svg)") and t or nil)
+  end
+  local s = pick and squash(pick:xpath("string(.)"))
   return s ~= "" and s or nil
 end
 
-function M.h1s(doc)
+--- Texts of the first h1s (at most 6).
+function M.h1s(idx)
   local out = {}
-  local list = doc:select("h1")
-  for i = 1, math.min(#list, 6) do
-    local s = text(list[i])
+  idx.h1_text = {}
+  for i = 1, math.min(#idx.h1, 6) do
+    local s = text(idx.h1[i])
     if s and s ~= "" and #s < 400 then
       out[#out + 1] = s
+      idx.h1_text[#idx.h1_text + 1] = { node = idx.h1[i], text = s }
     end
   end
   return out
+end
+
+--- Sets the headlines the window is built around: the h1 whose text is the title, and the first
+-- h1 (a feature's display headline may differ from its declared title).
+function M.anchor(idx, title)
+  local key = title and title:lower():gsub("%W", "")
+  local pick = {}
+  if idx.h1_text and idx.h1_text[1] then
+    pick[1] = 1
+    for i, h in ipairs(idx.h1_text) do
+      if key and h.text:lower():gsub("%W", "") == key then
+        pick = i == 1 and { 1 } or { i, 1 }
+        break
+      end
+    end
+  end
+  local sig = table.concat(pick, ",")
+  if sig == idx.anchor_sig then
+    return
+  end
+  idx.anchor_sig, idx.anchors, idx.win = sig, {}, nil
+  for k, i in ipairs(pick) do
+    idx.anchors[k] = idx.h1_text[i].node
+  end
+  idx.anchor = idx.anchors[1]
+end
+
+--- Elements around the headline (or the start of the body) with their hint strings.
+function M.window(idx)
+  if idx.win then
+    return idx.win
+  end
+  local win = {}
+  local function add(nodes)
+    for i = 1, type(nodes) == "table" and #nodes or 0 do
+      local n = nodes[i]
+      local h, a = hints(n)
+      win[#win + 1] = { node = n, hints = h, attrs = a, tag = n:tag() }
+    end
+  end
+  -- The headline's block (its grandparent) and what follows: the preceding axis is not
+  -- bounded by position() in libxml2, it walks back to the start of the page.
+  local q = ("ancestor::*[2]/descendant::*[position()<=%d]%s | following::*[position()<=%d]%s"):format(BEFORE,
+    HINTED, AFTER, HINTED)
+  for _, a in ipairs(idx.anchors or {}) do
+    add(a:xpath(q))
+  end
+  if #(idx.anchors or {}) == 0 then
+    local body = idx.doc:body()
+    add(body and body:xpath(("descendant::*[position()<=%d]%s"):format(BEFORE + AFTER, HINTED)))
+  end
+  idx.win = win
+  return win
 end
 
 function M.lang(doc)
@@ -58,42 +181,55 @@ function M.lang(doc)
   return nil
 end
 
--- Elements that announce an author by rel, itemprop, class or id; not those of comments.
--- Few contains() calls over one concatenation: libxml2 casts each attribute per call.
-local BYLINE_COND = "[contains(concat(@class,' ',@id,' ',@rel,' ',@itemprop),'uthor')"
-  .. " or contains(concat(@class,' ',@id),'byline') or contains(@class,'writer')"
-  .. " or contains(@class,'dateline') or contains(@class,'contributor') or contains(@class,'posted-by')"
-  .. " or contains(@class,'firma') or contains(@class,'autor')]"
-  .. "[not(self::meta or self::link or self::body or self::html or self::script or self::style"
-  .. " or self::img or self::article or self::section or self::main)]"
-  .. "[not(ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment')])]"
+local function in_comments(n)
+  return n:xpath("boolean(ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment')])")
+end
+
+local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script = true, style = true, img = true,
+  article = true, section = true, main = true }
+
+-- Person names in a byline element: its itemprop=name, its content, else its text line by line
+-- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart).
+local function names_of(n)
+  local nm = n:first("[itemprop=name]")
+  local s = nm and (nm:attr("content") or text(nm))
+  if s and s ~= "" then
+    local names = byline.names(s, { strict = true })
+    if #names > 0 then
+      return names
+    end
+  end
+  s = n:attr("content") or (n.text and n:text() or n:xpath("string(.)"))
+  if not s or #s == 0 or #s > 400 then
+    return {}
+  end
+  local whole = squash(s)
+  if #whole >= 250 then
+    return {}
+  end
+  for line in s:gmatch("[^\n]+") do
+    local names = byline.names(line, { strict = true })
+    if #names > 0 then
+      return names
+    end
+  end
+  return {}
+end
 
 --- Person names from the first byline element that holds some.
-function M.byline(doc)
-  -- The article's own byline sits near its headline (lists of other stories may come first
-  -- in the page): search the headline's neighbourhood, then the whole page.
-  local list = doc:xpath("(//h1)[1]/ancestor::*[4]//*" .. BYLINE_COND)
-  if #list == 0 then
-    list = doc:xpath("//*" .. BYLINE_COND)
-  end
+function M.byline(idx)
   local tried = 0
-  for _, n in ipairs(list) do
-    tried = tried + 1
-    if tried > 25 then
-      break
-    end
-    local s
-    local nm = n:first("[itemprop=name]")
-    if nm then
-      s = nm:attr("content") or text(nm)
-    end
-    if not s or s == "" then
-      s = n:attr("content") or text(n)
-    end
-    if s and #s > 0 and #s < 250 then
-      local names = byline.names(s, { strict = true })
-      if #names > 0 then
-        return names
+  for _, e in ipairs(M.window(idx)) do
+    if not SKIP_TAGS[e.tag] and has_any(e.hints, BYLINE_WORDS) and not e.hints:find("comment", 1, true) then
+      tried = tried + 1
+      if tried > 25 then
+        break
+      end
+      if not in_comments(e.node) then
+        local names = names_of(e.node)
+        if #names > 0 then
+          return names
+        end
       end
     end
   end
@@ -107,46 +243,64 @@ local function node_date(n)
     or dates.parse(squash(n:xpath("string(.)")))
 end
 
---- Publication date from microdata, <time> and date-classed elements near the byline.
-function M.date(doc)
-  for _, n in ipairs(doc:xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]")) do
-    local d = node_date(n)
-    if d then
-      return d
+local function aside(n)
+  return n:xpath("boolean(ancestor::*[contains(@class,'comment') or contains(@class,'related')])")
+end
+
+--- Publication date from microdata, <time> and date-classed elements near the headline.
+function M.date(idx)
+  local win = M.window(idx)
+  for _, e in ipairs(win) do
+    local ip = e.attrs.itemprop
+    if ip and e.tag ~= "meta" and (ip:find("datePublished", 1, true) or ip:find("dateCreated", 1, true)) then
+      local d = node_date(e.node)
+      if d then
+        return d
+      end
     end
   end
-  local times = doc:xpath("//time"
-    .. "[not(ancestor::*[contains(@class,'comment') or contains(@class,'related')])]")
+  local times = idx.times
   for _, n in ipairs(times) do
-    local c = (n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")
+    local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
     if n:attr("pubdate") or n:attr("data-published") or c:find("publish") or c:find("posted")
       or c:find("created") then
-      local d = node_date(n)
+      local d = not aside(n) and node_date(n)
       if d then
         return d
       end
     end
   end
-  for i = 1, math.min(#times, 3) do
-    local c = (times[i]:attr("class") or "") .. " " .. (times[i]:attr("itemprop") or "")
-    if not (c:find("updat") or c:find("modif")) then
-      local d = node_date(times[i])
-      if d then
-        return d
+  local seen = 0
+  for _, n in ipairs(times) do
+    if seen >= 3 then
+      break
+    end
+    if not aside(n) then
+      seen = seen + 1
+      local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
+      if not (c:find("updat") or c:find("modif")) then
+        local d = node_date(n)
+        if d then
+          return d
+        end
       end
     end
   end
-  local tagged = doc:xpath("//*[contains(concat(@class,' ',@id),'date') or contains(@class,'published')"
-    .. " or contains(@class,'byline') or contains(@class,'timestamp')]"
-    .. "[not(ancestor-or-self::*[contains(@class,'comment') or contains(@class,'related')"
-    .. " or contains(@class,'update')])][not(self::body or self::html or self::article)]")
-  for i = 1, math.min(#tagged, 12) do
-    local n = tagged[i]
-    local s = squash(n:xpath("string(.)"))
-    if s and #s < 200 then
-      local d = node_date(n)
-      if d then
-        return d
+  local tried = 0
+  for _, e in ipairs(win) do
+    local h = e.hints
+    if has_any(h, DATE_WORDS) and not SKIP_TAGS[e.tag] and not h:find("updat") and not h:find("comment")
+      and not h:find("related") then
+      tried = tried + 1
+      if tried > 12 then
+        break
+      end
+      local s = squash(e.node:xpath("string(.)"))
+      if s and #s < 200 then
+        local d = node_date(e.node)
+        if d then
+          return d
+        end
       end
     end
   end
@@ -154,9 +308,8 @@ function M.date(doc)
 end
 
 --- A date in the visible text around the headline ("Published Dec 19, 2016").
-function M.date_near_title(doc)
-  local h = doc:first("h1")
-  local p = h and h:parent()
+function M.date_near_title(idx)
+  local p = idx.anchor and idx.anchor:parent()
   for _ = 1, 3 do
     if not p then
       break
@@ -174,35 +327,49 @@ function M.date_near_title(doc)
   return nil
 end
 
-function M.date_modified(doc)
-  for _, n in ipairs(doc:xpath("//*[@itemprop='dateModified'][not(self::meta)]")) do
-    local d = node_date(n)
-    if d then
-      return d
+function M.date_modified(idx)
+  for _, e in ipairs(M.window(idx)) do
+    local ip = e.attrs.itemprop
+    if ip and e.tag ~= "meta" and ip:find("dateModified", 1, true) then
+      local d = node_date(e.node)
+      if d then
+        return d
+      end
     end
   end
   return nil
 end
 
---- The original publisher of a syndicated story, announced by a "provider" hint in the header.
-function M.provider(doc)
-  local list = doc:xpath("(//header|//article)//*[contains(@class,'provider')]")
-  for i = 1, math.min(#list, 3) do
-    local n = list[i]
-    local s = text(n)
-    if (not s or s == "") and n:first("img[alt]") then
-      s = squash(n:first("img[alt]"):attr("alt"))
-    end
-    if s and #s > 1 and #s < 60 then
-      return s
+--- The original publisher of a syndicated story, announced by a "provider" hint near the headline.
+function M.provider(idx)
+  local found = 0
+  for _, e in ipairs(M.window(idx)) do
+    if e.hints:find("provider", 1, true) and not SKIP_TAGS[e.tag] then
+      found = found + 1
+      if found > 3 then
+        break
+      end
+      local n = e.node
+      local s = text(n)
+      if (not s or s == "") and n:first("img[alt]") then
+        s = squash(n:first("img[alt]"):attr("alt"))
+      end
+      if s and #s > 1 and #s < 60 then
+        return s
+      end
     end
   end
   return nil
 end
 
-function M.license(doc)
-  local a = doc:first("a[rel~=license]")
-  return a and a:attr("href") or nil
+--- A rel=license link near the headline (<link rel=license> is read with the metas).
+function M.license(idx)
+  for _, e in ipairs(M.window(idx)) do
+    if e.tag == "a" and e.attrs.rel and (" " .. e.attrs.rel:lower() .. " "):find(" license ", 1, true) then
+      return e.attrs.href
+    end
+  end
+  return nil
 end
 
 return M

@@ -13,42 +13,39 @@ end
 
 local trim = require("pith.meta.str").trim
 
---- Scans the document. Returns {
+--- Scans <meta> and <link> nodes (document order). Returns {
 --   meta = {key = {values...}},               -- in document order, empty values dropped
 --   links = {rel = {{href=, hreflang=, type=, title=}...}},
 -- }
-function M.scan(doc)
+function M.scan(nodes)
   -- property= values go before name= ones under the same key: the RDFa attribute is the
   -- deliberate one, name="og:..." is often a copy by another plugin.
   local meta, named, links = {}, {}, {}
-  local nodes = doc:select("meta, link")
   for i = 1, #nodes do
     local n = nodes[i]
+    local a = n:attrs()
     if n:tag() == "meta" then
-      local value = n:attr("content") or n:attr("value")
-      value = trim(value)
+      local value = trim(a.content or a.value)
       if value and value ~= "" then
-        local prop = n:attr("property")
-        if prop then
-          for key in prop:lower():gmatch("%S+") do
+        if a.property then
+          for key in a.property:lower():gmatch("%S+") do
             add(meta, key, value)
           end
         end
-        local keys = n:attr("name") or n:attr("itemprop") or n:attr("http-equiv")
+        local keys = a.name or a.itemprop or a["http-equiv"]
         if keys then
           for key in keys:lower():gmatch("%S+") do
             add(named, key, value)
           end
         end
       end
-      local charset = n:attr("charset")
-      if charset then
-        add(meta, "charset", charset)
+      if a.charset then
+        add(meta, "charset", a.charset)
       end
     else
-      local rel, href = n:attr("rel"), trim(n:attr("href"))
+      local rel, href = a.rel, trim(a.href)
       if rel and href and href ~= "" then
-        local entry = { href = href, hreflang = n:attr("hreflang"), type = n:attr("type"), title = n:attr("title") }
+        local entry = { href = href, hreflang = a.hreflang, type = a.type, title = a.title }
         for key in rel:lower():gmatch("%S+") do
           add(links, key, entry)
         end
