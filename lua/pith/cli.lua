@@ -6,6 +6,7 @@ local args = require "pith.cli.args"
 local inputs = require "pith.cli.inputs"
 local record = require "pith.cli.record"
 local report = require "pith.cli.report"
+local progress = require "pith.cli.progress"
 
 local M = {}
 
@@ -115,6 +116,100 @@ local function emit(write, out, rec, say)
   return how
 end
 
+-- The pages of the jobs through worker processes (pith.cli.workers). sink's
+-- take(rec), skipped(n) and say(msg) are called in the parent, in input order
+-- unless --unordered; sink.going() is false once the output is closed.
+-- Returns true, false (stopped), or nil and a message when no worker could
+-- start (nothing was read then).
+local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog)
+  local workers = require "pith.cli.workers"
+  local json = require "pith.json"
+  local job_i, next_unit = 0, nil
+  local pending = {} -- units handed out but not yet emitted, per input
+  local exhausted = {} -- inputs whose units have all been handed out
+  local told = {} -- rule messages the parent already passed on
+  -- (in a worker) rule messages already sent: those from before the fork are
+  -- the parent's to tell
+  local rules_sent = 0
+  if rules then
+    local ok, list = pcall(rules.errors)
+    if ok and type(list) == "table" then rules_sent = #list end
+  end
+
+  local function input_progress(i)
+    if exhausted[i] and (pending[i] or 0) == 0 then
+      exhausted[i] = nil
+      local job = jobs[i]
+      if job.stats then sink.skipped(job.stats.skipped) end -- an archive read here
+      prog:input_done()
+    end
+  end
+
+  local function units()
+    while true do
+      if next_unit then
+        local more, unit = next_unit()
+        if more then
+          unit.input = job_i
+          pending[job_i] = (pending[job_i] or 0) + 1
+          return unit
+        end
+        next_unit = nil
+        exhausted[job_i] = true
+        input_progress(job_i)
+      end
+      job_i = job_i + 1
+      if not jobs[job_i] then return nil end
+      next_unit = inputs.units(jobs[job_i])
+    end
+  end
+
+  -- In a worker: a unit is a page (bytes read by the parent) or a job to read.
+  local function work(unit)
+    local recs, res = {}, {}
+    if unit.path then
+      for _, page in inputs.pages(unit) do recs[#recs + 1] = record.process(pith, page, eopts) end
+      res.skipped = unit.stats and unit.stats.skipped or nil
+    else
+      recs[1] = record.process(pith, unit, eopts)
+    end
+    res.recs = recs
+    if rules then -- broken rules are found in workers: the parent tells them
+      local ok, list = pcall(rules.errors)
+      if ok and type(list) == "table" and #list > rules_sent then
+        res.rule_messages = { table.unpack(list, rules_sent + 1) }
+        rules_sent = #list
+      end
+    end
+    return res
+  end
+
+  local function lost(unit, why)
+    return { recs = { { source = unit.source, url = unit.url or json.null, ok = false, error = why } } }
+  end
+
+  local function pass_on(res, unit)
+    for _, rec in ipairs(res.recs) do
+      sink.take(rec)
+      if not sink.going() then return false end
+    end
+    if res.skipped then sink.skipped(res.skipped) end
+    for _, m in ipairs(res.rule_messages or {}) do
+      if not told[m] then
+        told[m] = true
+        sink.say("rule: " .. tostring(m))
+      end
+    end
+    pending[unit.input] = pending[unit.input] - 1
+    input_progress(unit.input)
+    return true
+  end
+
+  return workers.run({ jobs = n, timeout = o.timeout, unordered = o.unordered,
+                       units = units, work = work, lost = lost, emit = pass_on,
+                       tick = prog.enabled and function() prog:draw() end or nil })
+end
+
 function M.main(argv)
   argv = argv or {}
   if argv[1] == "test-rules" then
@@ -147,6 +242,7 @@ function M.main(argv)
   -- One page (a single file or -) reads like a document; anything that can
   -- expand to many (a folder, a list, several INPUTs) is a batch.
   local single = #o.inputs == 1 and not o.input_list and #jobs == 1 and jobs[1].source == o.inputs[1]
+    and not inputs.is_archive(jobs[1])
   local format = o.format or (single and "text" or "jsonl")
 
   local out = io.stdout
@@ -166,20 +262,50 @@ function M.main(argv)
   else write = text_writer(format) end
 
   local rep = report.new(o)
+  local show, tty = progress.wanted(o)
+  local prog = progress.new({ enabled = show, tty = tty, total = #jobs })
+  rep.before_say = function() prog:clear() end
   local eopts = extract_options(o, format)
   local status = 0
-  for _, job in ipairs(jobs) do
-    for _, page in inputs.pages(job) do
-      local rec = record.process(pith, page, eopts)
-      if not rec.ok then status = 1 end
-      rep.page(rec)
-      local how = emit(write, out, rec, rep.say)
-      if how == "closed" then return CLOSED_PIPE end
-      if how == "failed" then return 1 end
-      if how == "encode" then status = 1 end
-      rep.rules(rules, true)
+  local stop -- the exit status once the output cannot take more
+
+  local function take(rec)
+    if not rec.ok then status = 1 end
+    rep.page(rec)
+    prog:page(rec.ok)
+    local how = emit(write, out, rec, rep.say)
+    if how == "closed" then stop = CLOSED_PIPE
+    elseif how == "failed" then stop = 1
+    elseif how == "encode" then status = 1 end
+    rep.rules(rules, true)
+  end
+  local function skipped(n)
+    rep.skipped = rep.skipped + n
+    prog:skipped(n)
+  end
+
+  local n_workers = o.jobs
+  if not n_workers and not single then n_workers = require("pith.cli.workers").default_jobs() end
+  local parallel = o.timeout ~= nil or (n_workers or 1) > 1 and (#jobs > 1 or inputs.is_archive(jobs[1] or {}))
+  local ran
+  if parallel then
+    local sink = { take = take, skipped = skipped, say = rep.say, going = function() return stop == nil end }
+    ran, err = run_workers(pith, jobs, o, n_workers or 1, eopts, rules, sink, prog)
+    if ran == nil then rep.say("cannot start worker processes (" .. tostring(err) .. "); working in-process") end
+  end
+  if not ran and stop == nil then
+    for _, job in ipairs(jobs) do
+      for _, page in inputs.pages(job) do
+        take(record.process(pith, page, eopts))
+        if stop then break end
+      end
+      if stop then break end
+      skipped(job.stats and job.stats.skipped or 0)
+      prog:input_done()
     end
   end
+  prog:finish()
+  if stop then return stop end
   local fok, ferr, fcode = true, nil, nil
   if finish then fok, ferr, fcode = finish(out) end
   if fok then fok, ferr, fcode = out:flush() end

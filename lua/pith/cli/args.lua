@@ -8,8 +8,15 @@ Usage: pith [options] [INPUT ...]
 
 Extracts the main article from web pages.
 
-INPUT is an HTML file (.html, .htm, or gzip-compressed .gz), a folder (searched
-recursively for such files, in sorted order), or - for standard input.
+INPUT is an HTML file (.html, .htm, or gzip-compressed .gz), a web archive
+(.warc or .warc.gz), a folder (searched recursively for such files, in sorted
+order), or - for standard input (a page or an archive).
+
+In a web archive, each HTTP response with an HTML payload is one page: its
+source is FILE#OFFSET (the byte offset of its record, or of the gzip member it
+starts in), its url the record's target URI, its charset the one the HTTP
+Content-Type header gives. Other records are skipped and counted; a truncated
+or corrupt record gives a record with ok=false and reading goes on at the next.
 
 With one file (or -) the output is the article text. With several inputs, a
 folder or -i, the output is JSON Lines: one object per input with source, url,
@@ -44,19 +51,28 @@ Options:
       --images           keep images (markdown/html) and captions
       --links            keep links (markdown/html)
       --comments         keep the comment section
+  -j, --jobs N           extract with N worker processes (default: the number
+                         of processors); records keep the input order
+      --unordered        with -j, write each record as soon as it is ready
+      --timeout SECONDS  give up on a page after SECONDS: it gets a record
+                         with ok=false and its worker is replaced (pages then
+                         run in worker processes, even with -j 1)
   -q, --quiet            print no messages on stderr (failed pages, broken
                          rules, summary); usage errors are still printed.
                          Wins over -v and --progress
   -v, --verbose          print the summary line even when stderr is not a
                          terminal
-      --progress         the same as -v today: report on stderr even when
-                         it is not a terminal
+      --progress         show progress on stderr even when it is not a
+                         terminal (a line every few seconds, then the
+                         summary line); on a terminal it is shown anyway:
+                         inputs done/total, pages, pages/s, errors, ETA
   -h, --help             show this help and exit
       --version          show the version and exit
 
 At the end of a run, when stderr is a terminal (or with -v or --progress), a
-summary line goes to stderr: "pith: N pages, N errors, S s". Nothing but
-records ever goes to standard output.
+summary line goes to stderr: "pith: N pages, N errors, S s" (with ", N skipped"
+after the errors when archive records were skipped). Nothing but records ever
+goes to standard output.
 
 Commands:
   test-rules [DIR|FILE ...]
@@ -80,6 +96,7 @@ Examples:
   pith -i list.txt -o records.jsonl
   curl -s https://example.com/ | pith -u https://example.com/ -
   pith -r ~/pith-rules -f jsonl crawl/ > records.jsonl
+  pith -j 8 --timeout 30 CC-MAIN-*.warc.gz > records.jsonl
   pith test-rules ~/pith-rules
 ]]
 
@@ -93,10 +110,11 @@ local OPTIONS = {
   ["no-tables"] = { "no_tables", false }, images = { "images", false }, links = { "links", false },
   comments = { "comments", false }, help = { "help", false }, version = { "version", false },
   rules = { "rules", "list" }, quiet = { "quiet", false }, verbose = { "verbose", false },
-  progress = { "progress", false },
+  progress = { "progress", false }, jobs = { "jobs", true }, timeout = { "timeout", true },
+  unordered = { "unordered", false },
 }
 local SHORT = { f = "format", u = "url", i = "input-list", o = "output", h = "help", r = "rules", q = "quiet",
-                v = "verbose" }
+                v = "verbose", j = "jobs" }
 
 --- Parses argv (a list of strings). Returns options, or nil and a message.
 -- options: the keys of OPTIONS (underscored) plus `inputs`, a list of strings;
@@ -157,6 +175,20 @@ function M.parse(argv)
   end
   if o.favor and not FAVOR[o.favor] then
     return nil, "unknown --favor '" .. o.favor .. "' (balanced, precision or recall)"
+  end
+  if o.jobs then
+    local jobs = o.jobs:match("^%d+$") and math.tointeger(tonumber(o.jobs))
+    if not jobs or jobs < 1 or jobs > 1024 then
+      return nil, "-j/--jobs wants a number of workers from 1 to 1024, not '" .. o.jobs .. "'"
+    end
+    o.jobs = jobs
+  end
+  if o.timeout then
+    local t = tonumber(o.timeout)
+    if not t or t <= 0 or t ~= t or t == math.huge then
+      return nil, "--timeout wants a number of seconds above 0, not '" .. o.timeout .. "'"
+    end
+    o.timeout = t
   end
   if o.url and (o.input_list or #o.inputs ~= 1) then
     return nil, "--url applies to exactly one INPUT (use -i with PATH URL lines for several)"

@@ -1,14 +1,16 @@
 --- Inputs of bin/pith: turns INPUT arguments and -i lists into jobs, and reads
 -- a job's bytes. A job is { source = string, path = string | nil (nil: stdin),
 -- url = string | nil, error = string | nil (known unreadable before reading) }.
--- Each job yields one page today; a WARC reader would yield several pages per
--- job from the same place (see M.pages).
+-- A job yields one page, or one per HTML response when it is a web archive
+-- (see M.pages).
+local warc = require "pith.warc"
+
 local M = {}
 
 local has_lfs, lfs = pcall(require, "lfs")
 if not has_lfs then lfs = nil end
 
-local PAGE_EXTENSIONS = { html = true, htm = true, gz = true }
+local PAGE_EXTENSIONS = { html = true, htm = true, gz = true, warc = true }
 
 local function wanted(name)
   local ext = name:match("%.([^./]+)$")
@@ -182,16 +184,72 @@ function M.read(job)
   return bytes
 end
 
---- Iterates the pages of a job: for _, page in M.pages(job): page = { source, url,
--- bytes } or { source, url, error }. One page per job for HTML files.
-function M.pages(job)
+local function one(page)
   local done = false
   return function()
     if done then return nil end
     done = true
-    local bytes, err = M.read(job)
-    return true, { source = job.source, url = job.url, bytes = bytes, error = err }
+    return true, page
   end
+end
+
+--- Iterates the pages of a job: for _, page in M.pages(job): page = { source,
+-- url, bytes [, charset] } or { source, url, error }. One page for an HTML
+-- file; a web archive (known by its content, whatever its name) is streamed,
+-- a page per HTML response, and job.stats then counts its records
+-- ({ records, pages, skipped, errors }, as pith.warc keeps them).
+function M.pages(job)
+  if job.error then return one({ source = job.source, url = job.url, error = job.error }) end
+  local fh, err
+  if job.path == nil then
+    fh = io.stdin
+  else
+    fh, err = io.open(job.path, "rb")
+    if not fh then return one({ source = job.source, url = job.url, error = strip_path(err, job.path) }) end
+  end
+  local head = fh:read(warc.CHUNK) or ""
+  if warc.sniff(head) then
+    local next_page, reader = warc.pages(fh, job.source, head)
+    job.stats = reader.stats
+    return function()
+      local more, page = next_page()
+      if not more then
+        reader:close()
+        if fh ~= io.stdin then fh:close() end
+      end
+      return more, page
+    end
+  end
+  local rest
+  rest, err = fh:read("a")
+  if fh ~= io.stdin then fh:close() end
+  local bytes = rest and head .. rest
+  if not bytes then
+    local what = job.path and strip_path(err, job.path) or "cannot read standard input: " .. tostring(err)
+    return one({ source = job.source, url = job.url, error = what })
+  end
+  if is_gzip(bytes) then
+    local plain
+    plain, err = require("pith.core").gunzip(bytes)
+    if not plain then return one({ source = job.source, url = job.url, error = "gzip: " .. tostring(err) }) end
+    bytes = plain
+  end
+  return one({ source = job.source, url = job.url, bytes = bytes })
+end
+
+--- Units of work for worker processes: for _, unit in M.units(job). A file
+-- that is not a web archive by name is one unit, the job itself (its worker
+-- reads it: M.pages(unit)); standard input and archives are read here, and
+-- each of their pages is a unit, so that a worker lost on one record costs
+-- that record only.
+function M.units(job)
+  if job.path and not job.error and not warc.is_warc_name(job.path) then return one(job) end
+  return M.pages(job)
+end
+
+--- Whether the job is a web archive by its name (.warc, .warc.gz).
+function M.is_archive(job)
+  return job.path ~= nil and warc.is_warc_name(job.path)
 end
 
 M.has_lfs = has_lfs

@@ -1,12 +1,14 @@
---- The progress line of bin/pith: one line on stderr, redrawn in place at most
--- a few times a second: inputs done / total (when known), pages, pages/s,
--- errors, skipped records and an ETA. Never on stdout.
+--- The progress line of bin/pith on stderr (never stdout): inputs done / total
+-- (when known), pages, pages/s, errors, skipped records and an ETA. On a
+-- terminal, one line redrawn in place a few times a second; elsewhere (a log,
+-- with --progress) a line every few seconds.
 --
---   local p = progress.new({ enabled = bool, total = inputs or nil })
---   p:page(ok) ; p:skipped(n) ; p:input_done() ; p:finish()
+--   local p = progress.new({ enabled = bool, tty = bool, total = inputs or nil })
+--   p:page(ok) ; p:skipped(n) ; p:input_done() ; p:clear() ; p:finish()
 local M = {}
 
-local REDRAW = 0.2 -- seconds between redraws
+local REDRAW = 0.2 -- seconds between redraws on a terminal
+local LOG_EVERY = 2 -- seconds between lines elsewhere
 
 local function now()
   local ok, core = pcall(require, "pith.core")
@@ -14,28 +16,33 @@ local function now()
   return os.clock()
 end
 
---- Whether to show progress: asked for (--progress), or stderr is a terminal;
--- never with --quiet.
-function M.wanted(o)
-  if o.quiet then return false end
-  if o.progress then return true end
+local function stderr_tty()
   local ok, core = pcall(require, "pith.core")
   return ok and core.proc ~= nil and core.proc.isatty(2)
+end
+
+--- Whether to show progress, and whether stderr is a terminal: asked for
+-- (--progress), or stderr is a terminal; never with --quiet.
+function M.wanted(o)
+  if o.quiet then return false, false end
+  local tty = stderr_tty()
+  return (o.progress or tty) and true or false, tty
 end
 
 local Progress = {}
 Progress.__index = Progress
 
---- opts: enabled (bool), total (number of inputs, when known), out (a file,
--- default io.stderr), clock (a function giving seconds, for the specs).
+--- opts: enabled (bool), tty (redraw in place), total (number of inputs, when
+-- known), out (a file, default io.stderr), clock (a function giving seconds).
 function M.new(opts)
   opts = opts or {}
   local clock = opts.clock or now
   local t = clock()
   return setmetatable({
-    enabled = opts.enabled and true or false, total = opts.total, out = opts.out or io.stderr,
-    clock = clock, started = t, last = t - REDRAW, inputs = 0, pages = 0, errors = 0, skips = 0,
-    width = 0,
+    enabled = opts.enabled and true or false, tty = opts.tty and true or false, total = opts.total,
+    out = opts.out or io.stderr, clock = clock, started = t,
+    last = opts.tty and t - REDRAW or t, every = opts.tty and REDRAW or LOG_EVERY,
+    inputs = 0, pages = 0, errors = 0, skips = 0, width = 0,
   }, Progress)
 end
 
@@ -67,9 +74,13 @@ end
 function Progress:draw(force)
   if not self.enabled then return end
   local t = self.clock()
-  if not force and t - self.last < REDRAW then return end
+  if not force and t - self.last < self.every then return end
   self.last = t
   local s = self:line()
+  if not self.tty then
+    self.out:write("pith: ", s, "\n")
+    return
+  end
   -- pad over a longer previous line rather than rely on terminal escapes
   local pad = math.max(0, self.width - #s)
   self.width = #s
@@ -92,12 +103,19 @@ function Progress:input_done()
   self:draw()
 end
 
---- Erases the line (the summary line goes where it was).
-function Progress:finish()
+--- Erases the line on a terminal (before a message, or the summary line,
+-- takes its place); the next page redraws it.
+function Progress:clear()
   if not self.enabled or self.width == 0 then return end
   self.out:write("\r", (" "):rep(self.width), "\r")
   self.out:flush()
   self.width = 0
+  self.last = self.clock() - self.every
+end
+
+function Progress:finish()
+  self:clear()
+  self.enabled = false
 end
 
 --- Seconds since the start.

@@ -38,6 +38,7 @@ function M.process(pith, page, eopts)
   local opts = {}
   for k, v in pairs(eopts) do opts[k] = v end
   opts.url = page.url
+  if page.charset then opts.charset = page.charset end -- an HTTP header's (a WARC record's) says it
   local ok, res, err = pcall(pith.extract, bytes, opts)
   if not ok then
     collectgarbage() -- the extractor died holding a document: free it now

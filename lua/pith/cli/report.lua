@@ -40,13 +40,18 @@ end
 
 --- o: parsed options (quiet, verbose, progress). Returns a reporter.
 function M.new(o)
-  local r = { quiet = o.quiet == true, pages = 0, errors = 0, rules_told = 0 }
+  -- skipped: archive records that were not pages; before_say: called before a
+  -- message (to take the progress line off the terminal)
+  local r = { quiet = o.quiet == true, pages = 0, errors = 0, skipped = 0, rules_told = 0 }
   r.summary_wanted = not r.quiet and (o.verbose or o.progress or stderr_is_terminal())
   r.started = r.summary_wanted and now() or 0
 
   --- A message about the run (not a usage error).
   function r.say(s)
-    if not r.quiet then write(s) end
+    if not r.quiet then
+      if r.before_say then r.before_say() end
+      write(s)
+    end
   end
 
   --- Counts one record; a failed one is told with its source.
@@ -71,10 +76,12 @@ function M.new(o)
     r.rules_told = #list
   end
 
-  --- The closing line: "pith: N pages, N errors, S s".
+  --- The closing line: "pith: N pages, N errors, S s" (", N skipped" after the
+  -- errors when archive records were skipped).
   function r.finish()
     if r.summary_wanted then
-      write(string.format("%d pages, %d errors, %.2f s", r.pages, r.errors, now() - r.started))
+      local skipped = r.skipped > 0 and (", %d skipped"):format(r.skipped) or ""
+      write(string.format("%d pages, %d errors%s, %.2f s", r.pages, r.errors, skipped, now() - r.started))
     end
   end
 

@@ -163,18 +163,28 @@ Pool.__index = Pool
 --   jobs = n, timeout = seconds | nil, unordered = bool,
 --   units = function() -> unit | nil     (in the parent; a unit is data)
 --   work = function(unit) -> results     (in a worker; results are data)
---   emit = function(results, unit)       (in the parent, in unit order)
+--   emit = function(results, unit)       (in the parent, in unit order;
+--                                         returning false stops the run)
 --   lost = function(unit, message) -> results   (a worker died or timed out)
 --   window = max units done but not yet emitted (default 64 per worker)
+--   tick = function() called at least every tick_ms (default 500) while
+--          waiting (to redraw a progress line)
 -- }
--- Returns true, or nil and a message when no worker could be started (the
--- caller can then work in-process).
+-- Returns true (false when emit stopped it), or nil and a message when no
+-- worker could be started (then no unit was taken: the caller can work
+-- in-process).
 function M.run(opts)
   local self = setmetatable({
     opts = opts, n = math.max(1, opts.jobs or 1), slots = {}, seq = 0, next_emit = 1,
     done = {}, units_of = {}, window = opts.window or 64 * math.max(1, opts.jobs or 1),
   }, Pool)
-  return self:loop()
+  local first, err = self:spawn(1)
+  if not first then return nil, err end
+  local ok, res = pcall(self.loop, self)
+  -- stopped, or an error in the caller's callbacks: no worker outlives the run
+  for i in pairs(self.slots) do self:retire(i, true) end
+  if not ok then error(res, 0) end
+  return res
 end
 
 function Pool:spawn(i)
@@ -208,15 +218,16 @@ function Pool:retire(i, kill)
 end
 
 function Pool:finish_unit(seq, results)
+  if self.stopped then return end
   if self.opts.unordered then
-    self.opts.emit(results, self.units_of[seq])
+    if self.opts.emit(results, self.units_of[seq]) == false then self.stopped = true end
     self.units_of[seq] = nil
     return
   end
   self.done[seq] = results
-  while self.done[self.next_emit] ~= nil do
+  while self.done[self.next_emit] ~= nil and not self.stopped do
     local k = self.next_emit
-    self.opts.emit(self.done[k], self.units_of[k])
+    if self.opts.emit(self.done[k], self.units_of[k]) == false then self.stopped = true end
     self.done[k], self.units_of[k] = nil, nil
     self.next_emit = k + 1
   end
@@ -236,7 +247,7 @@ end
 function Pool:loop()
   local opts = self.opts
   local exhausted = false
-  while true do
+  while not self.stopped do
     -- hand out units to idle (or dead, respawned) slots
     for i = 1, self.n do
       if exhausted then break end
@@ -249,7 +260,6 @@ function Pool:loop()
           local spawn_err
           if not s then
             s, spawn_err = self:spawn(i)
-            if not s and self.seq == 0 and next(self.slots) == nil then return nil, spawn_err end
           end
           self.seq = self.seq + 1
           self.units_of[self.seq] = unit
@@ -274,6 +284,11 @@ function Pool:loop()
           if wait_ms < 0 or left < wait_ms then wait_ms = left end
         end
       end
+    end
+    if opts.tick then
+      local tick_ms = opts.tick_ms or 500
+      if wait_ms < 0 or wait_ms > tick_ms then wait_ms = tick_ms end
+      opts.tick()
     end
     if #fds == 0 then
       if exhausted then break end
@@ -308,6 +323,7 @@ function Pool:loop()
       end
     end
   end
+  if self.stopped then return false end
   for i in pairs(self.slots) do self:retire(i) end -- closing the socket ends the worker
   return true
 end
