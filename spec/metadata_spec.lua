@@ -97,3 +97,41 @@ describe("pith.metadata on real pages", function()
     assert.equal("2020-02-03T04:05:06+02:00", f.date)
   end)
 end)
+
+describe("pith.metadata titles on real pages", function()
+  local function mercury(name, url)
+    return collect("../shared/corpus/mercury/html/" .. name .. ".html.gz", url)
+  end
+
+  it_ready("keeps the first declared title over a twitter:title that matches the h1 (citylab-1)", function()
+    assert.equal("The Modern Ambitions Behind Neon", collect("../shared/corpus/readability/citylab-1/source.html").title)
+  end)
+
+  it_ready("drops a suffix that names the page's host (sciencefly, versants)", function()
+    assert.equal("Video shows false killer whale snagging tuna bait",
+      mercury("sciencefly.com", "http://sciencefly.com/video-shows-false-killer-whale-snagging-tuna-bait/").title)
+    assert.equal("La centrale de bénévoles d'Opération Nez-Rouge est à Sainte-Julie",
+      mercury("www.versants.com__1733366115610", "https://www.versants.com/la-centrale").title)
+  end)
+
+  it_ready("drops a section label or a parenthetical around the h1's text (washingtonpost, nytimes)", function()
+    assert.equal("Enough platitudes: Let’s name names", mercury("www.washingtonpost.com",
+      "https://www.washingtonpost.com/blogs/right-turn/wp/2016/12/21/enough-platitudes-lets-name-names/").title)
+    assert.equal("Nikki Haley to Resign as Trump’s Ambassador to the U.N.", mercury("www.nytimes.com--recent",
+      "https://www.nytimes.com/2018/10/09/world/americas/nikki-haley-resigns.html").title)
+  end)
+
+  it_ready("decodes entities a template escaped twice in og:title (motorsport)", function()
+    assert.equal('"Very unfortunate" Isack Hadjar crash leaves Red Bull undecided on third F1 test day',
+      mercury("www.motorsport.com__1770093049254", "https://www.motorsport.com/f1/news/x/").title)
+  end)
+
+  it_ready("takes the JSON-LD name the <title> agrees with over a descriptive headline (wikipedia-2)", function()
+    assert.equal("New Zealand", collect("../shared/corpus/readability/wikipedia-2/source.html").title)
+  end)
+
+  it_ready("cuts an undeclared <title> at its last separator as Readability does (001)", function()
+    assert.equal("Get your Frontend JavaScript Code Covered | Code",
+      collect("../shared/corpus/readability/001/source.html").title)
+  end)
+end)

@@ -172,6 +172,12 @@ function M.collect(doc, opts)
   end
 
   -- Title.
+  if ld.name and html_title then
+    local tk = title_mod.key(html_title)
+    if tk:find(title_mod.key(ld.name), 1, true) and not tk:find(title_mod.key(ld.title), 1, true) then
+      ld.title = ld.name
+    end
+  end
   local declared = {}
   if ld.title and ld.is_article then
     declared[#declared + 1] = ld.title
@@ -191,7 +197,9 @@ function M.collect(doc, opts)
   for _, s in ipairs(ld.site_names) do
     sites[#sites + 1] = s
   end
+  -- A declared title loses only a piece that names the page's address (see title.choose).
   f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s, sites = sites,
+    declared_sites = {},
     host = host })
   if not site and html_title then
     local _, removed = title_mod.strip(html_title, sites, host)

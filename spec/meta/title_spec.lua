@@ -18,4 +18,13 @@ describe("pith.meta.title", function()
     assert.equal("Page", title.choose { declared = {}, html_title = "Page | Site", h1s = {}, sites = { "Site" } })
     assert.equal("Only heading", title.choose { declared = {}, h1s = { "Only heading" }, sites = {} })
   end)
+
+  it("keeps a declared title's piece that does not name the site, even beside the h1", function()
+    -- Readability keeps "| Eleanor Ainge Roy" (an author) as the page declared it.
+    assert.equal("Whales | Eleanor Ainge Roy", title.choose {
+      declared = { "Whales | Eleanor Ainge Roy" }, html_title = "Whales | Eleanor Ainge Roy | The Guardian",
+      h1s = { "Whales" }, sites = { "The Guardian" }, declared_sites = {}, host = "theguardian.com",
+    })
+    assert.equal("Whales", (title.strip("Whales - The Motley Fool", {}, "fool.com")))
+  end)
 end)

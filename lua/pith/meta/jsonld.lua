@@ -264,6 +264,11 @@ function M.read(raws)
   if main then
     f.type = types_of(main)[1]
     f.title = str(main.headline) or str(main.name) or str(main.alternativeHeadline)
+    -- Both given and different (Wikipedia's headline is a one-line description): the caller
+    -- picks the one the page's <title> agrees with.
+    if str(main.headline) and str(main.name) and str(main.name) ~= str(main.headline) then
+      f.name = str(main.name)
+    end
     f.authors, f.author_orgs = people(main.author or main.creator, ids)
     if #f.authors == 0 and #f.author_orgs == 0 and article and page and page.author then
       f.authors, f.author_orgs = people(page.author, ids)

@@ -1,5 +1,7 @@
 --- One pass over the page's <meta> and <link> elements, indexed by lower-cased key
 -- (name, property, itemprop or http-equiv; space-separated keys count once each).
+local jsonld = require "pith.meta.jsonld"
+
 local M = {}
 
 local function add(map, key, value)
@@ -26,6 +28,10 @@ function M.scan(nodes)
     local a = n:attrs()
     if n:tag() == "meta" then
       local value = trim(a.content or a.value)
+      -- "&quot;" left in an attribute value was escaped twice by the page's template.
+      if value and value:find("&#?%w+;") then
+        value = jsonld.unescape(value)
+      end
       if value and value ~= "" then
         if a.property then
           for key in a.property:lower():gmatch("%S+") do

@@ -65,6 +65,15 @@ local function is_site(piece, sites, host)
     if h:find(k, 1, true) then
       return true
     end
+    -- "Les Versants" on versants.com, "The Motley Fool" on fool.com: a short piece that
+    -- holds the host's main label.
+    local label = host:match("([^.]+)%.[^.]+$")
+    if label and (label == "co" or label == "com") then
+      label = host:match("([^.]+)%.[^.]+%.[^.]+$")
+    end
+    if label and #label >= 4 and k:find(label, 1, true) and n <= 4 then
+      return true
+    end
     local domain = k:gsub("com$", ""):gsub("net$", ""):gsub("org$", "")
     if #domain >= 3 and h:find(domain, 1, true) == 1 then
       return true
@@ -96,60 +105,76 @@ function M.strip(t, sites, host)
   return squash(table.concat(parts, sep)), removed
 end
 
---- The first piece of a title when the rest is short (a probable site name), e.g. for
--- "Headline | Some Blog".
-local function head_piece(t)
+local function words(t)
+  local n = 0
+  for _ in t:gmatch("%S+") do
+    n = n + 1
+  end
+  return n
+end
+
+--- A <title> nobody declared otherwise, cut as Readability does: drop the last piece after a
+-- separator ("Headline | Section | Site"), or the first when that leaves under three words; keep
+-- the whole when the cut leaves four words or fewer (a short title is its own headline).
+local function cut_html_title(t)
   local parts, sep = split(t)
-  if not parts or #parts < 2 then
-    return nil
+  if not parts then
+    return t
   end
-  local last = parts[#parts]
-  if #last > 40 or #parts[1] < #last then
-    return nil
+  local cut = squash(table.concat(parts, sep, 1, #parts - 1))
+  if words(cut) < 3 then
+    cut = squash(table.concat(parts, sep, 2))
   end
-  table.remove(parts)
-  return squash(table.concat(parts, sep))
+  if words(cut) <= 4 then
+    return t
+  end
+  return cut
 end
 
 --- Chooses the title. c = {declared = {titles in preference order}, html_title=, h1s = {...},
 -- sites = {site names}, host=}.
+--
+-- A declared title (JSON-LD headline, og:title, ...) is the publisher's statement of the headline
+-- and is kept as declared, less a leading or trailing piece that names the site. The h1 decides
+-- between declared forms: the one that, without the site's name, reads as the page's h1 wins.
 function M.choose(c)
   local h1 = {}
   for _, h in ipairs(c.h1s or {}) do
-    if h ~= "" then
+    if h ~= "" and not h1[key(h)] then
       h1[key(h)] = squash(h)
     end
   end
-  local cands = {}
-  for _, t in ipairs(c.declared or {}) do
-    cands[#cands + 1] = t
-  end
-  if c.html_title then
-    cands[#cands + 1] = c.html_title
-  end
-  -- 1. A declared title (or <title>) that, without the site name, is the page's <h1>.
-  for _, t in ipairs(cands) do
-    local s = M.strip(t, c.sites, c.host)
-    if s and s ~= "" and h1[key(s)] then
-      return s
-    end
-    local hp = head_piece(t)
-    if hp and h1[key(hp)] then
-      return hp
-    end
-  end
-  -- 2. The first declared title, without the site name.
-  for _, t in ipairs(c.declared or {}) do
-    local s = M.strip(t, c.sites, c.host)
+  local declared = c.declared and c.declared[1]
+  if declared then
+    local s = M.strip(declared, c.declared_sites or c.sites, c.host)
     if s and s ~= "" then
+      if h1[key(s)] then
+        return s
+      end
+      -- "Opinion | Headline": a one-word leading label over the h1's text.
+      local parts, sep = split(s)
+      if parts and #parts > 1 and not parts[1]:find("%S%s+%S") then
+        local rest = squash(table.concat(parts, sep, 2))
+        if h1[key(rest)] then
+          return rest
+        end
+      end
+      -- "Headline (Published 2016)", "Headline (Video)": a parenthetical after the h1's text.
+      local head = s:match("^(.-)%s*%b()$")
+      if head and head ~= "" and h1[key(head)] then
+        return head
+      end
       return s
     end
   end
-  -- 3. <title>: a single <h1> the title begins with, else the title without the site name.
+  -- No declaration: <title>, without the site name, else cut at its separators.
   if c.html_title then
-    local s = M.strip(c.html_title, c.sites, c.host)
+    local s, removed = M.strip(c.html_title, c.sites, c.host)
     if s and s ~= "" then
-      return s
+      if removed or h1[key(s)] then
+        return s
+      end
+      return cut_html_title(s)
     end
   end
   if c.h1s and #c.h1s == 1 and c.h1s[1] ~= "" then
