@@ -104,7 +104,8 @@ describe("pith.metadata titles on real pages", function()
   end
 
   it_ready("keeps the first declared title over a twitter:title that matches the h1 (citylab-1)", function()
-    assert.equal("The Modern Ambitions Behind Neon", collect("../shared/corpus/readability/citylab-1/source.html").title)
+    local f = collect("../shared/corpus/readability/citylab-1/source.html")
+    assert.equal("The Modern Ambitions Behind Neon", f.title)
   end)
 
   it_ready("drops a suffix that names the page's host (sciencefly, versants)", function()
