@@ -7,6 +7,7 @@ local M = {}
 
 -- Words that introduce a byline, in the languages whose dates we read too.
 local LEADS = {
+  "about the author",
   "written and edited by", "written by", "posted by", "published by", "story by", "words by", "text by",
   "reported by", "report by", "photos by", "photographs by", "edited by", "updated by", "reviewed by", "by",
   "from", "par", "von", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
@@ -30,7 +31,7 @@ local trim = str.trim
 --- Strips a leading "By", "Written by:", "Par", ... (any case).
 local function strip_lead(s)
   -- "ByJane Doe": markup that put "By" and the name in adjacent elements.
-  s = s:gsub("^[Bb][Yy](%u%l)", "%1")
+  s = s:gsub("^[Bb][Yy](%u%l)", "%1"):gsub("^[Bb]y(by%s)", "%1")
   local changed = true
   while changed do
     changed = false
@@ -59,10 +60,16 @@ for _, l in ipairs(LEADS) do
   LEAD_SET[l] = true
 end
 
---- Keeps the words before the first role word: "Sam Stein Senior Politics Editor" -> "Sam Stein".
+--- Keeps the words before the first role word: "Sam Stein Senior Politics Editor" -> "Sam Stein";
+-- also when markup glued the role to the name ("Howard BlumeStaff").
 local function cut_role(part)
   local kept = {}
   for w in part:gmatch("%S+") do
+    local head, tail = w:match("^(.-%l)(%u%l+)$")
+    if head and ROLE_WORDS[tail:lower()] then
+      kept[#kept + 1] = head
+      break
+    end
     local lw = dates.lower(w):gsub("[^%w\128-\255]", "")
     if ROLE_WORDS[lw] then
       break
