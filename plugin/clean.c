@@ -785,7 +785,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       if (n->parent == NULL || n->parent == ex->d->trash) continue;
       if (pith__is_heading(n)) {
         if (pith__duplicates_title(ex, n, 0.75)) {
-          remove_up(ex, n, article);
+          pith__mark_headline(ex, n);
           break;
         }
       } else if (pith__text_len(n) > 80)
@@ -825,8 +825,394 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       }
     }
   }
+  pith__clean_lead(ex, article);
 done:
   free(seen);
   free(seen_at);
   pith__nodes_free(&l);
+}
+
+/* ---- the lead: what sits between the headline and the first paragraph ---- */
+
+#define HEADLINE_TAG "pith-headline"
+
+xmlNodePtr pith__mark_headline(pith_ex *ex, xmlNodePtr heading) {
+  xmlNodePtr m = xmlNewDocNode(heading->doc, NULL, (const xmlChar *)HEADLINE_TAG, NULL);
+  if (m == NULL) {
+    ex->oom = 1;
+    return NULL;
+  }
+  pith__insert_before(heading, m);
+  pith__remove(ex, heading);
+  return m;
+}
+
+int pith__is_headline_mark(xmlNodePtr n) { return pith__is(n, HEADLINE_TAG); }
+
+/* Byte length of the sentence-ending mark that ends s (before trailing spaces,
+ * quotes and brackets), 0 when none. */
+static int ends_sentence(const char *s) {
+  size_t n = strlen(s);
+  while (n > 0 && strchr(" \")]'", s[n - 1]))
+    n--;
+  /* closing quotes ” ’ » */
+  while (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+         ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+    n -= 3;
+  if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+    n -= 2;
+  if (n == 0) return 0;
+  if (strchr(".!?", s[n - 1])) return 1;
+  /* 。！？… */
+  if (n >= 3) {
+    const unsigned char *e = (const unsigned char *)s + n - 3;
+    if ((e[0] == 0xE3 && e[1] == 0x80 && e[2] == 0x82) ||
+        (e[0] == 0xEF && e[1] == 0xBC && (e[2] == 0x81 || e[2] == 0x9F)) ||
+        (e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA6))
+      return 1;
+  }
+  return 0;
+}
+
+static size_t count_words(const char *s) {
+  size_t k = 0;
+  int in = 0;
+  for (; *s; s++) {
+    int sp = *s == ' ';
+    if (!sp && !in) k++;
+    in = !sp;
+  }
+  return k;
+}
+
+int pith__is_prose(xmlNodePtr n) {
+  char buf[512];
+  size_t len = pith__text_len(n);
+  if (len >= 80) return 1;
+  if (len < 25) return 0;
+  pith__text_copy(n, buf, sizeof buf);
+  return ends_sentence(buf) && (count_words(buf) >= 4 || (unsigned char)buf[0] >= 0xE0);
+}
+
+static int is_block_tag(xmlNodePtr n) {
+  static const char *const BLOCK[] = {
+      "p",       "div",     "ul",         "ol",      "li",         "table",      "figure",
+      "section", "article", "header",     "footer",  "aside",      "blockquote", "pre",
+      "dl",      "nav",     "form",       "h1",      "h2",         "h3",         "h4",
+      "h5",      "h6",      "figcaption", "main",    "address",    "details",    "dd",
+      "dt",      "tr",      "td",         "picture", HEADLINE_TAG, NULL};
+  return n->type == XML_ELEMENT_NODE && in_list((const char *)n->name, BLOCK);
+}
+
+static int has_block_child(xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (is_block_tag(c)) return 1;
+  return 0;
+}
+
+static int has_prose_inside(xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && is_block_tag(c) && !has_block_child(c) &&
+        pith__is_prose(c) && pith__link_density(c) < 0.5)
+      return 1;
+  return 0;
+}
+
+/* Class/id/itemprop/rel/tag that mark page furniture around a headline. */
+static int has_lead_hint(xmlNodePtr n) {
+  static const char *const HINTS[] = {
+      "byline",  "author",     "dateline", "date",     "time",    "publish",
+      "posted",  "breadcrumb", "crumb",    "pankuzu",  "credit",  "meta",
+      "kicker",  "eyebrow",    "share",    "social",   "toolbar", "user-options",
+      "counter", "tags",       "categor",  "info-bar", "infobar", "rubric",
+      "dialog",  NULL};
+  const char *cls = pith__get_attr(n, "class"), *id = pith__get_attr(n, "id");
+  const char *ip = pith__get_attr(n, "itemprop"), *rel = pith__get_attr(n, "rel");
+  if (pith__is(n, "time") || pith__is(n, "nav") || pith__is(n, "address") ||
+      pith__is(n, "dialog"))
+    return 1;
+  if (rel && strcmp(rel, "author") == 0) return 1;
+  if (ip && (strstr(ip, "author") || strstr(ip, "date") || strstr(ip, "breadcrumb")))
+    return 1;
+  return pith__match_any(cls, HINTS) || pith__match_any(id, HINTS);
+}
+
+/* Month and weekday names and the small words of datelines, lower case. */
+static const char *const DATE_WORDS[] = {
+    /* en (prefixes of 3+ letters match) */
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+    /* fr de es it pt nl pl */
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli",
+    "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+    "agosto", "septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio",
+    "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro",
+    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+    "januari", "februari", "maart", "mei", "augustus", "stycznia", "lutego", "marca",
+    "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+    "listopada", "grudnia", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", NULL};
+static const char *const DATE_SMALL[] = {"am",
+                                         "pm",
+                                         "a.m",
+                                         "p.m",
+                                         "on",
+                                         "at",
+                                         "utc",
+                                         "gmt",
+                                         "est",
+                                         "edt",
+                                         "cst",
+                                         "cdt",
+                                         "pst",
+                                         "pdt",
+                                         "cet",
+                                         "cest",
+                                         "bst",
+                                         "et",
+                                         "pt",
+                                         "ist",
+                                         "updated",
+                                         "published",
+                                         "posted",
+                                         "modified",
+                                         "last",
+                                         "le",
+                                         "à",
+                                         "mis",
+                                         "jour",
+                                         "um",
+                                         "uhr",
+                                         "de",
+                                         "del",
+                                         "of",
+                                         "the",
+                                         "h",
+                                         "ago",
+                                         "hour",
+                                         "hours",
+                                         "hrs",
+                                         "min",
+                                         "mins",
+                                         "minute",
+                                         "minutes",
+                                         "day",
+                                         "days",
+                                         "yesterday",
+                                         "today",
+                                         "st",
+                                         "nd",
+                                         "rd",
+                                         "th",
+                                         "aktualisiert",
+                                         "actualizado",
+                                         "publicado",
+                                         "publié",
+                                         "veröffentlicht",
+                                         "am",
+                                         NULL};
+
+static int date_word(const char *t, size_t n) {
+  const char *const *w;
+  for (w = DATE_WORDS; *w; w++) {
+    size_t k = strlen(*w);
+    if (n == k && memcmp(t, *w, n) == 0) return 1;
+    if (n >= 3 && n < k && memcmp(t, *w, n) == 0 && (unsigned char)t[0] < 0x80) return 1;
+  }
+  for (w = DATE_SMALL; *w; w++)
+    if (strlen(*w) == n && memcmp(t, *w, n) == 0) return 1;
+  return 0;
+}
+
+/* Length of a separator at p: ASCII punctuation or space, Latin-1 punctuation
+ * (nbsp, middle dot, guillemets), general punctuation (dashes, bullets) and
+ * the CJK date units 年月日時分. 0 when p starts a word character. */
+static size_t date_sep(const unsigned char *p) {
+  if (*p < 0x80) return (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ? 0 : 1;
+  if (p[0] == 0xC2 && p[1] >= 0xA0 && p[1] <= 0xBF) return 2;
+  if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81)) return 3;
+  if (p[0] == 0xEF && p[1] == 0xBD) return 3;           /* fullwidth forms */
+  if ((p[0] == 0xE5 && p[1] == 0xB9 && p[2] == 0xB4) || /* 年 */
+      (p[0] == 0xE6 && p[1] == 0x9C && p[2] == 0x88) || /* 月 */
+      (p[0] == 0xE6 && p[1] == 0x97 && p[2] == 0xA5) || /* 日 */
+      (p[0] == 0xE6 && p[1] == 0x99 && p[2] == 0x82) || /* 時 */
+      (p[0] == 0xE5 && p[1] == 0x88 && p[2] == 0x86) || /* 分 */
+      (p[0] == 0xE6 && p[1] == 0x97 && p[2] == 0xB6))   /* 时 */
+    return 3;
+  return 0;
+}
+
+/* Whether lower-cased text is only a date or time ("Dec 9, 2016",
+ * "2025-02-11 15:25", "Published 01 mai 2026 • 18:01", "2019.04.19 20:00"). */
+static int is_date_text(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  int digits = 0, tokens = 0;
+  while (*p) {
+    size_t k = date_sep(p), n = 0;
+    int all_digits = 1;
+    if (k) {
+      p += k;
+      continue;
+    }
+    while (p[n] && date_sep(p + n) == 0) {
+      if (!(p[n] >= '0' && p[n] <= '9')) all_digits = 0;
+      n++;
+    }
+    if (++tokens > 16) return 0;
+    if (all_digits)
+      digits++;
+    else if (!date_word((const char *)p, n)) {
+      /* "9th", "18h01" */
+      size_t i = 0;
+      while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+      if (i == 0 || !date_word((const char *)p + i, n - i)) {
+        if (!(i > 0 && p[i] == 'h')) return 0;
+      }
+      digits++;
+    }
+    p += n;
+  }
+  return digits > 0;
+}
+
+/* "1/3", "2 / 12", "i", "•": gallery counters and icon glyphs. */
+static int is_glyph_text(const char *s, size_t len) {
+  const char *p;
+  int slash = 0;
+  if (len <= 2) return 1;
+  if (len > 9) return 0;
+  for (p = s; *p; p++) {
+    if (*p == '/')
+      slash++;
+    else if (!(*p >= '0' && *p <= '9') && *p != ' ')
+      return 0;
+  }
+  return slash == 1;
+}
+
+static int is_byline_text(const char *s, size_t len) {
+  static const char *const PREFIX[] = {"by ",         "von ",   "par ",    "por ",
+                                       "autor:",      "autor ", "author:", "written by",
+                                       "posted by",   "text:",  "texte :", "words by",
+                                       "reported by", NULL};
+  const char *const *w;
+  if (len > 100) return 0;
+  for (w = PREFIX; *w; w++)
+    if (strncmp(s, *w, strlen(*w)) == 0) return len == 0 || !ends_sentence(s) || len < 40;
+  return 0;
+}
+
+/* A name-only picture credit: "Valentina Palladino", "Andy Walker / Android
+ * Authority", "iStockphoto" (a sentence-like caption stays). */
+static int is_credit_text(const char *s, size_t len) {
+  const char *p;
+  size_t words;
+  if (len > 60 || ends_sentence(s)) return 0;
+  words = count_words(s);
+  if (words > 6) return 0;
+  for (p = s; *p; p++)
+    if (*p >= '0' && *p <= '9') return 0;
+  /* the start of each word is an upper-case letter, "/" or "|" (ASCII names only) */
+  for (p = s; *p;) {
+    while (*p == ' ')
+      p++;
+    if (!*p) break;
+    if (!((*p >= 'A' && *p <= 'Z') || *p == '/' || *p == '|' || *p == '&' ||
+          (*p == 'i' && p[1] >= 'A' && p[1] <= 'Z') ||
+          (strncmp(p, "via ", 4) == 0 || strncmp(p, "for ", 4) == 0 ||
+           strncmp(p, "and ", 4) == 0 || strncmp(p, "de ", 3) == 0 ||
+           strncmp(p, "van ", 4) == 0 || strncmp(p, "von ", 4) == 0)))
+      return 0;
+    while (*p && *p != ' ')
+      p++;
+  }
+  return 1;
+}
+
+static int near_picture(xmlNodePtr n) {
+  xmlNodePtr a, prev;
+  for (a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    const char *cls = pith__get_attr(a, "class");
+    if (pith__is(a, "figure") || pith__is(a, "figcaption") ||
+        (cls && (pith__ci_contains(cls, "caption") || pith__ci_contains(cls, "credit"))))
+      return 1;
+    if (pith__is(a, "article") || pith__is(a, "section") || pith__is(a, "body")) break;
+  }
+  for (prev = n->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
+    ;
+  return prev && !pith__has_text(prev) &&
+         (pith__is(prev, "img") || pith__is(prev, "picture") ||
+          pith__count_tag(prev, "img"));
+}
+
+int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop) {
+  char buf[128];
+  xmlNodePtr a;
+  for (a = n; a && a != stop && a->type == XML_ELEMENT_NODE; a = a->parent)
+    if (has_lead_hint(a)) return 1;
+  pith__text_copy(n, buf, sizeof buf);
+  lower_ascii(buf);
+  return is_byline_text(buf, 0);
+}
+
+/* Whether a leaf block before the first paragraph is furniture. */
+static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
+  char buf[512];
+  size_t len = pith__text_len(n);
+  if (len == 0 || len > 200) return 0;
+  if (pith__is_heading(n) && !before_headline) return 0;
+  pith__text_copy(n, buf, sizeof buf);
+  lower_ascii(buf);
+  if (before_headline && !pith__is_prose(n)) return 1;
+  if (has_lead_hint(n)) return 1;
+  if (is_glyph_text(buf, len) || is_date_text(buf)) return 1;
+  if (len <= 150 && pith__link_density(n) > 0.8) return 1;
+  if (len <= 30 && buf[strlen(buf) - 1] == ':') return 1;
+  if (favor == PITH_FAVOR_RECALL) return 0;
+  if (is_byline_text(buf, len)) return 1;
+  pith__text_copy(n, buf, sizeof buf);
+  if (near_picture(n) && is_credit_text(buf, len)) return 1;
+  return 0;
+}
+
+void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
+  static const char *const MARK[] = {HEADLINE_TAG, NULL};
+  pith_nodes junk = {0}, marks = {0};
+  xmlNodePtr n, mark = NULL;
+  size_t i;
+  if (!pith__collect(ex, article, MARK, &marks)) goto done;
+  if (marks.n) mark = marks.v[0]; /* blocks before it are kickers and breadcrumbs */
+  for (n = article->children; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      int before = mark != NULL;
+      if (n == mark) {
+        mark = NULL;
+      } else if (!has_block_child(n)) {
+        skip = 1;
+        if (pith__is_prose(n) && pith__link_density(n) < 0.5) break;
+        if (is_lead_junk(n, before, ex->favor) && !pith__nodes_push(ex, &junk, n))
+          goto done;
+      } else if (pith__text_len(n) <= 200 && !has_prose_inside(n) &&
+                 (has_lead_hint(n) || (before && pith__text_len(n) > 0))) {
+        skip = 1;
+        if (!pith__nodes_push(ex, &junk, n)) goto done;
+      }
+    }
+    n = pith__next_node(n, article, skip);
+  }
+  for (i = 0; i < junk.n; i++)
+    if (junk.v[i]->parent && junk.v[i]->parent != ex->d->trash)
+      remove_up(ex, junk.v[i], article);
+  for (i = 0; i < marks.n; i++)
+    if (marks.v[i]->parent && marks.v[i]->parent != ex->d->trash)
+      pith__remove(ex, marks.v[i]);
+done:
+  pith__nodes_free(&junk);
+  pith__nodes_free(&marks);
 }

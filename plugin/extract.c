@@ -116,10 +116,47 @@ static int is_body(xmlNodePtr n) {
   return n == NULL || n->type != XML_ELEMENT_NODE || pith__is(n, "body");
 }
 
+/* Paragraphs between the headline and the top candidate's level: a standfirst
+ * outside the body's container, or the first part of a body that an ad slot
+ * split in two. Readability's sibling join sees only the top's siblings. At
+ * most a few, and never more text than the body itself. Returns 0 on OOM. */
+static int collect_lead(pith_ex *ex, xmlNodePtr top, pith_nodes *out) {
+  xmlNodePtr m = ex->headline, a, n;
+  size_t total = 0;
+  int reached = 0;
+  if (m == NULL || m->parent == NULL || m->parent == ex->d->trash || is_ancestor(top, m))
+    return 1;
+  for (a = m->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+    if (is_ancestor(a, top)) break;
+  if (a == NULL || a->type != XML_ELEMENT_NODE) return 1;
+  for (n = pith__next_node(m, a, 1); n;) {
+    int skip = 0;
+    if (n == top || n->parent == top->parent) {
+      reached = 1;
+      break;
+    }
+    if (n->type == XML_ELEMENT_NODE && !is_ancestor(n, top)) {
+      if (pith__is(n, "p") || pith__is(n, "blockquote")) {
+        skip = 1;
+        if (pith__is_prose(n) && pith__link_density(n) < 0.25 &&
+            !pith__is_byline_block(n, a)) {
+          if (!pith__nodes_push(ex, out, n)) return 0;
+          total += pith__text_len(n);
+        }
+      } else if (pith__is_heading(n) || pith__is(n, "nav") || pith__is(n, "aside") ||
+                 pith__is(n, "form") || pith__is(n, "ul") || pith__is(n, "ol"))
+        skip = 1;
+    }
+    n = pith__next_node(n, a, skip);
+  }
+  if (!reached || out->n > 8 || total > pith__text_len(top)) out->n = 0;
+  return 1;
+}
+
 /* One pass of _grabArticle over the live tree; returns the article element
  * (not yet linked anywhere) or NULL when out of memory. */
 static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
-  pith_nodes to_score = {0};
+  pith_nodes to_score = {0}, lead = {0};
   xmlNodePtr node = root, top = NULL, article = NULL, parent, sib;
   xmlNodePtr tops[PITH_TOP_CANDIDATES];
   int ntops = 0, remove_title = 1, i;
@@ -127,6 +164,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   double *ts;
   char match[1024];
   pith__scores_clear(&ex->scores);
+  ex->headline = NULL;
   while (node) {
     const char *cls = pith__get_attr(node, "class"), *id = pith__get_attr(node, "id"),
                *role, *am;
@@ -157,8 +195,11 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     }
     if (remove_title && (pith__is(node, "h1") || pith__is(node, "h2")) &&
         pith__duplicates_title(ex, node, 0.75)) {
+      xmlNodePtr next = pith__next_element(node, 1);
       remove_title = 0;
-      node = pith__remove_and_next(ex, node);
+      ex->headline = pith__mark_headline(ex, node);
+      if (ex->oom) goto done;
+      node = next;
       continue;
     }
     if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS) {
@@ -287,6 +328,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       goto done;
   }
 
+  if (!collect_lead(ex, top, &lead)) goto done;
   article = xmlNewDocNode(page->doc, NULL, (const xmlChar *)"div", NULL);
   if (article == NULL) goto oom;
   ts = pith__scores_get(&ex->scores, top);
@@ -326,12 +368,19 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       sib = next;
     }
   }
+  for (k = lead.n; k-- > 0;) {
+    if (article->children)
+      pith__insert_before(article->children, lead.v[k]);
+    else
+      pith__append(article, lead.v[k]);
+  }
   pith__prep_article(ex, article);
   goto done;
 oom:
   ex->oom = 1;
 done:
   pith__nodes_free(&to_score);
+  pith__nodes_free(&lead);
   if (ex->oom && article) {
     xmlFreeNode(article);
     article = NULL;

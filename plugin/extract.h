@@ -28,6 +28,7 @@ typedef struct pith_ex {
   int has_meta_byline, byline_found;
   char *titles[PITH_MAX_TITLES]; /* headline candidates (malloc'd) */
   int ntitles;
+  xmlNodePtr headline; /* marker left where this pass removed the headline, or NULL */
   const char *html; /* the page source when the caller passed it (re-parsed on retry) */
   size_t html_len;
   pith_scoremap scores;
@@ -57,6 +58,18 @@ int pith__is_visible(xmlNodePtr n);
 void pith__prep_document(pith_ex *ex, xmlNodePtr root);
 void pith__prep_article(pith_ex *ex, xmlNodePtr article);
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article);
+/* Removes the headline, leaving an empty marker element in its place: the
+ * article starts after it, which locates standfirsts and leading furniture. */
+xmlNodePtr pith__mark_headline(pith_ex *ex, xmlNodePtr heading);
+int pith__is_headline_mark(xmlNodePtr n);
+/* Leading furniture (bylines, dates, breadcrumbs, credits, counters, kickers)
+ * before the first real paragraph; removes the headline markers. */
+void pith__clean_lead(pith_ex *ex, xmlNodePtr article);
+/* Whether n (or an ancestor below stop) is marked as a byline, date or other
+ * furniture, or its text opens with "By ..." (a byline or an author's bio). */
+int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop);
+/* Whether a block reads as a paragraph of prose (length, sentence end, links). */
+int pith__is_prose(xmlNodePtr n);
 /* Whether a heading's text is close to one of the page's titles. */
 int pith__duplicates_title(pith_ex *ex, xmlNodePtr heading, double threshold);
 
