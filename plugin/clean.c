@@ -629,12 +629,16 @@ static const char *const FURNITURE_EXACT[] = {"oops!",
 static const char *const FURNITURE_PREFIX[] = {
     "oops! something went wrong",
     "our goal is to create a safe and engaging place for users",
-    "we are temporarily suspending",
-    "sign up for our newsletter",
-    "subscribe to our newsletter",
-    "get the latest news delivered",
+    "we are temporarily suspending", "sign up for our newsletter",
+    "subscribe to our newsletter", "get the latest news delivered",
     "this article was originally published",
-    NULL};
+    /* affiliate and paywall notices */
+    "we may earn revenue from the products", "we may earn a commission",
+    "we may receive a commission", "we may earn an affiliate commission",
+    "this post may contain affiliate links", "this article may contain affiliate links",
+    "this article contains affiliate links", "as an amazon associate",
+    "continue reading with one of these options", "you're reading a free article",
+    "you\xE2\x80\x99re reading a free article", NULL};
 
 /* Headings that open an end-of-article block of links to other stories. */
 static const char *const TAIL_HEADINGS[] = {"up next",

@@ -116,6 +116,23 @@ static int is_body(xmlNodePtr n) {
   return n == NULL || n->type != XML_ELEMENT_NODE || pith__is(n, "body");
 }
 
+/* Inside the headline's own block (a <header>, a "hero" or "heading" wrapper,
+ * or beside the headline): a dek, which the page shows as part of the title. */
+static int in_header(xmlNodePtr n, xmlNodePtr stop, xmlNodePtr mark) {
+  static const char *const HEADERISH[] = {"header",   "hero",    "heading",
+                                          "headline", "title",   "dek",
+                                          "subtitle", "intro__", NULL};
+  xmlNodePtr a;
+  for (a = n->parent; a && a != stop && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    if (a == mark->parent) return 1;
+    if (pith__is(a, "header") || pith__is(a, "hgroup") ||
+        pith__match_any(pith__get_attr(a, "class"), HEADERISH) ||
+        pith__match_any(pith__get_attr(a, "id"), HEADERISH))
+      return 1;
+  }
+  return pith__match_any(pith__get_attr(n, "class"), HEADERISH);
+}
+
 /* Paragraphs between the headline and the top candidate's level: a standfirst
  * outside the body's container, or the first part of a body that an ad slot
  * split in two. Readability's sibling join sees only the top's siblings. At
@@ -139,7 +156,7 @@ static int collect_lead(pith_ex *ex, xmlNodePtr top, pith_nodes *out) {
       if (pith__is(n, "p") || pith__is(n, "blockquote")) {
         skip = 1;
         if (pith__is_prose(n) && pith__link_density(n) < 0.25 &&
-            !pith__is_byline_block(n, a)) {
+            !pith__is_byline_block(n, a) && !in_header(n, a, m)) {
           if (!pith__nodes_push(ex, out, n)) return 0;
           total += pith__text_len(n);
         }
