@@ -45,8 +45,9 @@ local function text_writer(field)
   end
 end
 
-local function jsonl_writer(out, rec)
-  local ok, err, code = out:write(record.encode(rec), "\n")
+-- line: the record already encoded (by a worker), when it was.
+local function jsonl_writer(out, rec, line)
+  local ok, err, code = out:write(line or record.encode(rec), "\n")
   if ok then ok, err, code = out:flush() end
   return ok, err, code
 end
@@ -99,9 +100,9 @@ end
 
 -- Writes one record; returns "ok", "encode" (it could not be encoded: an error
 -- record took its place), "closed" (the reader went away) or "failed".
-local function emit(write, out, rec, say)
+local function emit(write, out, rec, say, line)
   local how = "ok"
-  local ok_enc, wok, werr, wcode = pcall(write, out, rec)
+  local ok_enc, wok, werr, wcode = pcall(write, out, rec, line)
   if not ok_enc then
     how = "encode"
     say(rec.source .. ": cannot encode the record: " .. tostring(wok))
@@ -121,7 +122,7 @@ end
 -- unless --unordered; sink.going() is false once the output is closed.
 -- Returns true, false (stopped), or nil and a message when no worker could
 -- start (nothing was read then).
-local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog)
+local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog, format)
   local workers = require "pith.cli.workers"
   local json = require "pith.json"
   local job_i, next_unit = 0, nil
@@ -165,6 +166,8 @@ local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog)
   end
 
   -- In a worker: a unit is a page (bytes read by the parent) or a job to read.
+  -- For JSON Lines the worker encodes each record, and sends the parent only
+  -- what it needs besides the line (encoding is work the workers share).
   local function work(unit)
     local recs, res = {}, {}
     if unit.path then
@@ -172,6 +175,19 @@ local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog)
       res.skipped = unit.stats and unit.stats.skipped or nil
     else
       recs[1] = record.process(pith, unit, eopts)
+    end
+    if format == "jsonl" then
+      local lines = {}
+      for i, rec in ipairs(recs) do
+        local ok, line = pcall(record.encode, rec)
+        if ok then
+          lines[i] = line
+          recs[i] = { source = rec.source, ok = rec.ok, error = rec.error }
+        else
+          lines[i] = false -- the parent tries, and reports the failure
+        end
+      end
+      res.lines = lines
     end
     res.recs = recs
     if rules then -- broken rules are found in workers: the parent tells them
@@ -189,8 +205,8 @@ local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog)
   end
 
   local function pass_on(res, unit)
-    for _, rec in ipairs(res.recs) do
-      sink.take(rec)
+    for i, rec in ipairs(res.recs) do
+      sink.take(rec, res.lines and res.lines[i] or nil)
       if not sink.going() then return false end
     end
     if res.skipped then sink.skipped(res.skipped) end
@@ -269,11 +285,11 @@ function M.main(argv)
   local status = 0
   local stop -- the exit status once the output cannot take more
 
-  local function take(rec)
+  local function take(rec, line)
     if not rec.ok then status = 1 end
     rep.page(rec)
     prog:page(rec.ok)
-    local how = emit(write, out, rec, rep.say)
+    local how = emit(write, out, rec, rep.say, line)
     if how == "closed" then stop = CLOSED_PIPE
     elseif how == "failed" then stop = 1
     elseif how == "encode" then status = 1 end
@@ -290,7 +306,7 @@ function M.main(argv)
   local ran
   if parallel then
     local sink = { take = take, skipped = skipped, say = rep.say, going = function() return stop == nil end }
-    ran, err = run_workers(pith, jobs, o, n_workers or 1, eopts, rules, sink, prog)
+    ran, err = run_workers(pith, jobs, o, n_workers or 1, eopts, rules, sink, prog, format)
     if ran == nil then rep.say("cannot start worker processes (" .. tostring(err) .. "); working in-process") end
   end
   if not ran and stop == nil then

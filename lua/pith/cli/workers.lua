@@ -166,6 +166,8 @@ Pool.__index = Pool
 --   emit = function(results, unit)       (in the parent, in unit order;
 --                                         returning false stops the run)
 --   lost = function(unit, message) -> results   (a worker died or timed out)
+--   (emit and lost get the unit's source, url and input fields only: the
+--   parent keeps no page bytes once a unit is handed out)
 --   window = max units done but not yet emitted (default 64 per worker)
 --   tick = function() called at least every tick_ms (default 500) while
 --          waiting (to redraw a progress line)
@@ -262,7 +264,8 @@ function Pool:loop()
             s, spawn_err = self:spawn(i)
           end
           self.seq = self.seq + 1
-          self.units_of[self.seq] = unit
+          -- what emit and lost need, without the page's bytes
+          self.units_of[self.seq] = { source = unit.source, url = unit.url, input = unit.input }
           if s then
             s.seq, s.started = self.seq, proc.now()
             if not proc.send(s.fd, frame(M.encode(unit))) then self:lose(i) end
