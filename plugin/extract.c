@@ -116,6 +116,39 @@ static int is_body(xmlNodePtr n) {
   return n == NULL || n->type != XML_ELEMENT_NODE || pith__is(n, "body");
 }
 
+/* Elements elsewhere in the page that share the top candidate's tag and
+ * content-like class ("post-content" thrice, ad slots between): the parts of a
+ * body split by the layout. Siblings are left to the sibling join. */
+static int collect_cousins(pith_ex *ex, xmlNodePtr page, xmlNodePtr top, xmlNodePtr outer,
+                           pith_nodes *before, pith_nodes *after) {
+  const char *cls = pith__get_attr(top, "class");
+  xmlNodePtr n;
+  int seen = 0;
+  if (cls == NULL || *cls == 0 || pith__class_weight(top) <= 0 ||
+      pith__text_len(top) < PITH_CHAR_THRESHOLD)
+    return 1;
+  for (n = page->children; n;) {
+    int skip = 0;
+    if (n == outer) {
+      seen = skip = 1;
+    } else if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, top->name)) {
+      const char *c = pith__get_attr(n, "class");
+      if (c && strcmp(c, cls) == 0 && n->parent != outer->parent &&
+          !is_ancestor(n, outer)) {
+        skip = 1;
+        double *ns = pith__scores_get(&ex->scores, n),
+               *ts = pith__scores_get(&ex->scores, top);
+        if (ns && ts && *ns >= *ts * 0.2 && pith__text_len(n) >= 140 &&
+            pith__link_density(n) < 0.25 &&
+            !pith__nodes_push(ex, seen ? after : before, n))
+          return 0;
+      }
+    }
+    n = pith__next_node(n, page, skip);
+  }
+  return 1;
+}
+
 /* Inside the headline's own block (a <header>, a "hero" or "heading" wrapper,
  * or beside the headline): a dek, which the page shows as part of the title. */
 static int in_header(xmlNodePtr n, xmlNodePtr stop, xmlNodePtr mark) {
@@ -173,8 +206,8 @@ static int collect_lead(pith_ex *ex, xmlNodePtr top, pith_nodes *out) {
 /* One pass of _grabArticle over the live tree; returns the article element
  * (not yet linked anywhere) or NULL when out of memory. */
 static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
-  pith_nodes to_score = {0}, lead = {0};
-  xmlNodePtr node = root, top = NULL, article = NULL, parent, sib;
+  pith_nodes to_score = {0}, lead = {0}, cousins_before = {0}, cousins_after = {0};
+  xmlNodePtr node = root, top = NULL, core = NULL, article = NULL, parent, sib;
   xmlNodePtr tops[PITH_TOP_CANDIDATES];
   int ntops = 0, remove_title = 1, i;
   size_t k;
@@ -338,6 +371,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       last = *ps;
       parent = parent->parent;
     }
+    core = top;
     for (parent = top->parent; !is_body(parent) && pith__element_child_count(parent) == 1;
          parent = parent->parent)
       top = parent;
@@ -345,7 +379,9 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       goto done;
   }
 
-  if (!collect_lead(ex, top, &lead)) goto done;
+  if (core && !collect_cousins(ex, page, core, top, &cousins_before, &cousins_after))
+    goto done;
+  if (cousins_before.n == 0 && !collect_lead(ex, top, &lead)) goto done;
   article = xmlNewDocNode(page->doc, NULL, (const xmlChar *)"div", NULL);
   if (article == NULL) goto oom;
   ts = pith__scores_get(&ex->scores, top);
@@ -385,6 +421,14 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       sib = next;
     }
   }
+  for (k = 0; k < cousins_after.n; k++)
+    pith__append(article, cousins_after.v[k]);
+  for (k = cousins_before.n; k-- > 0;) {
+    if (article->children)
+      pith__insert_before(article->children, cousins_before.v[k]);
+    else
+      pith__append(article, cousins_before.v[k]);
+  }
   for (k = lead.n; k-- > 0;) {
     if (article->children)
       pith__insert_before(article->children, lead.v[k]);
@@ -398,6 +442,8 @@ oom:
 done:
   pith__nodes_free(&to_score);
   pith__nodes_free(&lead);
+  pith__nodes_free(&cousins_before);
+  pith__nodes_free(&cousins_after);
   if (ex->oom && article) {
     xmlFreeNode(article);
     article = NULL;
