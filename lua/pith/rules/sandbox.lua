@@ -24,13 +24,38 @@ end
 --- A fresh environment: copies of the pure libraries (so a rule cannot change what other rules
 -- see), no io/os/require/load/debug/getmetatable/setmetatable/coroutine/collectgarbage.
 -- `extra` adds host-provided helpers (pith's regex, for instance).
+-- What ("s"):method() finds while rule code runs (M.call swaps it into the shared string
+-- metatable): the same capped rep and no dump as the rule's own `string` table.
+local METHODS = copy(string, { dump = true })
+METHODS.rep = safe_rep
+
+-- The budget state of the innermost M.call: pcall/xpcall in the sandbox must not let rule code
+-- catch "budget exceeded" and go on looping.
+local running
+
+local function rethrow(ok, ...)
+  if not ok and running and running.expired then error(running.expired, 0) end
+  return ok, ...
+end
+
+local function sandbox_pcall(fn, ...)
+  return rethrow(pcall(fn, ...))
+end
+
+local function sandbox_xpcall(fn, handler, ...)
+  return rethrow(xpcall(fn, function(msg)
+    if running and running.expired then return msg end -- no rule handler after the budget
+    return handler(msg)
+  end, ...))
+end
+
 function M.env(extra)
   local str = copy(string, { dump = true })
   str.rep = safe_rep
   local env = {
-    assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+    assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = sandbox_pcall,
     select = select, tonumber = tonumber, tostring = tostring, type = type, rawequal = rawequal,
-    rawget = rawget, rawlen = rawlen, xpcall = xpcall,
+    rawget = rawget, rawlen = rawlen, xpcall = sandbox_xpcall,
     string = str, table = copy(table), math = copy(math, { random = true, randomseed = true }),
     utf8 = copy(utf8),
   }
@@ -55,13 +80,20 @@ end
 function M.call(chunkname, budget, fn, ...)
   budget = budget or M.BUDGET
   local prev_hook, prev_mask, prev_count = debug.gethook()
+  local outer, me = running, {}
+  running = me
+  local string_mt = getmetatable("")
+  local prev_methods = string_mt.__index
+  string_mt.__index = METHODS
   debug.sethook(function()
+    if me.expired then error(me.expired, 0) end
     local info = debug.getinfo(2, "Sl")
     local where = chunkname
     if info and info.source and info.source:sub(1, 1) == "@" and info.currentline and info.currentline > 0 then
       where = info.source:sub(2) .. ":" .. info.currentline
     end
-    error(where .. ": instruction budget exceeded (" .. budget .. " instructions); rule stopped", 0)
+    me.expired = where .. ": instruction budget exceeded (" .. budget .. " instructions); rule stopped"
+    error(me.expired, 0)
   end, "", budget)
   local res = table.pack(xpcall(fn, function(msg)
     if type(msg) ~= "string" then msg = tostring(msg) end
@@ -81,6 +113,8 @@ function M.call(chunkname, budget, fn, ...)
   else
     debug.sethook()
   end
+  string_mt.__index = prev_methods
+  running = outer
   if not res[1] then
     return false, res[2]
   end
