@@ -18,6 +18,9 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <lua.h>
 #include <lauxlib.h>
@@ -44,12 +47,22 @@ static int check_fd(lua_State *L, int i) {
 }
 
 /* proc.fork() -> pid (0 in the child) | nil, err. Flushes C stdio first so
- * that buffered output cannot be written twice. */
+ * that buffered output cannot be written twice. On Linux the child is killed
+ * when the parent dies (pith | head: the parent may die of SIGPIPE, and a
+ * worker deep in a page must not run on alone). */
 static int l_fork(lua_State *L) {
-  pid_t pid;
+  pid_t pid, parent = getpid();
   fflush(NULL);
   pid = fork();
   if (pid < 0) return fail_errno(L, "fork");
+#ifdef __linux__
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(1); /* the parent died before prctl */
+  }
+#else
+  (void)parent;
+#endif
   lua_pushinteger(L, (lua_Integer)pid);
   return 1;
 }

@@ -168,8 +168,14 @@ describe("pith -j", function()
     assert.equal(1, #records(out))
     assert.matches("^status 141\n$", err) -- quietly, with the closed-pipe status
     assert.is_nil(err:find("Error", 1, true))
-    -- "[l]ist" matches "list" but not this command line itself
-    local left = capture("pgrep -f " .. sh_quote(tmpdir .. "/[l]ist.txt") .. " || true")
+    -- "[l]ist" matches "list" but not this command line itself; a killed
+    -- worker may take a moment to go
+    local left
+    for _ = 1, 20 do
+      left = capture("pgrep -f " .. sh_quote(tmpdir .. "/[l]ist.txt") .. " || true")
+      if left == "" then break end
+      os.execute("sleep 0.1")
+    end
     assert.equal("", left)
   end)
 end)
