@@ -131,8 +131,57 @@ describe("pith.metadata titles on real pages", function()
     assert.equal("New Zealand", collect("../shared/corpus/readability/wikipedia-2/source.html").title)
   end)
 
+  it_ready("cuts a declared title to the h1 it starts with (apartmenttherapy)", function()
+    assert.equal("A Light Filled LA Loft",
+      mercury("www.apartmenttherapy.com", "http://www.apartmenttherapy.com/a-light-filled-la-loft-236564").title)
+  end)
+
+  it_ready("takes the h1 when og:title and <title> disagree and the h1 shares og:title's words (wired)", function()
+    assert.equal("An Ode to the Rosetta Spacecraft as It Flings Itself Into a Comet",
+      mercury("www.wired.com", "https://www.wired.com/2016/09/ode-rosetta-spacecraft-going-die-comet/").title)
+  end)
+
+  it_ready("does not take a JSON-LD name that is the site's for the headline (aktualne)", function()
+    assert.equal("West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout",
+      collect("../shared/corpus/readability/aktualne/source.html").title)
+  end)
+
+  it_ready("drops a trailing 'Section - Site' piece (timesofindia)", function()
+    assert.equal("Kashmir issue: China snubs Imran Khan, says resolve Jammu and Kashmir bilaterally",
+      mercury("timesofindia.indiatimes.com",
+        "https://timesofindia.indiatimes.com/india/china-snubs-imran/articleshow/71496416.cms")
+      .title)
+  end)
+
   it_ready("cuts an undeclared <title> at its last separator as Readability does (001)", function()
     assert.equal("Get your Frontend JavaScript Code Covered | Code",
       collect("../shared/corpus/readability/001/source.html").title)
+  end)
+end)
+
+describe("pith.metadata authors on real pages", function()
+  local function mercury(name, url)
+    return collect("../shared/corpus/mercury/html/" .. name .. ".html.gz", url)
+  end
+
+  it_ready("prefers the visible byline over a declared credits list (refinery29)", function()
+    local f = mercury("www.refinery29.com",
+      "http://www.refinery29.com/2016/12/132377/graphic-tees-statement-shirt-style-tips")
+    assert.equal("Connie Wang", f.author)
+  end)
+
+  it_ready("keeps an author whose name is the site's when nobody else is named (toc-missing, spiegel)", function()
+    assert.equal("Haki Benita", collect("../shared/corpus/readability/toc-missing/source.html").author)
+    assert.equal("DER SPIEGEL", mercury("www.spiegel.de__1736474444948",
+      "https://www.spiegel.de/netzwelt/gadgets/ces-2025-nvidia-stellt-ki-supercomputer-a-0e0ad625").author)
+  end)
+
+  it_ready("reads a handle-like JSON-LD name as no name and falls back to the byline (wikia)", function()
+    assert.equal("James Akinaka", collect("../shared/corpus/readability/wikia/source.html").author)
+  end)
+
+  it_ready("drops a company beside the person (gizmodo.jp)", function()
+    assert.equal("小暮ひさのり",
+      mercury("www.gizmodo.jp", "https://www.gizmodo.jp/2019/04/suica-gashapon-bandai.html").author)
   end)
 end)

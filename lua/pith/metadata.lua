@@ -102,10 +102,15 @@ local function first_date(values)
 end
 
 local function pick_authors(ld, scan, idx, site)
+  -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
+  -- (a personal blog named after its author, a magazine crediting itself).
+  local site_named = {}
   local function usable(names)
     local out = {}
     for _, n in ipairs(names) do
-      if not (site and title_mod.key(n) == title_mod.key(site)) then
+      if site and title_mod.key(n) == title_mod.key(site) then
+        site_named[#site_named + 1] = n
+      else
         out[#out + 1] = n
       end
     end
@@ -124,6 +129,26 @@ local function pick_authors(ld, scan, idx, site)
     end
     names = usable(byline.merge(vals))
     if #names > 0 then
+      -- A long declared list (photographers, models, stylists) is a credits list when the
+      -- visible byline names only some of them: the byline is the author.
+      local credits = #names >= 6
+      for _, n in ipairs(names) do
+        credits = credits or n:find(" at ", 1, true) or n:find(" for ", 1, true) or n:find(" using ", 1, true)
+      end
+      if #names >= 3 and credits then
+        local shown = dom.byline(idx)
+        local listed = {}
+        for _, n in ipairs(names) do
+          listed[n:lower()] = true
+        end
+        local all = #shown > 0
+        for _, n in ipairs(shown) do
+          all = all and listed[n:lower()] == true
+        end
+        if all and #shown < #names then
+          return shown
+        end
+      end
       return names
     end
   end
@@ -133,7 +158,10 @@ local function pick_authors(ld, scan, idx, site)
   end
   -- An organisation credited as the author is still the author when nothing names a person.
   names = byline.merge(ld.author_orgs or {})
-  return names
+  if #names > 0 then
+    return names
+  end
+  return byline.merge(site_named)
 end
 
 --- Collects the metadata fields of a parsed document. opts.url: the page's address.
@@ -172,7 +200,10 @@ function M.collect(doc, opts)
   end
 
   -- Title.
-  if ld.name and html_title then
+  -- A JSON-LD name that is the site's own (a WebSite or publisher node) is no headline.
+  if ld.name and html_title
+    and not title_mod.is_site(ld.name,
+      { site or "", ld.sitename or "", meta_tags.first(scan, { "og:site_name" }) or "" }, host) then
     local tk = title_mod.key(html_title)
     if tk:find(title_mod.key(ld.name), 1, true) and not tk:find(title_mod.key(ld.title), 1, true) then
       ld.title = ld.name

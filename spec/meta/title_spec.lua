@@ -27,4 +27,21 @@ describe("pith.meta.title", function()
     })
     assert.equal("Whales", (title.strip("Whales - The Motley Fool", {}, "fool.com")))
   end)
+
+  it("cuts a declared title that is the h1 plus a label, and sides with the h1 when sources disagree", function()
+    assert.equal("Whales beach in Taranaki", title.choose {
+      declared = { "Whales beach in Taranaki | Eleanor Ainge Roy" }, h1s = { "Whales beach in Taranaki" },
+      sites = {}, host = "example.com",
+    })
+    assert.equal("Comet probe ends its mission in a dive", title.choose {
+      declared = { "Comet probe ends its mission with a crash" }, html_title = "Rosetta dives into a comet",
+      h1s = { "Comet probe ends its mission in a dive" }, sites = {}, host = "example.com",
+    })
+    -- <title> agrees with og:title: the declaration stands.
+    assert.equal("Comet probe ends its mission with a crash", title.choose {
+      declared = { "Comet probe ends its mission with a crash" },
+      html_title = "Comet probe ends its mission with a crash",
+      h1s = { "Comet probe ends its mission in a dive" }, sites = {}, host = "example.com",
+    })
+  end)
 end)

@@ -12,6 +12,7 @@ local LEADS = {
   "reported by", "report by", "photos by", "photographs by", "edited by", "updated by", "reviewed by", "by",
   "from", "par", "von", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
   "text", "texte", "redacción", "reportage",
+  "作者", "著者", "筆者", "記者", "记者", "撰文", "文",
 }
 
 -- A name part holding any of these words is a role, a desk or an agency, not a person.
@@ -22,7 +23,7 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   photographer photographers illustrator illustration updated published posted read minutes min
   comments comment share follow subscribe contact email twitter facebook more view profile
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
-  reporterin redakteur redakteurin autor autorin guest sponsored]]):gmatch("%S+") do
+  reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
 end
 
@@ -39,9 +40,12 @@ local function strip_lead(s)
     for _, lead in ipairs(LEADS) do
       if low:sub(1, #lead) == lead then
         local rest = s:sub(#lead + 1)
-        if rest:find("^[%s:%-]") or rest:find("^\194\160") or rest:find("^\226\128[\147\148]") then
+        -- (After CJK leads the name may follow directly: "作者：", "文/".)
+        local cjk = lead:byte(1) > 127
+        if rest:find("^[%s:%-/]") or rest:find("^\194\160") or rest:find("^\226\128[\147\148]")
+          or rest:find("^\239\188[\154\143]") or (cjk and rest ~= "" and not rest:find("^[\128-\255]")) then
           s = trim(rest)
-          s = trim(s:gsub("^:", ""):gsub("^%-", ""):gsub("^\226\128[\147\148]", ""))
+          s = trim(s:gsub("^[:/]", ""):gsub("^%-", ""):gsub("^\226\128[\147\148]", ""):gsub("^\239\188[\154\143]", ""))
           changed = true
           break
         end
@@ -129,9 +133,16 @@ function M.names(s, opts)
     s = s:sub(after)
   end
   -- Cut at what follows the names: a date, a time, a reading time, a pipe or bullet.
-  local cut = s:find("%s*[|•·\n]")
-  if cut and cut > 1 then
-    s = s:sub(1, cut - 1)
+  -- (Whole sequences: a class holding "•" would match the bytes of any character sharing them.)
+  local cut
+  for _, mark in ipairs({ "|", "\n", "•", "·" }) do
+    local i = s:find(mark, 2, true)
+    if i and (not cut or i < cut) then
+      cut = i
+    end
+  end
+  if cut then
+    s = trim(s:sub(1, cut - 1))
   end
   s = s:gsub("%f[%w]%d+%s*[Mm]in%a*%.?%s+[Rr]ead%f[%W].*$", "")
   s = s:gsub("%(.-%)", " "):gsub("%[.-%]", " ")
@@ -146,7 +157,13 @@ function M.names(s, opts)
       break
     end
   end
-  local digit = s:find("%d")
+  -- A digit glued to letters ends a handle ("CC7567") unless more words follow it
+  -- ("Lucas Nolan22 Dec 2016": a date run into the name).
+  local digit = s:find("%f[%w]%d")
+  local glued = s:match("%a()%d+%s+%S")
+  if glued and (not digit or glued < digit) then
+    digit = glued
+  end
   if digit and digit > 1 then
     first_cut = math.min(first_cut, digit)
   end
@@ -214,7 +231,21 @@ function M.names(s, opts)
   return out
 end
 
---- Cleans an array of raw author strings into distinct names, keeping their order.
+-- Legal forms that mark a name as a company's.
+local COMPANY = {}
+for w in ([[inc ltd llc llp plc gmbh ag corp corporation co company sas sarl srl bv nv kk pty
+  limited group media holdings]]):gmatch("%S+") do
+  COMPANY[w] = true
+end
+
+--- True when a name ends in a company's legal form ("mediagene Inc.", "株式会社...").
+function M.is_company(n)
+  local last = dates.lower(n):match("([%w]+)%W*$")
+  return (last and COMPANY[last]) or n:find("株式会社", 1, true) ~= nil
+end
+
+--- Cleans an array of raw author strings into distinct names, keeping their order; a company
+-- credited beside people is the publisher, not an author.
 function M.merge(list)
   local out, seen = {}, {}
   for _, raw in ipairs(list) do
@@ -225,7 +256,13 @@ function M.merge(list)
       end
     end
   end
-  return out
+  local people = {}
+  for _, n in ipairs(out) do
+    if not M.is_company(n) then
+      people[#people + 1] = n
+    end
+  end
+  return #people > 0 and people or out
 end
 
 return M

@@ -94,6 +94,12 @@ function M.strip(t, sites, host)
     return t
   end
   local removed
+  -- "Headline | India News - Times of India": a short trailing piece that itself ends in the site.
+  local tail = split(parts[#parts])
+  if #parts > 1 and tail and #tail > 1 and #parts[#parts] < 60 and is_site(tail[#tail], sites, host) then
+    removed = squash(tail[#tail])
+    table.remove(parts)
+  end
   while #parts > 1 and is_site(parts[#parts], sites, host) do
     removed = removed or squash(parts[#parts])
     table.remove(parts)
@@ -131,22 +137,71 @@ local function cut_html_title(t)
   return cut
 end
 
+-- Lower-cased words of a title (letters, digits and any non-ASCII run).
+local function word_set(t)
+  local set, n = {}, 0
+  for w in t:lower():gmatch("[%w\128-\255]+") do
+    if not set[w] then
+      set[w] = true
+      n = n + 1
+    end
+  end
+  return set, n
+end
+
+-- Share of a's distinct words that b also has.
+local function overlap(a, b)
+  local sa, n = word_set(a)
+  local sb = word_set(b)
+  if n == 0 then
+    return 0
+  end
+  local hit = 0
+  for w in pairs(sa) do
+    if sb[w] then
+      hit = hit + 1
+    end
+  end
+  return hit / n
+end
+M.overlap = overlap
+
+-- "Headline — Section", "Headline | Author": the h1's text, a separator, then more.
+local function h1_prefix(s, list)
+  for _, h in ipairs(list) do
+    if #h < #s and s:sub(1, #h) == h then
+      local rest = s:sub(#h + 1)
+      for _, sep in ipairs(SEPARATORS) do
+        if rest:sub(1, #sep) == sep then
+          return h
+        end
+      end
+    end
+  end
+  return nil
+end
+
 --- Chooses the title. c = {declared = {titles in preference order}, html_title=, h1s = {...},
 -- sites = {site names}, host=}.
 --
 -- A declared title (JSON-LD headline, og:title, ...) is the publisher's statement of the headline
 -- and is kept as declared, less a leading or trailing piece that names the site. The h1 decides
--- between declared forms: the one that, without the site's name, reads as the page's h1 wins.
+-- between forms: a declared title that reads as an h1 (less a label or a parenthetical) stays as
+-- declared; one that is an h1 plus a label ("Loft — House Call") is cut to the h1; and when the declared
+-- title and <title> disagree and neither is an h1, an h1 sharing most of its words with the
+-- declared title is the visible headline both were rewritten from.
 function M.choose(c)
-  local h1 = {}
+  local h1, list = {}, {}
   for _, h in ipairs(c.h1s or {}) do
     if h ~= "" and not h1[key(h)] then
       h1[key(h)] = squash(h)
+      list[#list + 1] = squash(h)
     end
   end
+  local sites = c.declared_sites or c.sites
   local declared = c.declared and c.declared[1]
   if declared then
-    local s = M.strip(declared, c.declared_sites or c.sites, c.host)
+    local s = M.strip(declared, sites, c.host)
     if s and s ~= "" then
       if h1[key(s)] then
         return s
@@ -164,6 +219,18 @@ function M.choose(c)
       if head and head ~= "" and h1[key(head)] then
         return head
       end
+      local pre = h1_prefix(s, list)
+      if pre and words(pre) >= 2 then
+        return pre
+      end
+      local alt = c.html_title and M.strip(c.html_title, c.sites, c.host)
+      if alt and alt ~= "" and key(alt) ~= key(s) and not h1[key(alt)] then
+        for _, h in ipairs(list) do
+          if words(h) >= 3 and not is_site(h, c.sites, c.host) and overlap(h, s) >= 0.5 then
+            return h
+          end
+        end
+      end
       return s
     end
   end
@@ -177,10 +244,12 @@ function M.choose(c)
       return cut_html_title(s)
     end
   end
-  if c.h1s and #c.h1s == 1 and c.h1s[1] ~= "" then
-    return squash(c.h1s[1])
+  if #list == 1 then
+    return list[1]
   end
   return nil
 end
+
+M.is_site = is_site
 
 return M
