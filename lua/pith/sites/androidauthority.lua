@@ -2,13 +2,13 @@
 -- build, so this rule keys on structure and on the meta tags, which are stable: the writer is in
 -- twitter:data1 (labelled "Written by" in twitter:label1), the date in article:published_time.
 local function written_by(doc)
-    local label = doc:first('meta[name="twitter:label1"]')
-    local data = doc:first('meta[name="twitter:data1"]')
-    local l = label and (label:attr("content") or label:attr("value")) or ""
-    if data and l:lower():find("written by", 1, true) then
-      return data:attr("content") or data:attr("value")
-    end
+  local label = doc:first('meta[name="twitter:label1"]')
+  local data = doc:first('meta[name="twitter:data1"]')
+  local l = label and (label:attr("content") or label:attr("value")) or ""
+  if data and l:lower():find("written by", 1, true) then
+    return data:attr("content") or data:attr("value")
   end
+end
 
 return {
   id = "androidauthority.com",
