@@ -12,7 +12,6 @@
 #include <zlib.h>
 
 #include "pith_int.h"
-#include "proc.h"
 
 #define PITH_GUNZIP_MT   "pith.Gunzip"
 #define PITH_INFLATER_MT "pith.Inflater"
@@ -239,7 +238,4 @@ void pith__open_gzip(lua_State *L) {
   }
   lua_pop(L, 1);
   luaL_setfuncs(L, funcs, 0);
-  /* The process primitives have no hook in lua_pith.c (not this file's
-   * owner's to edit): they register from here until one is added there. */
-  pith__open_proc(L);
 }

@@ -22,11 +22,7 @@
 #include <sys/prctl.h>
 #endif
 
-#include <lua.h>
-#include <lauxlib.h>
-
-#include "compat.h"
-#include "proc.h"
+#include "pith_int.h"
 
 /* The largest poll set: far above any sensible -j. */
 #define PROC_MAX_FDS  1024
