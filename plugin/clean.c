@@ -374,6 +374,16 @@ static double text_density(xmlNodePtr n, const char *const *tags, size_t len) {
   return (double)sum / (double)len;
 }
 
+/* Whether any descendant named in tags has text (Readability's textDensity > 0). */
+static double has_text_in(xmlNodePtr n, const char *const *tags) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && in_list((const char *)c->name, tags) &&
+        pith__has_text(c))
+      return 1;
+  return 0;
+}
+
 static int is_ad_or_loading(xmlNodePtr n, size_t len) {
   static const char *const WORDS[] = {
       "ad",         "advertising", "advertisement", "pub",        "publicité", "werb",
@@ -456,7 +466,7 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
   if (is_ad_or_loading(node, ti.len)) return 1;
   heading_density = text_density(node, HEADINGS, ti.len);
   link_density = pith__link_density(node);
-  tdens = text_density(node, TEXTISH, ti.len);
+  tdens = has_text_in(node, TEXTISH);
   figure_child = pith__has_ancestor_tag(node, "figure", 3);
   remove = 0;
   if (!figure_child && img > 1 && (double)p / (double)img < 0.5) remove = 1;
@@ -772,7 +782,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     xmlNodePtr n = l.v[i];
     size_t len;
     if (n->parent == NULL || n->parent == ex->d->trash) continue;
-    len = pith__text_len(n);
+    len = pith__text_len_max(n, 300);
     if (len == 0 || len > 300) continue;
     pith__text_copy(n, buf, sizeof buf);
     lower_ascii(buf);
@@ -891,7 +901,7 @@ static size_t count_words(const char *s) {
 
 int pith__is_prose(xmlNodePtr n) {
   char buf[512];
-  size_t len = pith__text_len(n);
+  size_t len = pith__text_len_max(n, 80);
   if (len >= 80) return 1;
   if (len < 25) return 0;
   pith__text_copy(n, buf, sizeof buf);
@@ -1167,7 +1177,7 @@ int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop) {
 /* Whether a leaf block before the first paragraph is furniture. */
 static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   char buf[512];
-  size_t len = pith__text_len(n);
+  size_t len = pith__text_len_max(n, 200);
   if (len == 0 || len > 200) return 0;
   if (pith__is_heading(n) && !before_headline) return 0;
   pith__text_copy(n, buf, sizeof buf);
@@ -1202,8 +1212,8 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
         if (pith__is_prose(n) && pith__link_density(n) < 0.5) break;
         if (is_lead_junk(n, before, ex->favor) && !pith__nodes_push(ex, &junk, n))
           goto done;
-      } else if (pith__text_len(n) <= 200 && !has_prose_inside(n) &&
-                 (has_lead_hint(n) || (before && pith__text_len(n) > 0))) {
+      } else if (pith__text_len_max(n, 200) <= 200 && !has_prose_inside(n) &&
+                 (has_lead_hint(n) || (before && pith__has_text(n)))) {
         skip = 1;
         if (!pith__nodes_push(ex, &junk, n)) goto done;
       }

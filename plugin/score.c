@@ -58,8 +58,9 @@ static int is_text(xmlNodePtr n) {
   return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
 }
 
-/* One walk: the state machine below counts what getInnerText(e).length counts. */
-void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
+/* One walk: the state machine below counts what getInnerText(e).length counts;
+ * it stops once the length passes cap (the counts are then partial). */
+static void text_info(xmlNodePtr n, pith_textinfo *ti, size_t cap) {
   xmlNodePtr c;
   int started = 0, pending = 0, last_dot = 0;
   memset(ti, 0, sizeof *ti);
@@ -70,7 +71,7 @@ void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
     c = n->children;
   else
     return;
-  for (; c; c = (c == n) ? NULL : pith__next_node(c, n, 0)) {
+  for (; c && ti->len <= cap; c = (c == n) ? NULL : pith__next_node(c, n, 0)) {
     const unsigned char *p;
     if (!is_text(c) || c->content == NULL) continue;
     p = c->content;
@@ -120,6 +121,14 @@ void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
     }
   }
   if (last_dot) ti->periods++;
+}
+
+void pith__text_info(xmlNodePtr n, pith_textinfo *ti) { text_info(n, ti, (size_t)-1); }
+
+size_t pith__text_len_max(xmlNodePtr n, size_t cap) {
+  pith_textinfo ti;
+  text_info(n, &ti, cap);
+  return ti.len;
 }
 
 int pith__has_text(xmlNodePtr n) {
@@ -236,10 +245,22 @@ int pith__ci_contains(const char *hay, const char *needle) {
   return 0;
 }
 
+/* Lower-cases s once and searches each (lower-case) word with strstr: this
+ * runs for every element's class and id, several lists each. */
 int pith__match_any(const char *s, const char *const *words) {
+  char buf[512];
+  size_t i;
   if (s == NULL || *s == 0) return 0;
+  for (i = 0; s[i] && i < sizeof buf - 1; i++)
+    buf[i] = (char)lower((unsigned char)s[i]);
+  if (s[i]) { /* longer than the buffer: the slow path */
+    for (; *words; words++)
+      if (pith__ci_contains(s, *words)) return 1;
+    return 0;
+  }
+  buf[i] = 0;
   for (; *words; words++)
-    if (pith__ci_contains(s, *words)) return 1;
+    if (strstr(buf, *words)) return 1;
   return 0;
 }
 

@@ -17,6 +17,9 @@ typedef struct pith_textinfo {
 
 void pith__text_info(xmlNodePtr n, pith_textinfo *ti);
 size_t pith__text_len(xmlNodePtr n);
+/* The text length when it is at most cap, otherwise some value above cap
+ * (stops walking early: for threshold tests on big containers). */
+size_t pith__text_len_max(xmlNodePtr n, size_t cap);
 /* Whether n holds any non-blank text (stops at the first character). */
 int pith__has_text(xmlNodePtr n);
 /* Byte length of the Unicode white space at p (0 when none); p is NUL-terminated. */
