@@ -84,6 +84,44 @@ static void silent_structured(void *ctx, xmlErrorPtr err) {
   (void)err;
 }
 
+/* HTML5 void elements libxml2 2.9's HTML parser treats as containers: it nests
+ * everything after <embed>, <source>, <track>, <wbr> or <keygen> inside it, so
+ * dropping an embed (clean_html, text) dropped the rest of its parent. Their
+ * children move back to follow them, as an HTML5 parser would have placed them. */
+static int void_container(const xmlChar *name) {
+  static const char *const names[] = {"embed", "source", "track", "wbr", "keygen", NULL};
+  for (int i = 0; names[i]; i++)
+    if (xmlStrEqual(name, (const xmlChar *)names[i])) return 1;
+  return 0;
+}
+
+static void unnest_voids(xmlNodePtr root) {
+  xmlNodePtr n = root;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE && n->children && void_container(n->name)) {
+      xmlNodePtr first = n->children, last = n->last;
+      for (xmlNodePtr c = first; c; c = c->next)
+        c->parent = n->parent;
+      last->next = n->next;
+      if (n->next)
+        n->next->prev = last;
+      else if (n->parent)
+        n->parent->last = last;
+      n->next = first;
+      first->prev = n;
+      n->children = n->last = NULL;
+    }
+    if (n->children && n->type != XML_ENTITY_REF_NODE) {
+      n = n->children;
+      continue;
+    }
+    while (n && n != root && !n->next)
+      n = n->parent;
+    if (!n || n == root) break;
+    n = n->next;
+  }
+}
+
 /* Parses UTF-8 text; no Lua call may happen in here (the generic error handler is
  * swapped, and libxml2 frames are on the stack). */
 static htmlDocPtr parse_utf8(const char *text, size_t len, const char *url) {
@@ -105,6 +143,7 @@ static htmlDocPtr parse_utf8(const char *text, size_t len, const char *url) {
   doc = htmlCtxtReadMemory(ctxt, text, (int)len, url, "UTF-8", opts);
   xmlSetGenericErrorFunc(old_ctx, old_handler);
   htmlFreeParserCtxt(ctxt);
+  if (doc != NULL) unnest_voids((xmlNodePtr)doc);
   if (doc != NULL &&
       (doc->encoding == NULL || !xmlStrEqual(doc->encoding, (const xmlChar *)"UTF-8"))) {
     /* the tree is UTF-8; the serialiser reads a NULL encoding as "escape non-ASCII" */
