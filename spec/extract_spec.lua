@@ -65,6 +65,66 @@ describe("pith.extract", function()
     assert.falsy(text:find("Kremlin not optimistic", 1, true)) -- the headline is the title
   end)
 
+  describe("the lead (Mercury news pages)", function()
+    local function starts(id, lead)
+      local _, text = run(SHARED .. "mercury/html/" .. id .. ".html.gz")
+      text = text:gsub("^%s+", "")
+      assert.equal(lead, text:sub(1, #lead), id .. ": " .. text:sub(1, 120))
+      return text
+    end
+
+    it("drops a dateline, a byline with icons, a picture credit and a gallery counter", function()
+      starts("247sports.com", "Houston has promoted offensive coordinator") -- "Dec 9, 2016" in <time>
+      starts("www.vortez.net__1743645797430", "DeepCool announced the launch") -- 👤by ... 📅31.03.2025
+      starts("arstechnica.com", "Name a home appliance or product") -- figcaption "Valentina Palladino"
+      starts("www.androidauthority.com__1734492467424", "Many new Android apps are out there")
+      starts("www.blick.de__1774199156467", "Dr. med. Hans-Hendrik Knäbchen") -- "1/3"
+    end)
+
+    it("drops an icon glyph, a bare date and a kicker above the headline", function()
+      starts("lublin.se.pl__1740022803567", "Mieszkańcy najpierw zobaczyli") -- "i", "2025-02-18 21:58"
+      starts("superbiz.se.pl__1739330496278", "Waloryzacja emerytur 2025") -- "Wypłata już w marcu"
+    end)
+
+    it("drops link-only breadcrumbs", function()
+      starts("www.jnsa.org", "情報セキュリティ対策を予防") -- "HOME ＞ イベント・セミナー情報 ＞ ..."
+      local _, text = run(SHARED .. "mercury/html/www.frandroid.com__1777688498862.html.gz")
+      assert.falsy(text:find("Accueil Produits", 1, true))
+    end)
+
+    it("keeps a lead paragraph that sits outside the body's container", function()
+      starts("www.se.pl__1738717059225", "Romuald Lipko, lider zespołu Budka Suflera")
+    end)
+
+    it("joins the parts of a body that ad slots split, and leaves a dek in the header", function()
+      local text = starts("arstechnica.com__1739238328741", "On Friday, the National Institutes of Health")
+      assert.truthy(text:find("Regardless of what else they might be doing", 1, true))
+      assert.truthy(text:find("The NIH announcement suggests that the process", 1, true))
+      starts("9to5linux.com__1772404182459", "OpenVPN 2.7 has been released today")
+    end)
+
+    it("drops affiliate and paywall notices", function()
+      local _, text = run(SHARED .. "mercury/html/www.thedrive.com__1771557523995.html.gz")
+      assert.falsy(text:find("We may earn revenue", 1, true))
+      assert.truthy(text:find("The Home Depot is running its Special Buy", 1, true))
+      local _, fool = run(SHARED .. "mercury/html/www.fool.com.html.gz")
+      assert.falsy(fool:find("reading a free article", 1, true))
+    end)
+
+    it("leaves a short first paragraph and a subheading alone (snippet)", function()
+      local body = "Valkyrie is a relative newcomer in the DIY PC space, with the company founded in 2021 "
+        .. "and its first coolers released a year later, and it has grown fast since then."
+      local html = "<html><head><title>Valkyrie review</title></head><body><article>"
+        .. "<h1>Valkyrie review</h1><p class='byline'>By Jane Doe</p><p><time>May 2, 2025</time></p>"
+        .. "<h2>Introduction</h2><p>A big thank you to Valkyrie for providing the review sample!</p>"
+        .. "<p>" .. body .. "</p><p>" .. body:gsub("2021", "2020") .. "</p>"
+        .. "<p>" .. body:gsub("2021", "2019") .. "</p><p>" .. body:gsub("2021", "2018") .. "</p>"
+        .. "</article></body></html>"
+      local text = flat(assert(extract.extract(html)).text):gsub("^%s+", "")
+      assert.equal("Introduction A big thank you to Valkyrie", text:sub(1, 40))
+    end)
+  end)
+
   it("gives short text for an index page of links", function()
     local items = {}
     for i = 1, 40 do
