@@ -75,6 +75,17 @@ local function generic_content(doc, meta, opts, html)
   return serialise(content, opts)
 end
 
+-- A rule may give `author` or `authors` alone: the other is derived from it, so the
+-- record never pairs the rule's author with the generic metadata's list.
+local function reconcile_authors(meta, fields)
+  if fields.author and not fields.authors then
+    local names = require("pith.meta.byline").names(fields.author)
+    meta.authors = #names > 0 and names or { fields.author }
+  elseif fields.authors and not fields.author and type(fields.authors) == "table" then
+    meta.author = table.concat(fields.authors, "; ")
+  end
+end
+
 --- Extracts the article: M.extract(html [, opts]) -> record, info | nil, err.
 -- info.content says where the text came from: "rule" (a site rule's content selector) or "generic".
 function M.extract(html, opts)
@@ -94,6 +105,7 @@ function M.extract(html, opts)
     if res then
       record.rule = rules.name(rule)
       for k, v in pairs(res.fields) do meta[k] = v end
+      reconcile_authors(meta, res.fields)
       nodes = res.content_nodes
     else
       -- the rule failed half-way: its page takes the generic path on a fresh parse

@@ -1,6 +1,7 @@
 --- Runs a compiled rule on a parsed document: reads its fields, removes furniture (selectors and
 -- text patterns), selects the content and applies the content transforms. Declarative parts are
 -- C calls on precompiled selectors; only the rule's own functions run in the sandbox.
+local str = require "pith.meta.str"
 local query = require "pith.rules.query"
 local sandbox = require "pith.rules.sandbox"
 
@@ -83,9 +84,7 @@ local BLOCK = {
   dt = true, dd = true, nav = true, form = true, button = true, article = true, main = true,
 }
 
-local function trim(s)
-  return (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$"))
-end
+local trim = str.squash
 
 -- Is n one of roots or an ancestor of one? (Climbing must never swallow the article.)
 local function holds_root(n, roots)

@@ -2,6 +2,7 @@
 -- a node. A bare string is CSS unless it starts like XPath ("/", "(", "./"); tables name their
 -- kind: {css=}, {xpath=}, {id_or_class=} (FiveFilters strip_id_or_class), {meta=}, {jsonld=},
 -- {value=}; `attr` reads an attribute instead of text, `all` keeps every match.
+local str = require "pith.meta.str"
 local core = require "pith.core"
 
 local M = {}
@@ -137,7 +138,7 @@ end
 
 local function squash(s)
   if type(s) ~= "string" then return nil end
-  s = s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$")
+  s = str.squash(s)
   if s == "" then return nil end
   return s
 end

@@ -2,6 +2,7 @@
 -- the working directory) or a URL (fetched only through opts.fetch), and what the page must give:
 -- expect = {title=, author=, date= (a 10-character date compares the day only), text_starts=},
 -- contains = {...} and absent = {...} (strings the content text must / must not hold).
+local str = require "pith.meta.str"
 local core = require "pith.core"
 local ftr = require "pith.rules.ftr"
 
@@ -36,9 +37,7 @@ local function fixture_html(rule, t, opts)
   return nil, nil -- skipped: no fixture and no fetcher
 end
 
-local function squash(s)
-  return s and (s:gsub("[%s\194\160]+", " "):match("^ ?(.-) ?$")) or nil
-end
+local squash = str.squash
 
 --- What pith outputs for this page under `rule`: the extractor's own record, with the rule forced.
 function M.extract(rules, rule, html, url)
