@@ -121,8 +121,14 @@ local function ensure()
   for _, ev in ipairs(state.events) do run(ev) end
 end
 
---- Helpers every rule file sees (besides the pure standard library): regex = pith's pcre2.
-M.helpers = { regex = function(p, f) return require("pith.core").regex(p, f) end }
+--- Helpers every rule file sees (besides the pure standard library): regex = pith's pcre2,
+-- date = pith's date reader (text in many forms and languages -> ISO 8601, or nil),
+-- json = a JSON decoder returning nil, err on bad input (for data a page embeds in scripts).
+M.helpers = {
+  regex = function(p, f) return require("pith.core").regex(p, f) end,
+  date = function(s) return require("pith.meta.dates").parse(s) end,
+  json = function(s) return require("cjson.safe").decode(s) end,
+}
 
 --- Adds a folder of rule files; it overrides every source added before it.
 function M.add_path(dir)
