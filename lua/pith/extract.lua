@@ -78,7 +78,9 @@ end
 -- A rule may give `author` or `authors` alone: the other is derived from it, so the
 -- record never pairs the rule's author with the generic metadata's list.
 local function reconcile_authors(meta, fields)
-  if fields.author and not fields.authors then
+  if fields.author == false or fields.authors == false then
+    meta.author, meta.authors = nil, nil
+  elseif fields.author and not fields.authors then
     local names = require("pith.meta.byline").names(fields.author)
     meta.authors = #names > 0 and names or { fields.author }
   elseif fields.authors and not fields.author and type(fields.authors) == "table" then
@@ -104,7 +106,8 @@ function M.extract(html, opts)
     local res, rerr = rules.apply(rule, doc, { url = opts.url, html = source })
     if res then
       record.rule = rules.name(rule)
-      for k, v in pairs(res.fields) do meta[k] = v end
+      -- a field the rule sets to false is one the site never shows: no generic guess
+      for k, v in pairs(res.fields) do meta[k] = v or nil end
       reconcile_authors(meta, res.fields)
       nodes = res.content_nodes
     else

@@ -18,6 +18,7 @@ return {
     date = { function(doc) return date(json(doc:first("#data"):xpath("string(.)")).story.published) end },
     authors = { function(doc) return json(doc:first("#data"):xpath("string(.)")).story.by end },
     title = { function() local v, err = json("{not json") return v or ("bad json: " .. err) end },
+    description = false,
   },
 }
 ]])
@@ -30,7 +31,8 @@ return {
     os.execute("rm -rf " .. dir)
   end)
 
-  local page = [[<html><head><script id="data" type="application/json">
+  local page = [[<html><head><meta name="description" content="A summary the site never shows">
+    <script id="data" type="application/json">
     {"story": {"published": "5 janvier 2021 à 10:15", "by": ["Ana Sandoiu"]}}</script></head>
     <body><article><p>]] .. string.rep("A paragraph of the story, long enough to be the article. ", 12)
     .. [[</p></article></body></html>]]
@@ -43,5 +45,12 @@ return {
     assert.same({ "Ana Sandoiu" }, rec.authors)
     assert.equal("Ana Sandoiu", rec.author)
     assert.matches("^bad json: ", rec.title)
+  end)
+
+  it("leave out a field the rule sets to false, rather than take the generic guess", function()
+    local generic = assert(pith.extract(page, { url = "https://other.example/a" }))
+    assert.equal("A summary the site never shows", generic.description)
+    local rec = assert(pith.extract(page, { url = "https://helpers.example/a" }))
+    assert.is_nil(rec.description)
   end)
 end)

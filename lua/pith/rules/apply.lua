@@ -45,6 +45,7 @@ function M.fields(rule, doc, ctx)
   local out = {}
   for name, f in pairs(rule.fields) do
     local values = {}
+    if f.none then out[name] = false end
     for _, c in ipairs(f.cands) do
       if c.fn then
         local ok, res = call(rule, c.fn, doc, ctx)

@@ -106,6 +106,11 @@ end
 function Ctx:field(name, spec)
   local w = "fields." .. name
   local f = { name = name, cands = {}, all = LIST_FIELDS[name] or false }
+  -- false: the site never shows this field, so the generic value is not to be trusted
+  if spec == false then
+    f.none = true
+    return f
+  end
   local list = spec
   if type(spec) ~= "table" or spec.css or spec.xpath or spec.meta or spec.jsonld or spec.value or
      spec.id_or_class then
