@@ -184,4 +184,28 @@ describe("pith.metadata authors on real pages", function()
     assert.equal("小暮ひさのり",
       mercury("www.gizmodo.jp", "https://www.gizmodo.jp/2019/04/suica-gashapon-bandai.html").author)
   end)
+  it_ready("reads a visible 'By' byline whose markup has no telling class (qz, dmagazine)", function()
+    assert.equal("Yomi Kazeem", mercury("qz.com",
+      "https://qz.com/africa/1807355/nigerias-economy-has-best-quarterly-growth-since-recession/").author)
+    -- The later "byline" class belongs to a related story's teaser.
+    assert.equal("Kathy Wise", mercury("www.dmagazine.com",
+      "http://www.dmagazine.com/frontburner/2016/12/nfl-concussion-settlement-payments-can-begin/").author)
+  end)
+
+  it_ready("takes a one-word name from a link to the author's page (sciencefly)", function()
+    assert.equal("Paul", mercury("sciencefly.com",
+      "http://sciencefly.com/video-shows-false-killer-whale-snagging-tuna-bait/").author)
+  end)
+
+  it_ready("skips a photo credit in a figcaption (szczecin.se.pl)", function()
+    local f = mercury("szczecin.se.pl__1739329179505",
+      "https://szczecin.se.pl/czterdziesci-wysokich-aa-Vtns-Mgcv-RZmj.html")
+    assert.equal("Grzegorz Kluczyński", f.author)
+  end)
+
+  it_ready("keeps an organisation's name as written when it is the only author (wikipedia-2, bbc-1)", function()
+    assert.equal("Contributors to Wikimedia projects",
+      collect("../shared/corpus/readability/wikipedia-2/source.html").author)
+    assert.equal("BBC News", collect("../shared/corpus/readability/bbc-1/source.html").author)
+  end)
 end)

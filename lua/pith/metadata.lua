@@ -12,6 +12,7 @@ local byline = require "pith.meta.byline"
 local title_mod = require "pith.meta.title"
 local urls = require "pith.meta.urls"
 local dom = require "pith.meta.dom"
+local squash = require("pith.meta.str").squash
 
 local M = {}
 
@@ -101,6 +102,18 @@ local function first_date(values)
   return nil
 end
 
+local function org_names(list)
+  local out, seen = {}, {}
+  for _, n in ipairs(list) do
+    n = squash(n)
+    if n and #n > 1 and #n < 100 and not url_like(n) and not seen[n:lower()] then
+      seen[n:lower()] = true
+      out[#out + 1] = n
+    end
+  end
+  return out
+end
+
 local function pick_authors(ld, scan, idx, site)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
   -- (a personal blog named after its author, a magazine crediting itself).
@@ -123,7 +136,9 @@ local function pick_authors(ld, scan, idx, site)
   for _, k in ipairs(AUTHOR_KEYS) do
     local vals = {}
     for _, v in ipairs(scan.meta[k] or {}) do
-      if not url_like(v) then
+      if site and title_mod.key(v) == title_mod.key(site) then
+        site_named[#site_named + 1] = v
+      elseif not url_like(v) then
         vals[#vals + 1] = v
       end
     end
@@ -156,12 +171,14 @@ local function pick_authors(ld, scan, idx, site)
   if #names > 0 then
     return names
   end
-  -- An organisation credited as the author is still the author when nothing names a person.
-  names = byline.merge(ld.author_orgs or {})
+  -- An organisation credited as the author is still the author when nothing names a person;
+  -- its name is taken as written ("BBC News", "Contributors to Wikimedia projects": the person
+  -- rules would refuse their desk and role words).
+  names = org_names(ld.author_orgs or {})
   if #names > 0 then
     return names
   end
-  return byline.merge(site_named)
+  return org_names(site_named)
 end
 
 --- Collects the metadata fields of a parsed document. opts.url: the page's address.

@@ -27,6 +27,11 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   ROLE_WORDS[w] = true
 end
 
+local FUNCTION_WORDS = {}
+for w in ("in on at for from with to of and the via about under into"):gmatch("%S+") do
+  FUNCTION_WORDS[w] = true
+end
+
 local trim = str.trim
 
 --- Strips a leading "By", "Written by:", "Par", ... (any case).
@@ -108,8 +113,13 @@ local function is_name(part)
   if words > 6 then
     return false
   end
-  -- Latin names start with a capital; an all-lowercase run is prose ("and more").
+  -- Latin names start with a capital; an all-lowercase run is prose ("and more"), and so is a
+  -- run that opens with a preposition ("in CPU Coolers", the section after the byline).
   if part:find("^[%l]") and not part:find("[%u]") then
+    return false
+  end
+  -- "Manufacturer: Valkyrie": a labelled field that is not a byline lead.
+  if FUNCTION_WORDS[part:match("^(%l+)%s")] or part:find("%S:%s") then
     return false
   end
   return true
@@ -124,6 +134,8 @@ function M.names(s, opts)
   if s == "" or #s > 400 then
     return {}
   end
+  -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
+  s = s:gsub("(%l%l%l%l)(%u%l)", "%1 %2")
   -- "Wednesday January 18, 2017 10:44 am PST by Juli Clover": the names follow the last "by".
   local after
   for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
