@@ -554,7 +554,7 @@ void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
       xmlNodePtr p = l.v[i];
       if (!pith__has_text(p) && pith__count_tag(p, "img") == 0 &&
           pith__count_tag(p, "embed") == 0 && pith__count_tag(p, "object") == 0 &&
-          pith__count_tag(p, "iframe") == 0)
+          pith__count_tag(p, "iframe") == 0 && pith__count_tag(p, "pith-headline") == 0)
         pith__remove(ex, p);
     }
   }
