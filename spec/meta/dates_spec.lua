@@ -55,4 +55,22 @@ describe("pith.meta.dates", function()
     assert.equal("2016-12-09", dates.from_url("http://example.com/2016/dec/09/story"))
     assert.is_nil(dates.from_url("http://example.com/story-12345"))
   end)
+  it("reads Chinese, Japanese and Korean year-month-day forms", function()
+    assert.equal("2019-02-27", dates.parse("2019年2月27日"))
+    assert.equal("2019-02-22T10:15:00", dates.parse("投稿日：2019年02月22日 10:15"))
+    assert.equal("2019-02-27T14:30:00", dates.parse("2019年2月27日（水） 14時30分"))
+    assert.equal("2019-02-27", dates.parse("2019년 2월 27일"))
+    assert.is_nil(dates.parse("2019年13月1日"))
+  end)
+
+  it("finds the visible CJK date of a real page (infoq.com/jp)", function()
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local f = assert(io.open("../shared/corpus/mercury/html/www.infoq.com.html.gz", "rb"))
+    local doc = assert(core.parse(assert(core.gunzip(f:read("a")))))
+    f:close()
+    local url = "https://www.infoq.com/jp/news/2019/02/chrome-never-slow-mode"
+    assert.equal("2019-02-27", metadata.collect(doc, { url = url }).date)
+    doc:close()
+  end)
 end)

@@ -213,6 +213,17 @@ function M.parse(s, opts)
   if y then
     return build(y, m, d, nil, nil, now)
   end
+  -- Chinese, Japanese and Korean: 2019年2月27日 10:15, 2019년 2월 27일 (the marks are multi-byte
+  -- sequences, so they are matched as literals, never inside a class).
+  if low:find("年", 1, true) or low:find("년", 1, true) then
+    local t = low:gsub("년", "年"):gsub("월", "月"):gsub("일", "日"):gsub("時", ":"):gsub("시", ":")
+    local cy, cm, cd, cr = t:match("(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)()")
+    if cy then
+      local h, mi = t:sub(cr):match("^%s*日?%s*[^%d%s]*%s*(%d%d?)%s*:%s*(%d%d)")
+      local time = h and tonumber(h) < 24 and tonumber(mi) < 60 and string.format("%02d:%02d:00", h, mi) or nil
+      return build(cy, cm, cd, time, nil, now)
+    end
+  end
   -- Spanish and Portuguese join the parts with "de"/"del".
   low = low:gsub("%s+del?%s+", " ")
   -- Day month year: "5 January 2021", "5. Januar 2021", "5 de enero de 2021", "Tue, 05 Jan 2021 10:15 GMT",
