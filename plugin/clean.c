@@ -1157,11 +1157,17 @@ static int near_picture(xmlNodePtr n) {
       return 1;
     if (pith__is(a, "article") || pith__is(a, "section") || pith__is(a, "body")) break;
   }
-  for (prev = n->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
-    ;
-  return prev && !pith__has_text(prev) &&
-         (pith__is(prev, "img") || pith__is(prev, "picture") ||
-          pith__count_tag(prev, "img"));
+  /* right after a picture, or the only text of a block that follows one */
+  for (a = n; a && a->type == XML_ELEMENT_NODE && !pith__is(a, "body"); a = a->parent) {
+    for (prev = a->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
+      ;
+    if (prev)
+      return !pith__has_text(prev) &&
+             (pith__is(prev, "img") || pith__is(prev, "picture") ||
+              pith__count_tag(prev, "img"));
+    if (a->parent && pith__element_child_count(a->parent) > 1) break;
+  }
+  return 0;
 }
 
 int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop) {
