@@ -98,8 +98,10 @@ function M.extract(html, opts)
   local source = rule and rules.rewrite(rule, html) or html
   local doc, err = core.parse(source, { url = opts.url, charset = opts.charset })
   if not doc then return nil, err end
-  if not rule and rules and opts.rule == nil then rule = rules.find(opts.url, doc) end
   local meta = collect_metadata(doc, opts.url)
+  if not rule and rules and opts.rule == nil then
+    rule = rules.find(opts.url, doc, { html = source, canonical = meta.url })
+  end
   local record = { rule = "generic" }
   local nodes
   if rule then

@@ -182,23 +182,33 @@ local function attr_of(doc, css, attr)
   return ok and n and n:attr(attr) or nil
 end
 
+-- The page's own addresses: the canonical URL the caller found (pith.metadata's), else its
+-- canonical link and og:url.
+local function page_urls(doc, opts)
+  if opts.canonical then return { opts.canonical } end
+  return { attr_of(doc, 'link[rel="canonical"]', "href"),
+           attr_of(doc, 'meta[property="og:url"]', "content"),
+           attr_of(doc, 'meta[name="og:url"]', "content"),
+           attr_of(doc, 'meta[name="og:url"]', "value") }
+end
+
 --- The rule for a page: by the URL's host (and URL patterns); else, given the parsed document, by
 -- its canonical link or og:url; else by the rules' fingerprints. nil when no rule applies.
-function M.find(url, doc)
+-- opts (optional): html = the page source (selectors naming classes or ids it lacks are skipped
+-- without a search), canonical = the page's canonical URL when the caller already knows it.
+function M.find(url, doc, opts)
   ensure()
+  opts = opts or {}
   local rule = hosts.lookup(state.index, hosts.host_of(url), url)
   if rule or not doc then return rule end
-  for _, u in ipairs { attr_of(doc, 'link[rel="canonical"]', "href"),
-                       attr_of(doc, 'meta[property="og:url"]', "content"),
-                       attr_of(doc, 'meta[name="og:url"]', "content"),
-                       attr_of(doc, 'meta[name="og:url"]', "value") } do
+  for _, u in ipairs(page_urls(doc, opts)) do
     local h = hosts.host_of(u)
     if h then
       rule = hosts.lookup(state.index, h, u)
       if rule then return rule end
     end
   end
-  local ctx = { url = url }
+  local ctx = { url = url, html = opts.html }
   for _, r in ipairs(state.index.fingerprints) do
     local hit, err = apply.fingerprint(r, doc, ctx)
     if err then add_error(err) end
