@@ -72,8 +72,9 @@ function M.handle(r)
   return 200
 end
 
--- Run as the magnet script itself (no module name): handle this request.
-local lighty = rawget(_G, "lighty")
+-- Run as the magnet script itself (no module name): handle this request. mod_magnet
+-- gives each script its own environment holding `lighty` (it is not in _G).
+-- luacheck: globals lighty
 if ... == nil and type(lighty) == "table" and lighty.r then return M.handle(lighty.r) end
 
 return M
