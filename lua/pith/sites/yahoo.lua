@@ -3,7 +3,7 @@
 -- Furniture whose class names churn but whose wording does not is removed by text pattern.
 return {
   id = "yahoo.news",
-  version = "2025.07.1",
+  version = "2026.11.1",
   description = "Yahoo News articles, including syndicated Reuters and other wire stories",
   match = {
     hosts = { "yahoo.com", ".yahoo.com" },
@@ -30,10 +30,12 @@ return {
       scope = "container", max_chars = 400 },
   },
   fields = {
-    title = { "h1[data-test-locator='headline']", "header.canvas-header h1", "h1", { meta = "og:title" } },
+    -- never a bare h1: the older layout's first h1 is the (hidden) show or site name
+    title = { "h1[data-test-locator='headline']", "header.canvas-header h1", "h1.headline", { meta = "og:title" } },
     -- the byline names the writer; syndicated stories credit the publisher there or beside the logo
     author = {
       ".caas-attr-item-author .caas-author-byline-collapse", ".caas-attr-item-author",
+      "cite.byline .fn",                   -- the older layout's hCard byline
       ".caas-attr-provider", "span.provider-name", { meta = "author" },
       clean = function(v)
         v = v:gsub("^[Bb]y%s+", ""):gsub("%s*[·|].*$", "")
@@ -59,6 +61,16 @@ return {
     },
   },
   tests = {
+    {
+      -- the older layout: a hidden show-name h1 before the headline, an hCard byline
+      fixture = "../shared/corpus/readability/yahoo-3/source.html",
+      expect = {
+        title = "Veteran Wraps Baby in American Flag, Photo Sparks Controversy",
+        author = "GILLIAN MOHNEY", provider = "Good Morning America",
+        text_starts = "A photographer and Navy veteran is fighting back after a photo she posted",
+      },
+      content = "generic", -- no content selector for this layout: the generic extractor reads it
+    },
     {
       fixture = "../shared/corpus/mercury/html/sg.news.yahoo.com__1752437547267.html.gz",
       url = "https://sg.news.yahoo.com/mcdonald-pore-launches-chilli-crab-064000706.html",
