@@ -33,10 +33,16 @@ function M.fingerprint(rule, doc, ctx)
     if not ok then return nil, res end
     return res and true or false
   end
-  for _, q in ipairs(fp or {}) do
-    if q.value or #query.values(q, doc, ctx) > 0 then return true end
-  end
-  return false
+  -- a query can still fail on the page (XPath operation limit on a huge document): a rule
+  -- error, never an error out of pith.extract
+  local ok, res = pcall(function()
+    for _, q in ipairs(fp or {}) do
+      if q.value or #query.values(q, doc, ctx) > 0 then return true end
+    end
+    return false
+  end)
+  if not ok then return nil, (rule.file or rule.id) .. ": fingerprint: " .. tostring(res) end
+  return res
 end
 
 --- Field values the rule finds: {title = "...", authors = {...}, ...}; fields it does not find are
@@ -127,8 +133,14 @@ local function remove_text(rules, root, extra_roots)
   if #rules == 0 or not root then return 0 end
   local full = root:text()
   local active = {}
+  -- a resource limit (MATCHLIMIT...) is a rule error, never a silent "no match"
+  local function test(re, tr, s)
+    local hit, err = re:test(s)
+    if err then error("remove_text pattern '" .. tr.pattern .. "': " .. err, 0) end
+    return hit
+  end
   for _, tr in ipairs(rules) do
-    if tr.re_block:test(full) then active[#active + 1] = tr end
+    if test(tr.re_block, tr, full) then active[#active + 1] = tr end
   end
   if #active == 0 then return 0 end
   local roots = { root }
@@ -139,7 +151,7 @@ local function remove_text(rules, root, extra_roots)
     local text = trim(el:text())
     if text ~= "" then
       for _, tr in ipairs(active) do
-        if tr.re:test(text) then
+        if test(tr.re, tr, text) then
           local t = target(el, tr, text, roots)
           if not holds_root(t, roots) then
             t:remove()
@@ -236,12 +248,17 @@ end
 --- All of it, in the order that keeps every step honest: fields before anything is removed,
 -- then furniture, then content. Returns {fields=, content=, content_nodes=} or nil, err.
 function M.apply(rule, doc, ctx)
-  local fields, err = M.fields(rule, doc, ctx)
-  if not fields then return nil, err end
-  M.prepare(rule, doc, ctx)
-  local node, nodes, cerr = M.content(rule, doc, ctx)
-  if cerr then return nil, cerr end
-  return { fields = fields, content = node, content_nodes = nodes }
+  local ok, res, err = pcall(function()
+    local fields, ferr = M.fields(rule, doc, ctx)
+    if not fields then return nil, ferr end
+    M.prepare(rule, doc, ctx)
+    local node, nodes, cerr = M.content(rule, doc, ctx)
+    if cerr then return nil, cerr end
+    return { fields = fields, content = node, content_nodes = nodes }
+  end)
+  -- a selector failing on this page (XPath operation limit) costs the rule, not the page
+  if not ok then return nil, (rule.file or rule.id) .. ": " .. tostring(res) end
+  return res, err
 end
 
 return M

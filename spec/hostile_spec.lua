@@ -1,0 +1,211 @@
+-- Pathological inputs, generated here: each must give an article or a clear error within stated
+-- bounds of CPU time and peak memory, and leave the Lua state usable. The heavy cases run in a
+-- child Lua (same module path and build, so the ASan build is measured under ASan) that reports
+-- os.clock() and VmHWM from /proc/self/status; the bounds are about 3x what was measured on the
+-- development machine (README: "Limits"), and are widened under ASan, where only time is checked.
+local pith = require "pith"
+local core = require "pith.core"
+local rules = require "pith.rules"
+
+local ASAN = package.cpath:find("asan", 1, true) ~= nil or (os.getenv("LD_PRELOAD") or ""):find("asan") ~= nil
+local SLOW = ASAN and 10 or 1
+
+-- Lua source of a generator: `return function() return html end` (kept as text for the child).
+local GEN = {
+  empty = [[return ""]],
+  junk = [[local t, seed = {}, 7
+    for i = 1, 1 << 20 do seed = (seed * 1103515245 + 12345) % 2147483648; t[i] = string.char(seed >> 16 & 255) end
+    return table.concat(t)]],
+  nested = [[return ("<div>"):rep(100000) .. "deep text" .. ("</div>"):rep(100000)]],
+  paragraph = [[return "<html><body><p>" .. ("word "):rep(10 * 1000 * 1000) .. "</p></body></html>"]],
+  million = [[return "<html><body><div>" .. ("<span>a</span>"):rep(1000000) .. "</div></body></html>"]],
+  utf16 = [[return '<html><head><meta charset="utf-16"></head><body><p>' ..
+    ("Café crème brûlée, naïve façade; ça coûte 5 €. "):rep(20) .. '</p></body></html>']],
+  bad_utf8 = [[return "<title>\xff\xfe t\xc3</title><p>" ..
+    ("ab\xff\xc3(\xe2\x82 \xed\xa0\x80\xf8\x88\x80\x80\x80 "):rep(20000) .. "</p>"]],
+  nul = [[return "<html><body><p>" .. ("ab\0cd "):rep(20000) .. "</p><p title='x\0y'>\0</p></body></html>"]],
+  attribute = [[return '<html><body><p title="' .. ("x"):rep(10 << 20) .. '" data-a="' .. ("y"):rep(10 << 20) ..
+    '">after a huge attribute, the text</p></body></html>']],
+}
+
+-- Runs GEN[name] then pith.extract in a child Lua; returns {secs=, mb=, ok=, text=, err=, after=}.
+local function measure(name, opts)
+  local script = ([[
+    package.path = %q
+    package.cpath = %q
+    local html = (function() %s end)()
+    local pith = require "pith"
+    local t0 = os.clock()
+    local rec, err = pith.extract(html, %s)
+    local secs = os.clock() - t0
+    html = nil
+    local mb = 0
+    for l in io.lines("/proc/self/status") do
+      local v = l:match("^VmHWM:%%s*(%%d+)")
+      if v then mb = tonumber(v) // 1024 end
+    end
+    local after = pith.extract("<html><body><p>still fine</p></body></html>")
+    local text = rec and rec.text or ""
+    io.write(string.format("%%.3f\n%%d\n%%s\n%%s\n%%d\n%%s\n%%s", secs, mb, tostring(rec ~= nil),
+      tostring(err), #text, after and after.text or "BROKEN",
+      text:sub(1, 200):gsub("\n", " ")))
+  ]]):format(package.path, package.cpath, GEN[name], opts or "{ format = 'markdown', rule = false }")
+  local path = os.tmpname()
+  local f = assert(io.open(path, "w"))
+  f:write(script)
+  f:close()
+  local p = assert(io.popen("lua5.4 " .. path .. " 2>&1"))
+  local out = p:read("a")
+  p:close()
+  os.remove(path)
+  local l = {}
+  for line in (out .. "\n"):gmatch("([^\n]*)\n") do l[#l + 1] = line end
+  assert(tonumber(l[1]), "child failed: " .. out)
+  return { secs = tonumber(l[1]), mb = tonumber(l[2]), ok = l[3] == "true", err = l[4], len = tonumber(l[5]),
+           after = l[6], text = l[7] or "" }
+end
+
+local function within(r, secs, mb)
+  assert.is_true(r.secs < secs * SLOW, string.format("took %.2f s (bound %d s)", r.secs, secs * SLOW))
+  if not ASAN then assert.is_true(r.mb < mb, string.format("peak %d MB (bound %d MB)", r.mb, mb)) end
+  assert.are.equal("still fine", r.after)
+end
+
+describe("hostile input", function()
+  it("empty input: a clear error", function()
+    local r = measure("empty")
+    assert.is_false(r.ok)
+    assert.are.equal("empty document (no element in the input)", r.err)
+    within(r, 1, 40)
+  end)
+
+  it("1 MB of binary junk: a record, valid UTF-8, in 2 s / 100 MB", function()
+    local r = measure("junk")
+    assert.is_true(r.ok, r.err)
+    assert.is_true(r.len > 0)
+    within(r, 2, 100)
+  end)
+
+  it("100 000 nested elements: a record in 1 s / 50 MB (libxml2 stops at depth 256: the text "
+     .. "inside is dropped, see README Limits)", function()
+    local r = measure("nested")
+    assert.is_true(r.ok, r.err)
+    assert.are.equal(0, r.len)
+    within(r, 1, 50)
+  end)
+
+  it("content before the nesting limit is kept", function()
+    local rec = assert(pith.extract("<html><body><p>" .. ("Kept before the deep part. "):rep(10) .. "</p>" ..
+                                    ("<div>"):rep(1000) .. "lost" .. ("</div>"):rep(1000) .. "</body></html>",
+                                    { rule = false }))
+    assert.matches("Kept before the deep part.", rec.text, nil, true)
+  end)
+
+  it("50 MB of text in one paragraph: a record in 5 s / 500 MB (libxml2 keeps the first 10 000 000 "
+     .. "bytes of one text node, see README Limits)", function()
+    local r = measure("paragraph")
+    assert.is_true(r.ok, r.err)
+    assert.are.equal(10 * 1000 * 1000 - 1, r.len) -- XML_MAX_TEXT_LENGTH, less the trailing space
+    within(r, 5, 500)
+  end)
+
+  it("1 million tiny elements, with the site rules' fingerprints run on it: a record in 20 s / 1 GB",
+     function()
+    local r = measure("million", "{ format = 'markdown' }")
+    assert.is_true(r.ok, r.err)
+    assert.are.equal(1000000, r.len)
+    within(r, 20, 1024)
+  end)
+
+  it("a page declaring UTF-16 that is UTF-8: read as UTF-8", function()
+    local r = measure("utf16")
+    assert.is_true(r.ok, r.err)
+    assert.matches("Café crème brûlée, naïve façade; ça coûte 5 €.", r.text, nil, true)
+    within(r, 1, 40)
+  end)
+
+  it("invalid UTF-8 everywhere: valid UTF-8 out", function()
+    local r = measure("bad_utf8")
+    assert.is_true(r.ok, r.err)
+    assert.is_true(r.len > 100000)
+    within(r, 2, 100)
+    local rec = assert(pith.extract("<title>\xff\xfe t</title><p>" .. ("ab\xff\xc3(\xe2\x82 "):rep(200) .. "</p>",
+                                    { format = "html", rule = false }))
+    for _, k in ipairs { "text", "html", "title" } do
+      assert.is_truthy(utf8.len(rec[k]), k .. " is not valid UTF-8")
+    end
+  end)
+
+  it("NUL bytes: text around them is kept, no NUL comes out", function()
+    local r = measure("nul")
+    assert.is_true(r.ok, r.err)
+    assert.is_true(r.len > 90000)
+    within(r, 1, 40)
+    local rec = assert(pith.extract("<p>" .. ("ab\0cd "):rep(50) .. "</p>", { format = "html", rule = false }))
+    assert.is_nil(rec.text:find("\0", 1, true))
+    assert.is_nil(rec.html:find("\0", 1, true))
+    assert.matches("ab.?cd ab.?cd", rec.text)
+  end)
+
+  it("two 10 MB attributes: the text after them, in 3 s / 300 MB", function()
+    local r = measure("attribute")
+    assert.is_true(r.ok, r.err)
+    assert.matches("after a huge attribute, the text", r.text, nil, true)
+    within(r, 3, 300)
+  end)
+
+  it("input over max_size: a clear error from core.parse, before any parsing", function()
+    local doc, err = core.parse(("x"):rep(1000), { max_size = 999 })
+    assert.is_nil(doc)
+    assert.matches("999", err, nil, true)
+  end)
+
+  describe("site rules", function()
+    local page
+    setup(function()
+      local f = assert(io.open("../shared/corpus/readability/001/source.html", "rb"))
+      page = f:read("a")
+      f:close()
+    end)
+    before_each(function() rules.reset() end)
+
+    local function rule_with(extra)
+      return assert(rules.register(setmetatable(extra, { __index = {
+        id = "hostile", version = "1", match = { hosts = { "hostile.example" } } } })))
+    end
+
+    it("a regex that backtracks catastrophically: MATCHLIMIT costs the rule, the page gets the generic path",
+       function()
+      local rule = rule_with { remove_text = { { pattern = [[^(\w+\s?)+$]], scope = "self" } } }
+      local html = page:gsub("<body[^>]*>", "%0<p>" .. ("word "):rep(3000) .. "!</p>", 1)
+      local t0 = os.clock()
+      local rec = assert(pith.extract(html, { url = "http://hostile.example/a", rule = rule }))
+      local secs = os.clock() - t0
+      assert.is_true(secs < 5 * SLOW, string.format("took %.2f s", secs))
+      assert.is_true(#rec.text > 1000)
+      local errs = table.concat(rules.errors(), "\n") .. tostring(rec.rule_error)
+      assert.matches("match limit", errs, nil, true)
+    end)
+
+    it("a transform that loops forever: stopped by the instruction budget, generic path", function()
+      local rule = rule_with { content = { select = { "body" }, transforms = { { "p", function()
+        while true do end
+      end } } } }
+      local t0 = os.clock()
+      local rec = assert(pith.extract(page, { url = "http://hostile.example/a", rule = rule }))
+      local secs = os.clock() - t0
+      assert.is_true(secs < 3 * SLOW, string.format("took %.2f s", secs))
+      assert.matches("instruction budget exceeded", tostring(rec.rule_error), nil, true)
+      assert.are.equal("generic", rec.rule)
+      assert.is_true(#rec.text > 1000)
+    end)
+  end)
+
+  it("the state is usable after all of it", function()
+    local doc = assert(core.parse("<p>fine <b>here</b></p>"))
+    assert.are.equal("fine here", doc:body():text())
+    doc:close()
+    assert.is_nil(debug.gethook())
+    collectgarbage()
+  end)
+end)
