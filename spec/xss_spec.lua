@@ -24,9 +24,11 @@ local VECTORS = {
   [[<a href="jav&#x0D;ascript:alert(1)">cr entity</a>]],
   [[<a href="java]] .. "\0" .. [[script:alert(1)">NUL</a>]],
   [[<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">decimal</a>]],
-  [[<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">padded</a>]],
+  [[<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105]] ..
+    [[&#0000112&#0000116&#0000058alert(1)">padded</a>]],
   [[<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">hex</a>]],
-  [[<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>]],
+  [[<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A]] ..
+    [[&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>]],
   [[<a href="javascript&colon;alert(1)">named colon</a>]],
   [[<a href="vbscript:msgbox(1)">vbscript</a>]],
   [[<a href="livescript:alert(1)">livescript</a>]],
@@ -137,7 +139,8 @@ describe("clean HTML output against XSS vectors", function()
     assert.are.same({ "raw <script in output", "element <script>" }, problems("<script>x</script>"))
     assert.are.same({ "handler onerror on <img>" }, problems("<img src=a.png onerror=x>"))
     assert.are.same({ "unsafe URL href=\"java\\9script:x\" on <a>" }, problems("<a href='java&#9;script:x'>a</a>"))
-    assert.are.same({ "unsafe URL src=\"data:image/svg+xml,x\" on <img>" }, problems("<img src='data:image/svg+xml,x'>"))
+    assert.are.same({ "unsafe URL src=\"data:image/svg+xml,x\" on <img>" },
+                    problems("<img src='data:image/svg+xml,x'>"))
     assert.are.same({}, problems("<img src='data:image/png;base64,AAAA'><a href='/x'>y</a>"))
   end)
 
