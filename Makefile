@@ -6,7 +6,7 @@ CC         ?= cc
 BUILD      ?= build
 SHARED     ?= ../shared
 DEBIAN_PACKAGES = lua5.4 liblua5.4-dev libxml2-dev libpcre2-dev zlib1g-dev lua-busted luarocks \
-                  lua-check lua-cjson clang-format pkg-config gcc make
+                  lua-check lua-cjson lua-filesystem parallel clang-format pkg-config gcc make
 
 LUA_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags $(LUA) 2>/dev/null)
 XML_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
@@ -66,17 +66,39 @@ asan: deps
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	  busted --run=asan
 
+# libFuzzer targets (fuzz/fuzz_*.c, each with fuzz/harness.c): extract (parse+extract+serialise),
+# css (selector compiler + select), warc (WARC reader), rules (rule loaders). Seeds from
+# $(SHARED)/corpus via fuzz/seeds.lua; findings land in $(BUILD)/fuzz/<target>-crash-*.
+# Runs every target for FUZZ_SECONDS each, then fails if any target found something.
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
+FUZZ_TARGETS ?= extract css warc rules
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+             -Iinclude -Iplugin $(LUA_CFLAGS) $(XML_CFLAGS) $(PCRE_CFLAGS) -DPCRE2_CODE_UNIT_WIDTH=8
+FUZZ_OPTIONS ?= -max_len=65536 -rss_limit_mb=4096 -timeout=20
 fuzz:
-	@mkdir -p $(BUILD)/fuzz $(BUILD)/fuzz/corpus
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Iplugin $(LUA_CFLAGS) \
-	  $(XML_CFLAGS) $(PCRE_CFLAGS) -DPCRE2_CODE_UNIT_WIDTH=8 -o $(BUILD)/fuzz/fuzz_extract \
-	  fuzz/fuzz_extract.c $(SOURCES) $(LIBS) $$($(PKG_CONFIG) --libs $(LUA))
-	@for f in $(SHARED)/corpus/readability/*/source.html; do \
-	  cp "$$f" $(BUILD)/fuzz/corpus/$$(basename $$(dirname "$$f")).html; done 2>/dev/null || true
-	$(BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 \
-	  -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus
+	@mkdir -p $(BUILD)/fuzz/obj
+	@for f in $(SOURCES); do \
+	  o=$(BUILD)/fuzz/obj/$$(basename $$f .c).o; \
+	  [ -f $$o ] && [ $$o -nt $$f ] && [ $$o -nt Makefile ] && [ -z "$$(find $(HEADERS) -newer $$o)" ] \
+	    || { echo "  CC $$f"; $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $$o $$f; } || exit 1; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "  LINK $(BUILD)/fuzz/fuzz_$$t"; \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(BUILD)/fuzz/fuzz_$$t fuzz/harness.c fuzz/fuzz_$$t.c \
+	    $(patsubst plugin/%.c,$(BUILD)/fuzz/obj/%.o,$(SOURCES)) $(LIBS) $$($(PKG_CONFIG) --libs $(LUA)) || exit 1; \
+	done
+	$(LUA) fuzz/seeds.lua $(SHARED) $(BUILD)/fuzz/seeds
+	@failed=; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(BUILD)/fuzz/corpus/$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  PITH_FUZZ_TMP=$(BUILD)/fuzz $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_OPTIONS) \
+	    -artifact_prefix=$(BUILD)/fuzz/$$t- -print_final_stats=1 \
+	    $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t 2>$(BUILD)/fuzz/$$t.log \
+	    || { failed="$$failed $$t"; tail -n 40 $(BUILD)/fuzz/$$t.log; }; \
+	  grep -E '^(stat::number_of_executed_units|Done)' $(BUILD)/fuzz/$$t.log || true; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz findings in:$$failed (see $(BUILD)/fuzz/*-crash-*)"; exit 1; fi
 
 bench: all
 	$(LUA) bench/bench.lua $(SHARED)

@@ -1,26 +1,9 @@
-/* libFuzzer target: arbitrary bytes through parse, selection, serialisation and
- * the whole Lua extraction pipeline, in one long-lived Lua state. */
-#include <stddef.h>
-#include <stdint.h>
-
-#include <lua.h>
-#include <lauxlib.h>
-#include <lualib.h>
-
-#include "pith.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static lua_State *fuzz_state(void) {
-  static lua_State *L; /* the harness's only state: libFuzzer calls us in one thread */
-  return L ? L : (L = luaL_newstate());
-}
-
-static const char driver[] =
-    "package.path = './lua/?.lua;./lua/?/init.lua;' .. package.path\n"
+/* libFuzzer target (a): arbitrary bytes through parse, selection, serialisation and
+ * the whole Lua extraction pipeline (every output format). */
+extern const char pith_fuzz_driver[];
+const char pith_fuzz_driver[] =
     "local core = require 'pith.core'\n"
-    "local ok_pith, pith = pcall(require, 'pith')\n"
+    "local pith = require 'pith'\n"
     "return function(bytes)\n"
     "  local doc = core.parse(bytes)\n"
     "  if doc then\n"
@@ -34,28 +17,8 @@ static const char driver[] =
     "    if body then body:text(); body:markdown(); body:clean_html() end\n"
     "    doc:close()\n"
     "  end\n"
-    "  if ok_pith then pith.extract(bytes, { format = 'markdown' }) end\n"
+    "  local fmt = ({ 'text', 'markdown', 'html' })[#bytes % 3 + 1]\n"
+    "  local ok, err = pcall(pith.extract, bytes, { format = fmt, url = 'http://fuzz.example/a/b',\n"
+    "                        links = true, images = true, rule = false })\n"
+    "  if not ok then error('FINDING: pith.extract raised: ' .. tostring(err), 0) end\n"
     "end\n";
-
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  lua_State *L = fuzz_state();
-  (void)argc;
-  (void)argv;
-  luaL_openlibs(L);
-  luaL_requiref(L, "pith.core", luaopen_pith_core, 0);
-  lua_pop(L, 1);
-  if (luaL_loadstring(L, driver) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK) return 1;
-  lua_setfield(L, LUA_REGISTRYINDEX, "pith.fuzz");
-  return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  lua_State *L = fuzz_state();
-  lua_getfield(L, LUA_REGISTRYINDEX, "pith.fuzz");
-  lua_pushlstring(L, (const char *)data, size);
-  /* Lua errors are expected results (e.g. odd input); crashes and leaks are the findings
-   */
-  if (lua_pcall(L, 1, 0, 0) != LUA_OK) lua_pop(L, 1);
-  lua_gc(L, LUA_GCCOLLECT, 0);
-  return 0;
-}

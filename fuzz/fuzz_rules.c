@@ -1,0 +1,45 @@
+/* libFuzzer target (d): arbitrary text as a rule file. The first byte picks the
+ * loader: pith.rules.load_file on a .lua file (sandboxed chunk, then the compiler),
+ * on a FiveFilters .txt file, ftr.parse directly, or register() of whatever a
+ * sandboxed chunk returns. A rule that compiles is applied to a fixed real page
+ * through pith.extract, so its selectors, XPath, regexes and functions all run. */
+extern const char pith_fuzz_driver[];
+const char pith_fuzz_driver[] =
+    "local rules = require 'pith.rules'\n"
+    "local sandbox = require 'pith.rules.sandbox'\n"
+    "local ftr = require 'pith.rules.ftr'\n"
+    "local pith = require 'pith'\n"
+    "sandbox.BUDGET = 200000\n"
+    "local path = os.getenv('PITH_FUZZ_PAGE') or "
+    "'../shared/corpus/readability/001/source.html'\n"
+    "local f = assert(io.open(path, 'rb'))\n"
+    "local page = f:read('a')\n"
+    "f:close()\n"
+    "local dir = os.getenv('PITH_FUZZ_TMP') or '/tmp'\n"
+    "local files = { [0] = dir .. '/pith-fuzz-rule.lua', dir .. '/example.com.txt' }\n"
+    "return function(bytes)\n"
+    "  local mode = (bytes:byte(1) or 0) % 4\n"
+    "  local text = bytes:sub(2)\n"
+    "  rules.reset()\n"
+    "  local rule\n"
+    "  if mode <= 1 then\n"
+    "    local w = assert(io.open(files[mode], 'wb'))\n"
+    "    w:write(text)\n"
+    "    w:close()\n"
+    "    rule = rules.load_file(files[mode])\n"
+    "  elseif mode == 2 then\n"
+    "    local raw = ftr.parse(text, 'example.com.txt')\n"
+    "    rule = rules.register(raw)\n"
+    "  else\n"
+    "    local raw = sandbox.load(text, 'fuzz.lua', sandbox.env(rules.helpers))\n"
+    "    rule = rules.register(raw)\n"
+    "  end\n"
+    "  if rule then\n"
+    "    local ok, rec = pcall(pith.extract, page, { url = 'http://example.com/a', rule = rule,\n"
+    "                                                format = 'markdown' })\n"
+    "    if not ok then error('FINDING: pith.extract raised: ' .. tostring(rec), 0) end\n"
+    "    if rec and type(rec.text) ~= 'string' then\n"
+    "      error('FINDING: a record without text', 0)\n"
+    "    end\n"
+    "  end\n"
+    "end\n";
