@@ -14,7 +14,8 @@ const char pith_fuzz_driver[] =
     "  pcall(core.css_to_xpath, css)\n"
     "  pcall(core.css_to_xpath, css, true)\n"
     "  local ok, nodes = pcall(doc.select, doc, css)\n"
-    "  if ok then for i = 1, math.min(#nodes, 3) do nodes[i]:tag(); nodes[i]:attrs() end end\n"
+    "  if ok then for i = 1, math.min(#nodes, 3) do nodes[i]:tag(); nodes[i]:attrs() end "
+    "end\n"
     "  pcall(doc.first, doc, css)\n"
     "  if body then pcall(body.select, body, css); pcall(body.first, body, css) end\n"
     "end\n";

@@ -18,7 +18,8 @@ const char pith_fuzz_driver[] =
     "    doc:close()\n"
     "  end\n"
     "  local fmt = ({ 'text', 'markdown', 'html' })[#bytes % 3 + 1]\n"
-    "  local ok, err = pcall(pith.extract, bytes, { format = fmt, url = 'http://fuzz.example/a/b',\n"
+    "  local ok, err = pcall(pith.extract, bytes, { format = fmt, url = "
+    "'http://fuzz.example/a/b',\n"
     "                        links = true, images = true, rule = false })\n"
     "  if not ok then error('FINDING: pith.extract raised: ' .. tostring(err), 0) end\n"
     "end\n";

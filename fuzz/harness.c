@@ -29,7 +29,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   luaL_openlibs(L);
   luaL_requiref(L, "pith.core", luaopen_pith_core, 0);
   lua_pop(L, 1);
-  if (luaL_loadstring(L, "package.path = './lua/?.lua;./lua/?/init.lua;' .. package.path") !=
+  if (luaL_loadstring(L,
+                      "package.path = './lua/?.lua;./lua/?/init.lua;' .. package.path") !=
           LUA_OK ||
       lua_pcall(L, 0, 0, 0) != LUA_OK)
     return 1;
