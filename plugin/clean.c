@@ -44,21 +44,30 @@ int pith__collect(pith_ex *ex, xmlNodePtr root, const char *const *tags,
   return 1;
 }
 
-void pith__remove(pith_ex *ex, xmlNodePtr n) { pith__park(ex->d, n); }
-
-void pith__append(xmlNodePtr parent, xmlNodePtr child) {
-  xmlUnlinkNode(child);
-  child->parent = parent;
-  child->prev = parent->last;
-  child->next = NULL;
-  if (parent->last)
-    parent->last->next = child;
-  else
-    parent->children = child;
-  parent->last = child;
+/* The undo journal: every move and rename of a pass is recorded so that the
+ * retry loop can put the tree back as it was instead of parsing the page again
+ * (a re-parse cost about half a parse per retry). */
+static void journal(pith_ex *ex, xmlNodePtr n, const xmlChar *old_name) {
+  pith_undo *u;
+  if (!ex->journal) return;
+  if (ex->nundo == ex->undo_cap) {
+    size_t nc = ex->undo_cap ? ex->undo_cap * 2 : 256;
+    pith_undo *nv = (pith_undo *)realloc(ex->undo, nc * sizeof *nv);
+    if (nv == NULL) {
+      ex->oom = 1;
+      return;
+    }
+    ex->undo = nv;
+    ex->undo_cap = nc;
+  }
+  u = &ex->undo[ex->nundo++];
+  u->node = n;
+  u->parent = old_name ? NULL : n->parent;
+  u->next = old_name ? NULL : n->next;
+  u->name = old_name;
 }
 
-void pith__insert_before(xmlNodePtr ref, xmlNodePtr n) {
+static void link_before(xmlNodePtr ref, xmlNodePtr n) {
   xmlNodePtr parent = ref->parent;
   xmlUnlinkNode(n);
   n->parent = parent;
@@ -71,8 +80,95 @@ void pith__insert_before(xmlNodePtr ref, xmlNodePtr n) {
   ref->prev = n;
 }
 
-void pith__rename(xmlNodePtr n, const char *tag) {
-  xmlNodeSetName(n, (const xmlChar *)tag);
+static void link_last(xmlNodePtr parent, xmlNodePtr child) {
+  xmlUnlinkNode(child);
+  child->parent = parent;
+  child->prev = parent->last;
+  child->next = NULL;
+  if (parent->last)
+    parent->last->next = child;
+  else
+    parent->children = child;
+  parent->last = child;
+}
+
+static int dict_owns(xmlNodePtr n, const xmlChar *s) {
+  return n->doc && n->doc->dict && xmlDictOwns(n->doc->dict, s) == 1;
+}
+
+void pith__journal_start(pith_ex *ex) {
+  ex->journal = 1;
+  ex->nundo = 0;
+}
+
+/* Ends journalling and keeps the changes (frees names that renames replaced). */
+void pith__journal_commit(pith_ex *ex) {
+  size_t i;
+  for (i = 0; i < ex->nundo; i++)
+    if (ex->undo[i].name && !dict_owns(ex->undo[i].node, ex->undo[i].name))
+      xmlFree((xmlChar *)(size_t)ex->undo[i].name);
+  ex->nundo = 0;
+  ex->journal = 0;
+}
+
+/* Replays the journal backwards: each entry restores the node's place (or
+ * name) as it was just before that change, so the whole pass is undone.
+ * Nodes the pass created end up detached and are parked. */
+void pith__journal_undo(pith_ex *ex) {
+  size_t i = ex->nundo;
+  ex->journal = 0;
+  while (i-- > 0) {
+    pith_undo *u = &ex->undo[i];
+    xmlNodePtr n = u->node;
+    if (u->name) {
+      if (!dict_owns(n, n->name)) xmlFree((xmlChar *)(size_t)n->name);
+      n->name = u->name;
+    } else if (u->next && u->next->parent == u->parent)
+      link_before(u->next, n);
+    else if (u->parent)
+      link_last(u->parent, n);
+    else
+      pith__park(ex->d, n);
+  }
+  ex->nundo = 0;
+  ex->journal = 1;
+}
+
+void pith__remove(pith_ex *ex, xmlNodePtr n) {
+  journal(ex, n, NULL);
+  pith__park(ex->d, n);
+}
+
+void pith__append(pith_ex *ex, xmlNodePtr parent, xmlNodePtr child) {
+  journal(ex, child, NULL);
+  link_last(parent, child);
+}
+
+void pith__insert_before(pith_ex *ex, xmlNodePtr ref, xmlNodePtr n) {
+  journal(ex, n, NULL);
+  link_before(ref, n);
+}
+
+void pith__rename(pith_ex *ex, xmlNodePtr n, const char *tag) {
+  const xmlChar *name;
+  if (!ex->journal) {
+    xmlNodeSetName(n, (const xmlChar *)tag);
+    return;
+  }
+  if (n->doc && n->doc->dict)
+    name = xmlDictLookup(n->doc->dict, (const xmlChar *)tag, -1);
+  else
+    name = xmlStrdup((const xmlChar *)tag);
+  if (name == NULL) {
+    ex->oom = 1;
+    return;
+  }
+  journal(ex, n, n->name);
+  if (ex->oom) {
+    if (!dict_owns(n, name)) xmlFree((xmlChar *)(size_t)name);
+    return;
+  }
+  n->name = name;
 }
 
 xmlNodePtr pith__remove_and_next(pith_ex *ex, xmlNodePtr n) {
@@ -189,7 +285,7 @@ static void replace_brs(pith_ex *ex, xmlNodePtr root) {
       ex->oom = 1;
       break;
     }
-    pith__insert_before(br, p);
+    pith__insert_before(ex, br, p);
     pith__remove(ex, br);
     next = p->next;
     while (next) {
@@ -200,12 +296,12 @@ static void replace_brs(pith_ex *ex, xmlNodePtr root) {
       }
       if (!pith__is_phrasing(next)) break;
       sib = next->next;
-      pith__append(p, next);
+      pith__append(ex, p, next);
       next = sib;
     }
     while (p->last && pith__is_whitespace(p->last))
       pith__remove(ex, p->last);
-    if (pith__is(p->parent, "p")) pith__rename(p->parent, "div");
+    if (pith__is(p->parent, "p")) pith__rename(ex, p->parent, "div");
   }
 done:
   pith__nodes_free(&brs);
@@ -221,7 +317,7 @@ void pith__prep_document(pith_ex *ex, xmlNodePtr root) {
       pith__remove(ex, l.v[i]);
   if (pith__collect(ex, root, FONT, &l))
     for (i = 0; i < l.n; i++)
-      pith__rename(l.v[i], "span");
+      pith__rename(ex, l.v[i], "span");
   pith__nodes_free(&l);
   xmlNodePtr body = NULL, c;
   for (c = root->children; c; c = c->next)
@@ -548,7 +644,7 @@ void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
   clean_conditionally(ex, article, "div");
   if (pith__collect(ex, article, H12, &l))
     for (i = 0; i < l.n; i++)
-      if (pith__is(l.v[i], "h1")) pith__rename(l.v[i], "h2");
+      if (pith__is(l.v[i], "h1")) pith__rename(ex, l.v[i], "h2");
   if (pith__collect(ex, article, P, &l)) {
     for (i = l.n; i-- > 0;) {
       xmlNodePtr p = l.v[i];
@@ -856,7 +952,7 @@ xmlNodePtr pith__mark_headline(pith_ex *ex, xmlNodePtr heading) {
     ex->oom = 1;
     return NULL;
   }
-  pith__insert_before(heading, m);
+  pith__insert_before(ex, heading, m);
   pith__remove(ex, heading);
   return m;
 }

@@ -86,15 +86,15 @@ static void wrap_phrasing(pith_ex *ex, xmlNodePtr div) {
     xmlNodePtr next = c->next;
     if (pith__is_phrasing(c)) {
       if (p)
-        pith__append(p, c);
+        pith__append(ex, p, c);
       else if (!pith__is_whitespace(c)) {
         p = xmlNewDocNode(div->doc, NULL, (const xmlChar *)"p", NULL);
         if (p == NULL) {
           ex->oom = 1;
           return;
         }
-        pith__insert_before(c, p);
-        pith__append(p, c);
+        pith__insert_before(ex, c, p);
+        pith__append(ex, p, c);
       }
     } else if (p) {
       while (p->last && pith__is_whitespace(p->last))
@@ -275,12 +275,12 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       wrap_phrasing(ex, node);
       if (single_p_inside(node) && pith__link_density(node) < 0.25) {
         xmlNodePtr p = pith__first_element_child(node);
-        pith__insert_before(node, p);
+        pith__insert_before(ex, node, p);
         pith__remove(ex, node);
         node = p;
         if (!pith__nodes_push(ex, &to_score, node)) goto done;
       } else if (!has_child_block(node)) {
-        pith__rename(node, "p");
+        pith__rename(ex, node, "p");
         if (!pith__nodes_push(ex, &to_score, node)) goto done;
       }
     }
@@ -332,8 +332,8 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     top = xmlNewDocNode(page->doc, NULL, (const xmlChar *)"div", NULL);
     if (top == NULL) goto oom;
     while ((c = page->children) != NULL)
-      pith__append(top, c);
-    pith__append(page, top);
+      pith__append(ex, top, c);
+    pith__append(ex, page, top);
     if (init_node(ex, top) == NULL) goto done;
   } else {
     double topscore = *pith__scores_get(&ex->scores, top), last, threshold;
@@ -415,25 +415,25 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       if (append) {
         static const char *const KEEP[] = {"div", "article", "section", "p",
                                            "ol",  "ul",      NULL};
-        if (!in_list((const char *)sib->name, KEEP)) pith__rename(sib, "div");
-        pith__append(article, sib);
+        if (!in_list((const char *)sib->name, KEEP)) pith__rename(ex, sib, "div");
+        pith__append(ex, article, sib);
       }
       sib = next;
     }
   }
   for (k = 0; k < cousins_after.n; k++)
-    pith__append(article, cousins_after.v[k]);
+    pith__append(ex, article, cousins_after.v[k]);
   for (k = cousins_before.n; k-- > 0;) {
     if (article->children)
-      pith__insert_before(article->children, cousins_before.v[k]);
+      pith__insert_before(ex, article->children, cousins_before.v[k]);
     else
-      pith__append(article, cousins_before.v[k]);
+      pith__append(ex, article, cousins_before.v[k]);
   }
   for (k = lead.n; k-- > 0;) {
     if (article->children)
-      pith__insert_before(article->children, lead.v[k]);
+      pith__insert_before(ex, article->children, lead.v[k]);
     else
-      pith__append(article, lead.v[k]);
+      pith__append(ex, article, lead.v[k]);
   }
   pith__prep_article(ex, article);
   goto done;
@@ -600,7 +600,7 @@ static xmlNodePtr summary_fallback(pith_ex *ex, const char *summary) {
     return NULL;
   }
   xmlNodeAddContent(p, (const xmlChar *)summary);
-  pith__append(art, p);
+  pith__append(ex, art, p);
   pith__park(ex->d, art);
   return art;
 }
@@ -611,6 +611,7 @@ static void free_ex(pith_ex *ex) {
     free(ex->titles[i]);
   pith__scores_free(&ex->scores);
   pith__scores_free(&ex->tables_marked);
+  free(ex->undo);
 }
 
 /* An index page (no article, the retry loop kept its link lists): when most
@@ -630,48 +631,10 @@ static void drop_link_lists(pith_ex *ex, xmlNodePtr best) {
   pith__nodes_free(&l);
 }
 
-static void silent_error(void *ctx, const char *msg, ...) {
-  (void)ctx;
-  (void)msg;
-}
-
-/* The page's body parsed afresh from the source and copied into our document,
- * prepared as the first pass was (the retry loop's restore of page.innerHTML). */
-static xmlNodePtr reparse_body(pith_ex *ex) {
-  htmlDocPtr tmp;
-  xmlNodePtr b, copy = NULL, wrap;
-  xmlGenericErrorFunc old_handler = xmlGenericError;
-  void *old_ctx = xmlGenericErrorContext;
-  const char *enc = ex->d->doc->encoding ? (const char *)ex->d->doc->encoding : NULL;
-  xmlSetGenericErrorFunc(NULL, silent_error);
-  tmp = htmlReadMemory(ex->html, (int)ex->html_len, NULL, enc,
-                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-  xmlSetGenericErrorFunc(old_ctx, old_handler);
-  if (tmp == NULL) return NULL;
-  b = xmlDocGetRootElement(tmp);
-  for (b = b ? b->children : NULL; b && !pith__is(b, "body"); b = b->next)
-    ;
-  if (b) copy = xmlDocCopyNode(b, ex->d->doc, 1);
-  xmlFreeDoc(tmp);
-  if (copy == NULL) return NULL;
-  /* prep_document works on a root's children: give the copy a temporary parent */
-  wrap = xmlNewDocNode(ex->d->doc, NULL, (const xmlChar *)"html", NULL);
-  if (wrap == NULL) {
-    xmlFreeNode(copy);
-    return NULL;
-  }
-  pith__append(wrap, copy);
-  pith__prep_document(ex, wrap);
-  xmlUnlinkNode(copy);
-  xmlFreeNode(wrap);
-  return copy;
-}
-
 /* The whole cascade in C; returns the content element (parked, owned by the
  * document) or NULL with ex->oom set. */
 static xmlNodePtr run(pith_ex *ex, const char *given_title) {
-  xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, backup = NULL, best = NULL;
+  xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, best = NULL;
   char *summary = NULL;
   size_t best_len = 0;
   if (root == NULL) return NULL;
@@ -681,24 +644,18 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;
-  /* with the source at hand a retry re-parses it; otherwise keep a pristine copy */
-  if (ex->html == NULL) {
-    backup = xmlDocCopyNode(body, ex->d->doc, 1);
-    if (backup == NULL) {
-      ex->oom = 1;
-      xmlFree(summary);
-      return NULL;
-    }
-  }
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
               PITH_FLAG_CLEAN_CONDITIONALLY;
+  /* a retry starts from the tree as prep_document left it: each pass is
+   * journalled and undone (Readability restores page.innerHTML) */
+  pith__journal_start(ex);
   for (;;) {
     xmlNodePtr article;
     size_t len;
     ex->byline_found = 0;
     pith__scores_clear(&ex->tables_marked);
     article = grab_pass(ex, root, body);
-    if (article == NULL) break;
+    if (article == NULL || ex->oom) break;
     pith__park(ex->d, article);
     len = pith__text_len(article);
     if (len >= PITH_CHAR_THRESHOLD) {
@@ -717,19 +674,18 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       ex->flags &= ~PITH_FLAG_CLEAN_CONDITIONALLY;
     else
       break;
-    {
-      xmlNodePtr fresh =
-          backup ? xmlDocCopyNode(backup, ex->d->doc, 1) : reparse_body(ex);
-      if (fresh == NULL) {
+    if (best == article) {
+      /* the undo takes the article's nodes back: keep a copy (it is short) */
+      best = xmlDocCopyNode(article, ex->d->doc, 1);
+      if (best == NULL) {
         ex->oom = 1;
         break;
       }
-      pith__insert_before(body, fresh);
-      pith__remove(ex, body);
-      body = fresh;
+      pith__park(ex->d, best);
     }
+    pith__journal_undo(ex);
   }
-  if (backup) xmlFreeNode(backup);
+  pith__journal_commit(ex);
   if (ex->oom) {
     xmlFree(summary);
     return NULL;
@@ -773,8 +729,6 @@ static int l_extract(lua_State *L) {
     ex.tables = opt_bool(L, 2, "tables", 1);
     ex.images = opt_bool(L, 2, "images", 0);
     ex.comments = opt_bool(L, 2, "comments", 0);
-    lua_getfield(L, 2, "html"); /* the source, for the retry loop (stays on the stack) */
-    if (lua_type(L, -1) == LUA_TSTRING) ex.html = lua_tolstring(L, -1, &ex.html_len);
   }
   if (favor && strcmp(favor, "precision") == 0)
     ex.favor = PITH_FAVOR_PRECISION;

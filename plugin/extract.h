@@ -21,6 +21,13 @@ typedef struct pith_nodes {
   size_t n, cap;
 } pith_nodes;
 
+/* One recorded change: a move (the node's parent and next sibling before it)
+ * or, when name is set, a rename (the name before it). */
+typedef struct pith_undo {
+  xmlNodePtr node, parent, next;
+  const xmlChar *name;
+} pith_undo;
+
 typedef struct pith_ex {
   pith_Doc *d;
   int flags;
@@ -29,10 +36,11 @@ typedef struct pith_ex {
   char *titles[PITH_MAX_TITLES]; /* headline candidates (malloc'd) */
   int ntitles;
   xmlNodePtr headline; /* marker left where this pass removed the headline, or NULL */
-  const char *html; /* the page source when the caller passed it (re-parsed on retry) */
-  size_t html_len;
   pith_scoremap scores;
   pith_scoremap tables_marked; /* 1: data table, 0: layout table */
+  pith_undo *undo;
+  size_t nundo, undo_cap;
+  int journal;
   int oom;
 } pith_ex;
 
@@ -44,9 +52,13 @@ int pith__collect(pith_ex *ex, xmlNodePtr root, const char *const *tags, pith_no
 
 /* Tree surgery that never merges or frees nodes (handles may be held by Lua). */
 void pith__remove(pith_ex *ex, xmlNodePtr n);
-void pith__append(xmlNodePtr parent, xmlNodePtr child);
-void pith__insert_before(xmlNodePtr ref, xmlNodePtr n);
-void pith__rename(xmlNodePtr n, const char *tag);
+void pith__append(pith_ex *ex, xmlNodePtr parent, xmlNodePtr child);
+void pith__insert_before(pith_ex *ex, xmlNodePtr ref, xmlNodePtr n);
+void pith__rename(pith_ex *ex, xmlNodePtr n, const char *tag);
+/* The undo journal of the retry loop (see clean.c). */
+void pith__journal_start(pith_ex *ex);
+void pith__journal_commit(pith_ex *ex);
+void pith__journal_undo(pith_ex *ex);
 /* Readability's _removeAndGetNext: removes n, returns the next element in walk order. */
 xmlNodePtr pith__remove_and_next(pith_ex *ex, xmlNodePtr n);
 

@@ -66,10 +66,10 @@ local function serialise_nodes(nodes, opts)
   return table.concat(texts, "\n\n"), extras[1] and table.concat(extras, "\n\n") or nil
 end
 
-local function generic_content(doc, meta, opts, html)
+local function generic_content(doc, meta, opts)
   local content, err = core.extract(doc, {
     title = meta.title, favor = opts.favor, tables = opts.tables, images = opts.images,
-    comments = opts.comments, html = html,
+    comments = opts.comments,
   })
   if content == nil then return nil, nil, err end
   return serialise(content, opts)
@@ -115,7 +115,6 @@ function M.extract(html, opts)
     else
       -- the rule failed half-way: its page takes the generic path on a fresh parse
       record.rule_error = rerr
-      rule = nil
       doc:close()
       doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
       if not doc then return nil, err end
@@ -125,10 +124,8 @@ function M.extract(html, opts)
   if nodes and #nodes > 0 then
     text, extra = serialise_nodes(nodes, opts)
   else
-    -- with a rule applied, the retry loop must not re-parse the source (it would
-    -- bring back what the rule removed), so it gets no html
     local cerr
-    text, extra, cerr = generic_content(doc, meta, opts, not rule and source or nil)
+    text, extra, cerr = generic_content(doc, meta, opts)
     if text == nil then
       doc:close()
       return nil, cerr
