@@ -74,6 +74,7 @@ local function extract_options(o, format)
     images = o.images or nil,
     links = o.links or nil,
     comments = o.comments or nil,
+    max_size = o.max_size,
   }
 end
 

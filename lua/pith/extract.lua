@@ -96,7 +96,7 @@ function M.extract(html, opts)
   local rules = opts.rule == false and nil or rules_module()
   local rule = rule_by_url(rules, opts)
   local source = rule and rules.rewrite(rule, html) or html
-  local doc, err = core.parse(source, { url = opts.url, charset = opts.charset })
+  local doc, err = core.parse(source, { url = opts.url, charset = opts.charset, max_size = opts.max_size })
   if not doc then return nil, err end
   local meta = collect_metadata(doc, opts.url)
   if not rule and rules and opts.rule == nil then
@@ -116,7 +116,7 @@ function M.extract(html, opts)
       -- the rule failed half-way: its page takes the generic path on a fresh parse
       record.rule_error = rerr
       doc:close()
-      doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
+      doc, err = core.parse(html, { url = opts.url, charset = opts.charset, max_size = opts.max_size })
       if not doc then return nil, err end
     end
   end

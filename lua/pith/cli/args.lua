@@ -51,6 +51,8 @@ Options:
       --images           keep images (markdown/html) and captions
       --links            keep links (markdown/html)
       --comments         keep the comment section
+      --max-size MB      refuse pages larger than MB mebibytes (default 64):
+                         they get a record with ok=false
   -j, --jobs N           extract with N worker processes (default: the number
                          of processors); records keep the input order
       --unordered        with -j, write each record as soon as it is ready
@@ -111,7 +113,7 @@ local OPTIONS = {
   comments = { "comments", false }, help = { "help", false }, version = { "version", false },
   rules = { "rules", "list" }, quiet = { "quiet", false }, verbose = { "verbose", false },
   progress = { "progress", false }, jobs = { "jobs", true }, timeout = { "timeout", true },
-  unordered = { "unordered", false },
+  unordered = { "unordered", false }, ["max-size"] = { "max_size", true },
 }
 local SHORT = { f = "format", u = "url", i = "input-list", o = "output", h = "help", r = "rules", q = "quiet",
                 v = "verbose", j = "jobs" }
@@ -189,6 +191,13 @@ function M.parse(argv)
       return nil, "--timeout wants a number of seconds above 0, not '" .. o.timeout .. "'"
     end
     o.timeout = t
+  end
+  if o.max_size then
+    local mb = tonumber(o.max_size)
+    if not mb or mb <= 0 or mb > 2047 then
+      return nil, "--max-size wants a number of MiB from above 0 to 2047, not '" .. o.max_size .. "'"
+    end
+    o.max_size = math.floor(mb * 1024 * 1024)
   end
   if o.url and (o.input_list or #o.inputs ~= 1) then
     return nil, "--url applies to exactly one INPUT (use -i with PATH URL lines for several)"

@@ -23,7 +23,8 @@ local CONTENT = { select = "table", clean = "table", transforms = "table", remov
                   min_chars = "number" }
 local TEXT_RULE = { pattern = "string", flags = "string", scope = "string", max_chars = "number" }
 local SCOPES = { self = true, block = true, container = true }
-local TEST = { fixture = "string", url = "string", expect = "table", contains = "table", absent = "table", content = "string" }
+local TEST = { fixture = "string", url = "string", expect = "table", contains = "table", absent = "table",
+               content = "string" }
 
 -- Best-effort line of a key in the rule's source, so "unknown field" points somewhere useful.
 local function line_of(source, key)
