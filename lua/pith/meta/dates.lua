@@ -162,7 +162,7 @@ end
 
 local function from_epoch(n, now)
   if n > 1e12 then
-    n = n // 1000
+    n = math.floor(n / 1000) -- not //: also LuaJIT and 5.1
   end
   local t = os.date("!*t", n)
   return build(t.year, t.month, t.day, string.format("%02d:%02d:%02d", t.hour, t.min, t.sec), "Z", now)
