@@ -2,6 +2,7 @@
 -- the ways pages get it wrong (HTML entities in strings, raw newlines, comment wrappers, several
 -- blocks, @graph, arrays, @id references, nested author/publisher objects).
 local cjson = require "cjson.safe"
+local utf8 = require("pith.compat").utf8 -- also LuaJIT and 5.1
 
 local M = {}
 
