@@ -69,6 +69,8 @@ static void journal(pith_ex *ex, xmlNodePtr n, const xmlChar *old_name) {
 
 static void link_before(xmlNodePtr ref, xmlNodePtr n) {
   xmlNodePtr parent = ref->parent;
+  pith__stats_dirty(n->parent);
+  pith__stats_dirty(parent);
   xmlUnlinkNode(n);
   n->parent = parent;
   n->next = ref;
@@ -81,6 +83,8 @@ static void link_before(xmlNodePtr ref, xmlNodePtr n) {
 }
 
 static void link_last(xmlNodePtr parent, xmlNodePtr child) {
+  pith__stats_dirty(child->parent);
+  pith__stats_dirty(parent);
   xmlUnlinkNode(child);
   child->parent = parent;
   child->prev = parent->last;
@@ -128,7 +132,7 @@ void pith__journal_undo(pith_ex *ex) {
     else if (u->parent)
       link_last(u->parent, n);
     else
-      pith__park(ex->d, n);
+      pith__remove(ex, n);
   }
   ex->nundo = 0;
   ex->journal = 1;
@@ -136,7 +140,9 @@ void pith__journal_undo(pith_ex *ex) {
 
 void pith__remove(pith_ex *ex, xmlNodePtr n) {
   journal(ex, n, NULL);
+  pith__stats_dirty(n->parent);
   pith__park(ex->d, n);
+  pith__stats_dirty(ex->d->trash);
 }
 
 void pith__append(pith_ex *ex, xmlNodePtr parent, xmlNodePtr child) {

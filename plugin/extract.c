@@ -445,7 +445,7 @@ done:
   pith__nodes_free(&cousins_before);
   pith__nodes_free(&cousins_after);
   if (ex->oom && article) {
-    xmlFreeNode(article);
+    pith__park(ex->d, article); /* it holds page nodes: freed with the document */
     article = NULL;
   }
   return article;
@@ -681,6 +681,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
         ex->oom = 1;
         break;
       }
+      pith__stats_forget(best);
       pith__park(ex->d, best);
     }
     pith__journal_undo(ex);
@@ -734,7 +735,11 @@ static int l_extract(lua_State *L) {
     ex.favor = PITH_FAVOR_PRECISION;
   else if (favor && strcmp(favor, "recall") == 0)
     ex.favor = PITH_FAVOR_RECALL;
-  content = run(&ex, title);
+  {
+    pith_statcache *sc = pith__stats_open(d->doc);
+    content = run(&ex, title);
+    pith__stats_close(sc);
+  }
   free_ex(&ex);
   if (ex.oom) {
     luaL_pushfail(L);

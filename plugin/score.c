@@ -123,11 +123,275 @@ static void text_info(xmlNodePtr n, pith_textinfo *ti, size_t cap) {
   if (last_dot) ti->periods++;
 }
 
-void pith__text_info(xmlNodePtr n, pith_textinfo *ti) { text_info(n, ti, (size_t)-1); }
+/* ---- the statistics cache ----
+ * Scoring asks for the text length, commas and link text of the same subtrees
+ * again and again (every candidate, every ancestor, every cleaning test).
+ * While core.extract runs, each element's figures are kept in an entry that
+ * node->_private points to (libxml2 leaves it to the application; the
+ * document's _private points to the cache). The figures of a text run
+ * combine associatively (a monoid: counts plus what its edges look like), so
+ * an element's entry is made from its children's in one bottom-up pass. Tree
+ * surgery marks the moved node's old and new ancestors stale; an element is
+ * only ever cached when all its descendants are, so marking stops at the
+ * first stale ancestor. */
+typedef struct pith_seg {
+  size_t n;    /* non-space code points */
+  size_t runs; /* space runs between them */
+  size_t commas, ascii_commas;
+  size_t periods;            /* '.' followed by a space inside the run */
+  unsigned long long link10; /* link text x10 (links to "#..." count 3) */
+  unsigned char any;         /* any character at all */
+  unsigned char lead, trail; /* starts / ends with space (all-space: both) */
+  unsigned char end_dot;     /* the last character is '.' */
+} pith_seg;
+
+typedef struct pith_stat {
+  xmlNodePtr node;
+  pith_seg seg;
+  int valid;
+} pith_stat;
+
+#define PITH_STAT_CHUNK 1024
+
+struct pith_statcache {
+  xmlDocPtr doc;
+  pith_stat **chunks;
+  size_t nchunks, cap_chunks, used; /* entries used in the last chunk */
+  int oom;
+};
+
+static void seg_cat(pith_seg *a, const pith_seg *b) {
+  if (!b->any) return;
+  if (!a->any) {
+    *a = *b;
+    return;
+  }
+  a->commas += b->commas;
+  a->ascii_commas += b->ascii_commas;
+  a->link10 += b->link10;
+  a->periods += b->periods + (a->end_dot && b->lead);
+  if (b->n == 0) { /* all space */
+    a->trail = 1;
+    a->end_dot = 0;
+    return;
+  }
+  if (a->n == 0) {
+    unsigned long long l = a->link10;
+    size_t c = a->commas, ac = a->ascii_commas, per = a->periods;
+    *a = *b;
+    a->lead = 1;
+    a->link10 = l;
+    a->commas = c;
+    a->ascii_commas = ac;
+    a->periods = per;
+    return;
+  }
+  a->runs += b->runs + (a->trail || b->lead);
+  a->n += b->n;
+  a->trail = b->trail;
+  a->end_dot = b->end_dot;
+}
+
+static void seg_text(const unsigned char *p, pith_seg *s) {
+  int pending = 0, last_dot = 0;
+  memset(s, 0, sizeof *s);
+  if (p == NULL || *p == 0) return;
+  s->any = 1;
+  while (*p) {
+    size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p), adv;
+    int k;
+    if (w) {
+      if (s->n == 0) s->lead = 1;
+      pending = 1;
+      if (last_dot) {
+        s->periods++;
+        last_dot = 0;
+      }
+      p += w;
+      continue;
+    }
+    if (pending && s->n) s->runs++;
+    pending = 0;
+    last_dot = 0;
+    s->n++;
+    if (*p > ',' && *p < 0x80 && *p != '.') {
+      p++;
+      continue;
+    }
+    k = is_comma(p, &adv);
+    if (k) {
+      s->commas++;
+      if (k == 2) s->ascii_commas++;
+      p += adv;
+      continue;
+    }
+    if (*p == '.') last_dot = 1;
+    p++;
+    while ((*p & 0xC0) == 0x80)
+      p++;
+  }
+  s->trail = (unsigned char)pending;
+  if (s->n == 0) s->lead = s->trail = 1;
+  s->end_dot = (unsigned char)last_dot;
+}
+
+static pith_statcache *cache_of(xmlNodePtr n) {
+  pith_statcache *c = n->doc ? (pith_statcache *)n->doc->_private : NULL;
+  return (c && c->doc == n->doc && !c->oom) ? c : NULL;
+}
+
+static pith_stat *entry_of(xmlNodePtr n) {
+  pith_stat *e = (pith_stat *)n->_private;
+  return (e && e->node == n) ? e : NULL;
+}
+
+static pith_stat *new_entry(pith_statcache *c, xmlNodePtr n) {
+  pith_stat *e;
+  if (c->nchunks == 0 || c->used == PITH_STAT_CHUNK) {
+    if (c->nchunks == c->cap_chunks) {
+      size_t nc = c->cap_chunks ? c->cap_chunks * 2 : 16;
+      pith_stat **nv = (pith_stat **)realloc(c->chunks, nc * sizeof *nv);
+      if (nv == NULL) return NULL;
+      c->chunks = nv;
+      c->cap_chunks = nc;
+    }
+    c->chunks[c->nchunks] = (pith_stat *)malloc(PITH_STAT_CHUNK * sizeof(pith_stat));
+    if (c->chunks[c->nchunks] == NULL) return NULL;
+    c->nchunks++;
+    c->used = 0;
+  }
+  e = &c->chunks[c->nchunks - 1][c->used++];
+  e->node = n;
+  e->valid = 0;
+  n->_private = e;
+  return e;
+}
+
+static int is_link(xmlNodePtr n) {
+  return n->name && n->name[0] == 'a' && n->name[1] == 0;
+}
+
+/* Fills n's entry from its children's (all already valid). */
+static int finish(pith_statcache *c, xmlNodePtr n) {
+  pith_stat *e = entry_of(n);
+  xmlNodePtr k;
+  if (e == NULL && (e = new_entry(c, n)) == NULL) return 0;
+  memset(&e->seg, 0, sizeof e->seg);
+  for (k = n->children; k; k = k->next) {
+    if (is_text(k)) {
+      pith_seg t;
+      seg_text(k->content, &t);
+      seg_cat(&e->seg, &t);
+    } else if (k->type == XML_ELEMENT_NODE) {
+      pith_stat *ke = entry_of(k);
+      pith_seg t = ke->seg;
+      if (is_link(k)) {
+        const char *href = pith__get_attr(k, "href");
+        t.link10 += (unsigned long long)(t.n + t.runs) *
+                    ((href && href[0] == '#' && href[1]) ? 3u : 10u);
+      }
+      seg_cat(&e->seg, &t);
+    }
+  }
+  e->valid = 1;
+  return 1;
+}
+
+static int valid(xmlNodePtr n) {
+  pith_stat *e = entry_of(n);
+  return e && e->valid;
+}
+
+/* Makes root's entry valid with an iterative post-order walk over the stale
+ * part of its subtree; NULL when out of memory (the caller walks instead). */
+static pith_stat *stat_of(pith_statcache *c, xmlNodePtr root) {
+  xmlNodePtr n = root;
+  if (valid(root)) return entry_of(root);
+  for (;;) {
+    /* down to the first element whose children are all done */
+    for (;;) {
+      xmlNodePtr k;
+      for (k = n->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && !valid(k)) break;
+      if (k == NULL) break;
+      n = k;
+    }
+    if (!finish(c, n)) {
+      c->oom = 1;
+      return NULL;
+    }
+    if (n == root) return entry_of(root);
+    /* the next stale sibling, else the parent (whose children are then done) */
+    {
+      xmlNodePtr s;
+      for (s = n->next; s; s = s->next)
+        if (s->type == XML_ELEMENT_NODE && !valid(s)) break;
+      n = s ? s : n->parent;
+    }
+  }
+}
+
+pith_statcache *pith__stats_open(xmlDocPtr doc) {
+  pith_statcache *c;
+  if (doc == NULL || doc->_private != NULL) return NULL;
+  c = (pith_statcache *)calloc(1, sizeof *c);
+  if (c == NULL) return NULL;
+  c->doc = doc;
+  doc->_private = c;
+  return c;
+}
+
+void pith__stats_close(pith_statcache *c) {
+  size_t i, j;
+  if (c == NULL) return;
+  for (i = 0; i < c->nchunks; i++) {
+    size_t k = (i + 1 == c->nchunks) ? c->used : PITH_STAT_CHUNK;
+    for (j = 0; j < k; j++) {
+      pith_stat *e = &c->chunks[i][j];
+      if (e->node->_private == e) e->node->_private = NULL;
+    }
+    free(c->chunks[i]);
+  }
+  free(c->chunks);
+  if (c->doc->_private == c) c->doc->_private = NULL;
+  free(c);
+}
+
+void pith__stats_dirty(xmlNodePtr n) {
+  for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+    pith_stat *e = entry_of(n);
+    if (e == NULL || !e->valid) return;
+    e->valid = 0;
+  }
+}
+
+void pith__stats_forget(xmlNodePtr root) {
+  xmlNodePtr c;
+  if (root == NULL) return;
+  root->_private = NULL;
+  for (c = root->children; c; c = pith__next_node(c, root, 0))
+    c->_private = NULL;
+}
+
+void pith__text_info(xmlNodePtr n, pith_textinfo *ti) {
+  pith_statcache *c = (n && n->type == XML_ELEMENT_NODE) ? cache_of(n) : NULL;
+  pith_stat *e = c ? stat_of(c, n) : NULL;
+  if (e == NULL) {
+    text_info(n, ti, (size_t)-1);
+    return;
+  }
+  ti->len = e->seg.n + e->seg.runs;
+  ti->commas = e->seg.commas;
+  ti->ascii_commas = e->seg.ascii_commas;
+  ti->periods = e->seg.periods + e->seg.end_dot;
+}
 
 size_t pith__text_len_max(xmlNodePtr n, size_t cap) {
   pith_textinfo ti;
-  text_info(n, &ti, cap);
+  if (n && n->type == XML_ELEMENT_NODE && cache_of(n))
+    pith__text_info(n, &ti);
+  else
+    text_info(n, &ti, cap);
   return ti.len;
 }
 
@@ -204,9 +468,16 @@ int pith__is_heading(xmlNodePtr n) {
 }
 
 double pith__link_density(xmlNodePtr n) {
-  size_t total = pith__text_len(n);
+  size_t total;
   double links = 0;
   xmlNodePtr c;
+  pith_statcache *sc = (n && n->type == XML_ELEMENT_NODE) ? cache_of(n) : NULL;
+  pith_stat *e = sc ? stat_of(sc, n) : NULL;
+  if (e) {
+    total = e->seg.n + e->seg.runs;
+    return total ? (double)e->seg.link10 / 10.0 / (double)total : 0;
+  }
+  total = pith__text_len(n);
   if (total == 0) return 0;
   for (c = n->children; c; c = pith__next_node(c, n, 0)) {
     if (c->type == XML_ELEMENT_NODE && pith__is(c, "a")) {

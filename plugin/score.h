@@ -28,6 +28,18 @@ size_t pith__ws_len(const unsigned char *p);
  * truncating; returns the bytes written. */
 size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap);
 
+/* The statistics cache (score.c): while open, the text and link figures of
+ * elements are kept between calls; tree surgery must call pith__stats_dirty
+ * on the old and new parent of what it moves. Uses doc->_private and the
+ * elements' _private, cleared by close. NULL when unavailable (then every
+ * query walks the subtree, as without it). */
+typedef struct pith_statcache pith_statcache;
+pith_statcache *pith__stats_open(xmlDocPtr doc);
+void pith__stats_close(pith_statcache *c);
+void pith__stats_dirty(xmlNodePtr n);
+/* Clears _private in a subtree (a copy made while the cache was open). */
+void pith__stats_forget(xmlNodePtr root);
+
 /* Share of n's text inside links (links to "#..." count 0.3). */
 double pith__link_density(xmlNodePtr n);
 
