@@ -865,6 +865,69 @@ static unsigned long hash_str(const char *s) {
   return h;
 }
 
+static size_t count_words(const char *s) {
+  size_t k = 0;
+  int in = 0;
+  for (; *s; s++) {
+    int sp = *s == ' ';
+    if (!sp && !in) k++;
+    in = !sp;
+  }
+  return k;
+}
+
+/* A paragraph that is one link and nothing else, worded as a headline of
+ * another story (a bare "link" or "here" is not one). */
+static int is_link_paragraph(xmlNodePtr n) {
+  size_t len;
+  char buf[320];
+  if (!pith__is(n, "p")) return 0;
+  len = pith__text_len_max(n, 300);
+  if (len < 20 || len > 300 || pith__count_tag(n, "a") != 1 ||
+      pith__link_density(n) <= 0.99)
+    return 0;
+  pith__text_copy(n, buf, sizeof buf);
+  return count_words(buf) >= 3;
+}
+
+static xmlNodePtr next_element_skipping_blanks(xmlNodePtr n) {
+  for (n = n->next; n; n = n->next) {
+    if (n->type == XML_ELEMENT_NODE) return n;
+    if (n->type == XML_TEXT_NODE && pith__has_text(n)) return NULL;
+  }
+  return NULL;
+}
+
+/* "Read also" lists set as paragraphs: two or more consecutive paragraphs that
+ * are each a single link, inside the article. Readability keeps them. */
+void pith__drop_link_runs(pith_ex *ex, xmlNodePtr article) {
+  static const char *const P[] = {"p", NULL};
+  pith_nodes l = {0}, run = {0};
+  size_t i, k;
+  if (!pith__collect(ex, article, P, &l)) goto done;
+  for (i = 0; i < l.n; i++) {
+    xmlNodePtr n = l.v[i], m;
+    if (n->parent == NULL || n->parent == ex->d->trash || !is_link_paragraph(n)) continue;
+    /* only the first of a run starts one */
+    if (n->prev) {
+      xmlNodePtr p = n->prev;
+      while (p && p->type != XML_ELEMENT_NODE &&
+             !(p->type == XML_TEXT_NODE && pith__has_text(p)))
+        p = p->prev;
+      if (p && p->type == XML_ELEMENT_NODE && is_link_paragraph(p)) continue;
+    }
+    run.n = 0;
+    for (m = n; m && is_link_paragraph(m); m = next_element_skipping_blanks(m))
+      if (!pith__nodes_push(ex, &run, m)) goto done;
+    if (run.n >= 2)
+      for (k = 0; k < run.n; k++)
+        pith__remove(ex, run.v[k]);
+  }
+done:
+  pith__nodes_free(&l);
+  pith__nodes_free(&run);
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -988,17 +1051,6 @@ static int ends_sentence(const char *s) {
       return 1;
   }
   return 0;
-}
-
-static size_t count_words(const char *s) {
-  size_t k = 0;
-  int in = 0;
-  for (; *s; s++) {
-    int sp = *s == ' ';
-    if (!sp && !in) k++;
-    in = !sp;
-  }
-  return k;
 }
 
 int pith__is_prose(xmlNodePtr n) {

@@ -693,6 +693,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   }
   if (best) pith__clean_furniture(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL) drop_link_lists(ex, best);
+  if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_link_runs(ex, best);
   if (!ex->oom && summary && ex->favor != PITH_FAVOR_PRECISION &&
       (best == NULL || pith__text_len(best) == 0)) {
     xmlNodePtr alt = summary_fallback(ex, summary);

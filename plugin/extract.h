@@ -70,6 +70,8 @@ int pith__is_visible(xmlNodePtr n);
 void pith__prep_document(pith_ex *ex, xmlNodePtr root);
 void pith__prep_article(pith_ex *ex, xmlNodePtr article);
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article);
+/* Runs of two or more consecutive paragraphs that are each one link. */
+void pith__drop_link_runs(pith_ex *ex, xmlNodePtr article);
 /* Removes the headline, leaving an empty marker element in its place: the
  * article starts after it, which locates standfirsts and leading furniture. */
 xmlNodePtr pith__mark_headline(pith_ex *ex, xmlNodePtr heading);

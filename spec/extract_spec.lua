@@ -65,6 +65,31 @@ describe("pith.extract", function()
     assert.falsy(text:find("Kremlin not optimistic", 1, true)) -- the headline is the title
   end)
 
+  describe("story links set as paragraphs (a run of paragraphs that are each one link)", function()
+    local page = SHARED .. "readability/yahoo-3/source.html"
+
+    it("are dropped from inside the article in balanced and precision mode", function()
+      for _, favor in ipairs({ "balanced", "precision" }) do
+        local _, text = run(page, { favor = favor })
+        assert.truthy(text:find("said her intention was to honor the flag", 1, true), favor)
+        assert.truthy(text:find("This is what he was fighting for", 1, true), favor)
+        assert.falsy(text:find("Pizza Man Making Special Delivery", 1, true), favor)
+        assert.falsy(text:find("Penguin Post Office", 1, true), favor)
+      end
+    end)
+
+    it("are kept in recall mode, as Readability keeps them", function()
+      local _, text = run(page, { favor = "recall" })
+      assert.truthy(text:find("Redesigned Scopes Fail to Stop", 1, true))
+    end)
+
+    it("leave alone paragraphs whose single link is a bare word", function()
+      local _, text = run(SHARED .. "readability/base-url/source.html")
+      local _, links = text:gsub("link", "")
+      assert.truthy(links >= 3, text)
+    end)
+  end)
+
   describe("the lead (Mercury news pages)", function()
     -- the generic path: no site rule (some of these sites have one)
     local function starts(id, lead)
