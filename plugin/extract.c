@@ -631,10 +631,54 @@ static void drop_link_lists(pith_ex *ex, xmlNodePtr best) {
   pith__nodes_free(&l);
 }
 
+/* comments=true: the page's comment section, copied before the passes strip
+ * it (Readability's unlikely-candidate words include "comment"): the
+ * outermost element named like a comment list with the most text once its
+ * forms and buttons are gone. Returns a parked copy or NULL. */
+static xmlNodePtr find_comments(pith_ex *ex, xmlNodePtr root, xmlNodePtr *original) {
+  static const char *const NAMES[] = {
+      "comments",      "comment-list", "commentlist", "comment-section",
+      "comments-area", "disqus",       NULL};
+  static const char *const JUNK[] = {"form",   "textarea", "input", "button",   "select",
+                                     "script", "style",    "nav",   "noscript", NULL};
+  xmlNodePtr n, best = NULL;
+  size_t best_len = 0, k;
+  pith_nodes junk = {0};
+  for (n = root->children; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE &&
+        (pith__match_any(pith__get_attr(n, "id"), NAMES) ||
+         pith__match_any(pith__get_attr(n, "class"), NAMES))) {
+      xmlNodePtr copy = xmlDocCopyNode(n, ex->d->doc, 1);
+      size_t len;
+      skip = 1;
+      if (copy == NULL) {
+        ex->oom = 1;
+        break;
+      }
+      pith__stats_forget(copy);
+      pith__park(ex->d, copy);
+      if (!pith__collect(ex, copy, JUNK, &junk)) break;
+      for (k = junk.n; k-- > 0;)
+        pith__park(ex->d, junk.v[k]);
+      len = pith__text_len(copy);
+      if (len >= 80 && len > best_len && pith__link_density(copy) < 0.5) {
+        best = copy;
+        best_len = len;
+        *original = n;
+      }
+    }
+    n = pith__next_node(n, root, skip);
+  }
+  pith__nodes_free(&junk);
+  return ex->oom ? NULL : best;
+}
+
 /* The whole cascade in C; returns the content element (parked, owned by the
  * document) or NULL with ex->oom set. */
 static xmlNodePtr run(pith_ex *ex, const char *given_title) {
-  xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, best = NULL;
+  xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, best = NULL, comments = NULL,
+             comments_at = NULL;
   char *summary = NULL;
   size_t best_len = 0;
   if (root == NULL) return NULL;
@@ -644,6 +688,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;
+  if (ex->comments) comments = find_comments(ex, body, &comments_at);
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
               PITH_FLAG_CLEAN_CONDITIONALLY;
   /* a retry starts from the tree as prep_document left it: each pass is
@@ -694,6 +739,18 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   if (best) pith__clean_furniture(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL) drop_link_lists(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_link_runs(ex, best);
+  /* unless the article took the comment section in already */
+  if (best && comments && !ex->oom && !is_ancestor(best, comments_at)) {
+    /* a block of its own after the article (the text shows it after a blank line) */
+    xmlNodePtr wrap = xmlNewDocNode(ex->d->doc, NULL, (const xmlChar *)"section", NULL);
+    if (wrap == NULL)
+      ex->oom = 1;
+    else {
+      xmlNewProp(wrap, (const xmlChar *)"class", (const xmlChar *)"pith-comments");
+      pith__append(ex, best, wrap);
+      pith__append(ex, wrap, comments);
+    }
+  }
   if (!ex->oom && summary && ex->favor != PITH_FAVOR_PRECISION &&
       (best == NULL || pith__text_len(best) == 0)) {
     xmlNodePtr alt = summary_fallback(ex, summary);

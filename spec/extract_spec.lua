@@ -6,7 +6,7 @@ local SHARED = "../shared/corpus/"
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   if path:match("%.gz$") then s = assert(core.gunzip(s)) end
   return s
@@ -87,6 +87,30 @@ describe("pith.extract", function()
       local _, text = run(SHARED .. "readability/base-url/source.html")
       local _, links = text:gsub("link", "")
       assert.truthy(links >= 3, text)
+    end)
+  end)
+
+  describe("comments = true (Readability corpus)", function()
+    local page = SHARED .. "readability/002/source.html"
+
+    it("keeps the comment section after the article, as a block of its own", function()
+      local rec = run(page, { comments = true })
+      local body = rec.text:find("helping with the specification and implementation", 1, true)
+      local c = rec.text:find("\n\n2 comments\n", 1, true)
+      assert.truthy(body and c and c > body)
+      assert.truthy(rec.text:find("Alexander Petrov wrote on March 11th, 2015 at 02:57:", 1, true))
+      assert.truthy(rec.text:find("how do you abort a fetch?", 1, true))
+    end)
+
+    it("leaves comments out by default", function()
+      local _, text = run(page)
+      assert.falsy(text:find("how do you abort a fetch?", 1, true))
+    end)
+
+    it("does not repeat comments the article already holds (Firefox Nightly blog)", function()
+      local _, text = run(SHARED .. "readability/firefox-nightly-blog/source.html", { comments = true })
+      local _, n = text:gsub("Thank you for fixing Bug 1553982", "")
+      assert.equal(1, n)
     end)
   end)
 
@@ -180,7 +204,7 @@ describe("pith.extract", function()
   describe("every shared page", function()
     it("Mercury: no error, non-empty text, no furniture", function()
       local f = assert(io.open(SHARED .. "mercury/index.json"))
-      local index = f:read("a")
+      local index = f:read("*a")
       f:close()
       local n = 0
       for path in index:gmatch('"fixture_html_path":%s*"([^"]+)"') do
