@@ -59,6 +59,7 @@ build = {
     ["pith.cli.report"] = "lua/pith/cli/report.lua",
     ["pith.cli.test_rules"] = "lua/pith/cli/test_rules.lua",
     ["pith.cli.workers"] = "lua/pith/cli/workers.lua",
+    ["pith.compat"] = "lua/pith/compat.lua",
     ["pith.extract"] = "lua/pith/extract.lua",
     ["pith"] = "lua/pith/init.lua",
     ["pith.json"] = "lua/pith/json.lua",

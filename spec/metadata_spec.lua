@@ -3,7 +3,7 @@ local metadata = require "pith.metadata"
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   if path:find("%.gz$") then
     s = assert(core.gunzip(s))

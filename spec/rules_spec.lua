@@ -7,7 +7,7 @@ local FIX = "spec/fixtures/rules/"
 
 local function page(name)
   local f = assert(io.open(MERCURY .. name .. ".html.gz", "rb"))
-  local html = assert(core.gunzip(f:read("a")))
+  local html = assert(core.gunzip(f:read("*a")))
   f:close()
   return html
 end
@@ -162,7 +162,8 @@ describe("pith.rules", function()
       local doc = assert(core.parse("<html><body><article><p>one</p></article></body></html>"))
       local res, err = rules.apply(rule, doc)
       assert.is_nil(res)
-      assert.matches("broken/transform%.lua:9: attempt to index a nil value", err)
+      -- 5.4: "attempt to index a nil value (local 'n')"; LuaJIT, 5.1: "attempt to index local 'n' (a nil value)"
+      assert.matches("broken/transform%.lua:9: attempt to index .*nil value", err)
       assert.are.equal(1, #errors_matching("broken/transform%.lua:9:"))
       doc:close()
     end)

@@ -10,7 +10,7 @@ local ROOT = "../shared/corpus/mercury/"
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   if path:match("%.gz$") then s = assert(core.gunzip(s)) end
   return s
@@ -49,12 +49,14 @@ local function people(v)
   return table.concat(out, "\n")
 end
 
+local floor = math.floor -- whole-number operands: floor(a / b) is a // b, also in LuaJIT and 5.1
+
 local function days(y, m, d) -- days since 1970-01-01 (Howard Hinnant's days_from_civil)
   y = m <= 2 and y - 1 or y
-  local era = (y >= 0 and y or y - 399) // 400
+  local era = floor((y >= 0 and y or y - 399) / 400)
   local yoe = y - era * 400
-  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+  local doy = floor((153 * (m + (m > 2 and -3 or 9)) + 2) / 5) + d - 1
+  local doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy
   return era * 146097 + doe - 719468
 end
 
@@ -82,8 +84,8 @@ local function same_day(got, want)
   if not gy then return false end
   local gday = days(tonumber(gy), tonumber(gm), tonumber(gd))
   local _, offset = instant(got)
-  if offset then return (w + offset) // 1440 == gday end
-  return (w - 12 * 60) // 1440 <= gday and gday <= (w + 14 * 60) // 1440
+  if offset then return floor((w + offset) / 1440) == gday end
+  return floor((w - 12 * 60) / 1440) <= gday and gday <= floor((w + 14 * 60) / 1440)
 end
 
 local function load_index()

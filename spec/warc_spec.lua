@@ -8,7 +8,7 @@ local CORPUS = "../shared/corpus/readability/"
 
 local function slurp(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
@@ -23,7 +23,7 @@ local function gzip(bytes)
   local tmp = os.tmpname()
   spew(tmp, bytes)
   local p = assert(io.popen("gzip -n -c < " .. tmp, "r"))
-  local out = p:read("a")
+  local out = p:read("*a")
   p:close()
   os.remove(tmp)
   return out

@@ -116,7 +116,9 @@ local function problems(html)
       if l:sub(1, 2) == "on" then out[#out + 1] = "handler " .. name .. " on <" .. tag .. ">" end
       if BAD_ATTRS[l] then out[#out + 1] = "attribute " .. name .. " on <" .. tag .. ">" end
       if URL_ATTRS[l] and not safe_url(tag, l, v) then
-        out[#out + 1] = "unsafe URL " .. name .. "=" .. string.format("%q", v) .. " on <" .. tag .. ">"
+        -- like %q, but control characters as \ddd also under 5.1 (whose %q leaves a tab raw)
+        local q = v:gsub('[\\"]', "\\%0"):gsub("%c", function(c) return "\\" .. c:byte() end)
+        out[#out + 1] = "unsafe URL " .. name .. '="' .. q .. '" on <' .. tag .. ">"
       end
     end
   end

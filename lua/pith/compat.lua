@@ -8,13 +8,13 @@ local floor, char, byte, find = math.floor, string.char, string.byte, string.fin
 local select, type, tostring, error = select, type, tostring, error
 local loadstring, setfenv = rawget(_G, "loadstring"), rawget(_G, "setfenv")
 
-M.unpack = table.unpack or rawget(_G, "unpack")
+local unpack = table.unpack or rawget(_G, "unpack")
 
-M.pack = table.pack or function(...)
+local pack = table.pack or function(...)
   return { n = select("#", ...), ... }
 end
 
-M.move = table.move or function(a1, f, e, t, a2)
+local move = table.move or function(a1, f, e, t, a2)
   a2 = a2 or a1
   if e >= f then
     if t > e or t <= f or a1 ~= a2 then
@@ -25,6 +25,9 @@ M.move = table.move or function(a1, f, e, t, a2)
   end
   return a2
 end
+
+--- compat.table.pack/unpack/move: 5.2+'s, or the same in Lua.
+M.table = { pack = pack, unpack = unpack, move = move }
 
 --- a // b: the operator itself where the syntax exists (integer or float result as in 5.4).
 M.idiv = (function()
@@ -39,8 +42,9 @@ M.math_type = math.type or function(x)
   return "float"
 end
 
---- string.rep with a separator (5.1 ignores the third argument).
-M.rep = ("x"):rep(2, ",") == "x,x" and string.rep or function(s, n, sep)
+--- compat.string.rep: string.rep with a separator (5.1 ignores the third argument).
+M.string = {}
+M.string.rep = ("x"):rep(2, ",") == "x,x" and string.rep or function(s, n, sep)
   if sep == nil or sep == "" or n <= 1 then return string.rep(s, n) end
   return string.rep(tostring(s) .. sep, n - 1) .. s
 end
@@ -48,7 +52,7 @@ end
 --- xpcall(f, handler, ...) passing the arguments on (5.1's xpcall takes none).
 M.xpcall = select(2, xpcall(function(a) return a end, tostring, true)) and xpcall or function(f, handler, ...)
   local n, args = select("#", ...), { ... }
-  return xpcall(function() return f(M.unpack(args, 1, n)) end, handler)
+  return xpcall(function() return f(unpack(args, 1, n)) end, handler)
 end
 
 --- package.searchpath (5.2+; LuaJIT has it, PUC 5.1 does not).
@@ -161,7 +165,7 @@ function fallback.codepoint(s, i, j)
     out[#out + 1] = code
     i = nxt
   end
-  return M.unpack(out)
+  return unpack(out)
 end
 
 --- utf8.codes(s): for position, code in utf8.codes(s).

@@ -8,6 +8,7 @@
 --     floats print the shortest digits that read back to the same value;
 --   * strings are valid UTF-8 (bad bytes become U+FFFD) and "/" is not escaped.
 local cjson = require("cjson").new() -- a private instance: our settings stay ours
+local compat = require "pith.compat"
 
 local M = {}
 
@@ -27,8 +28,8 @@ function M.object(t)
 end
 
 local encode_string_raw = cjson.encode
-local utf8_len, concat, sort, format = utf8.len, table.concat, table.sort, string.format
-local math_type, tostring, type, pairs, next = math.type, tostring, type, pairs, next
+local utf8_len, concat, sort, format = compat.utf8.len, table.concat, table.sort, string.format
+local math_type, tostring, type, pairs, next = compat.math_type, tostring, type, pairs, next
 
 --- Replaces each invalid UTF-8 sequence by U+FFFD (Lua 5.4's utf8.len is strict:
 -- it rejects overlongs, surrogates and code points past U+10FFFF).

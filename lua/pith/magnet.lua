@@ -40,7 +40,7 @@ end
 local function read_file(path)
   local f = io.open(path, "rb")
   if not f then return nil end
-  local s = f:read("a")
+  local s = f:read("*a") -- "*a": also 5.1
   f:close()
   return s
 end

@@ -5,6 +5,7 @@
 -- Sources, later overriding earlier for the same host (or the same rule id): the built-ins in
 -- lua/pith/sites/, the folders in PITH_RULES_PATH (colon-separated), rules.add_path(dir) calls in
 -- order, rules.register(table) calls.
+local compat = require "pith.compat"
 local compile = require "pith.rules.compile"
 local sandbox = require "pith.rules.sandbox"
 local hosts = require "pith.rules.hosts"
@@ -30,7 +31,7 @@ end
 local function read(path)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local s = f:read("a")
+  local s = f:read("*a") -- "*a": also 5.1
   f:close()
   return s
 end
@@ -100,7 +101,7 @@ local function load_dir(dir)
 end
 
 local function builtin_dir()
-  local path = package.searchpath("pith.rules", package.path)
+  local path = compat.searchpath("pith.rules", package.path)
   return path and path:gsub("rules%.lua$", "sites")
 end
 
@@ -155,7 +156,7 @@ end
 --- Messages about broken rules (each once), in the order they happened.
 function M.errors()
   ensure()
-  return table.move(state.errors, 1, #state.errors, 1, {})
+  return compat.table.move(state.errors, 1, #state.errors, 1, {})
 end
 
 --- Forgets every rule, path and message (specs; a host reloading its configuration).

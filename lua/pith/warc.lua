@@ -15,6 +15,8 @@
 -- range request reads it back. Corruption costs one error record, then the
 -- reader finds the next record (the next gzip member, or the next line
 -- starting with "WARC/").
+local math_type = require("pith.compat").math_type
+
 local M = {}
 
 M.CHUNK = 65536
@@ -509,7 +511,7 @@ function Reader:next()
         if url then url = url:match("^<(.*)>$") or url end
         local len = tonumber(h["content-length"] or "", 10)
         local wtype = (h["warc-type"] or ""):lower()
-        if not len or len < 0 or math.type(len) ~= "integer" then
+        if not len or len < 0 or math_type(len) ~= "integer" then
           self:resync()
           result = self:failure(offset, url, "corrupt record (no valid Content-Length)")
         elseif wtype == "response" then

@@ -67,7 +67,7 @@ describe("pith.meta.dates", function()
     local core = require "pith.core"
     local metadata = require "pith.metadata"
     local f = assert(io.open("../shared/corpus/mercury/html/www.infoq.com.html.gz", "rb"))
-    local doc = assert(core.parse(assert(core.gunzip(f:read("a")))))
+    local doc = assert(core.parse(assert(core.gunzip(f:read("*a")))))
     f:close()
     local url = "https://www.infoq.com/jp/news/2019/02/chrome-never-slow-mode"
     assert.equal("2019-02-27", metadata.collect(doc, { url = url }).date)

@@ -33,8 +33,32 @@ describe("pith.rules.sandbox", function()
     assert.is_nil(debug.gethook())
   end)
 
+  -- LuaJIT runs compiled traces without calling count hooks: a loop hot enough to be compiled
+  -- would run past its budget unless rule code is kept interpreted. 3e8 iterations take well
+  -- over a second in any interpreter (about half a second compiled), a budget of 1e5 a millisecond.
+  it("stops a hot loop at its budget, in a rule file and in a rule function made by the host", function()
+    local src = "return function(n) local x = 0\nfor i = 1, n do x = x + i % 7 end return x end"
+    local from_file = assert(sandbox.load(src, "hot.lua"))
+    local function from_host(n)
+      local x = 0
+      for i = 1, n do x = x + i % 7 end
+      return x
+    end
+    for _, fn in ipairs { from_file, from_host } do
+      for _ = 1, 200 do assert.is_true((sandbox.call("hot.lua", 1e7, fn, 1000))) end -- hot now
+      for _ = 1, 200 do fn(1000) end -- and outside the sandbox too
+      local t0 = os.clock()
+      local ok, err = sandbox.call("hot.lua", 100000, fn, 3e8)
+      assert.is_false(ok)
+      assert.matches("instruction budget exceeded", err)
+      assert.is_true(os.clock() - t0 < 0.2, string.format("took %.2f s", os.clock() - t0))
+    end
+    assert.are.equal(6, from_host(3)) -- still correct once interpreted (1 + 2 + 3)
+    assert.is_nil(debug.gethook())
+  end)
+
   it("caps string.rep", function()
-    local v, err = sandbox.load("local s = string.rep('x', 1 << 30)\nreturn s", "rep.lua")
+    local v, err = sandbox.load("local s = string.rep('x', 1073741824)\nreturn s", "rep.lua") -- 2^30
     assert.is_nil(v)
     assert.matches("rep%.lua:1: string.rep: result larger", err)
   end)

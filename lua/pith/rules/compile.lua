@@ -1,6 +1,7 @@
 --- Validates a rule table and compiles it into the form apply.lua runs: every selector and
 -- pattern compiled here, once, so a typo fails at load with the file and line, never mid-batch.
 local core = require "pith.core"
+local math_type = require("pith.compat").math_type
 local query = require "pith.rules.query"
 
 local M = {}
@@ -123,7 +124,7 @@ function Ctx:field(name, spec)
       f.clean = v
     elseif k == "all" then
       f.all = v and true or false
-    elseif math.type(k) ~= "integer" then
+    elseif math_type(k) ~= "integer" then
       self:fail("unknown field '" .. tostring(k) .. "' in " .. w, k)
     end
   end
@@ -141,7 +142,7 @@ end
 function Ctx:transforms(spec)
   local out, keys = {}, {}
   for k in pairs(spec) do
-    if math.type(k) ~= "integer" then keys[#keys + 1] = k end
+    if math_type(k) ~= "integer" then keys[#keys + 1] = k end
   end
   table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
   local function add(sel, action, w)

@@ -1,5 +1,10 @@
 --- The sandbox rule files run in: text-only chunks, a fresh environment of pure functions, and an
 -- instruction budget per call so a transform that never ends costs one page, not the batch.
+local compat = require "pith.compat"
+-- compat.table.pack, compat.string.rep and this xpcall take as many VM instructions as the globals
+-- table.pack, string.rep and xpcall did: where a budget runs out in rule code does not move
+local xpcall = compat.xpcall
+
 local M = {}
 
 --- Default instruction budget for one call into rule code (about 10-50 ms of pure Lua).
@@ -14,11 +19,11 @@ local function copy(t, skip)
 end
 
 -- string.rep is the one pure function that can exhaust memory in a single call; cap it.
-local MAX_REP = 1 << 24
+local MAX_REP = 16777216 -- 16 MiB
 local function safe_rep(s, n, sep)
   local total = #tostring(s) * (tonumber(n) or 0) + #(sep or "") * math.max((tonumber(n) or 0) - 1, 0)
   if total > MAX_REP then error("string.rep: result larger than " .. MAX_REP .. " bytes", 2) end
-  return string.rep(s, n, sep)
+  return compat.string.rep(s, n, sep)
 end
 
 --- A fresh environment: copies of the pure libraries (so a rule cannot change what other rules
@@ -52,12 +57,15 @@ end
 function M.env(extra)
   local str = copy(string, { dump = true })
   str.rep = safe_rep
+  -- the 5.2+ table functions a rule may use, also under LuaJIT and 5.1
+  local tbl = copy(table)
+  for k, f in pairs(compat.table) do tbl[k] = tbl[k] or f end
   local env = {
     assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = sandbox_pcall,
     select = select, tonumber = tonumber, tostring = tostring, type = type, rawequal = rawequal,
     rawget = rawget, rawlen = rawlen, xpcall = sandbox_xpcall,
-    string = str, table = copy(table), math = copy(math, { random = true, randomseed = true }),
-    utf8 = copy(utf8),
+    string = str, table = tbl, math = copy(math, { random = true, randomseed = true }),
+    utf8 = copy(compat.utf8),
   }
   for k, v in pairs(extra or {}) do env[k] = v end
   env._G = env
@@ -68,8 +76,10 @@ end
 -- The chunk itself runs under the budget too (a rule file may compute its tables).
 function M.load(source, chunkname, env)
   if source:byte(1) == 27 then return nil, chunkname .. ": binary chunks are not accepted" end
-  local fn, err = load(source, "@" .. chunkname, "t", env or M.env())
+  local fn, err = compat.load_text(source, "@" .. chunkname, env or M.env())
   if not fn then return nil, err end
+  -- LuaJIT: the budget's count hook does not fire inside compiled traces; keep rule code interpreted
+  compat.interpreted(fn)
   local ok, value = M.call(chunkname, nil, fn)
   if not ok then return nil, value end
   return value
@@ -79,6 +89,7 @@ end
 -- message names the rule file and line ("path:12: ...") so a user can find the culprit.
 function M.call(chunkname, budget, fn, ...)
   budget = budget or M.BUDGET
+  compat.interpreted(fn)
   local prev_hook, prev_mask, prev_count = debug.gethook()
   local outer, me = running, {}
   running = me
@@ -95,7 +106,7 @@ function M.call(chunkname, budget, fn, ...)
     me.expired = where .. ": instruction budget exceeded (" .. budget .. " instructions); rule stopped"
     error(me.expired, 0)
   end, "", budget)
-  local res = table.pack(xpcall(fn, function(msg)
+  local res = compat.table.pack(xpcall(fn, function(msg)
     if type(msg) ~= "string" then msg = tostring(msg) end
     if msg:find(chunkname, 1, true) then return msg end
     -- errors raised by C functions carry no position: add the innermost line of the rule file
@@ -116,9 +127,12 @@ function M.call(chunkname, budget, fn, ...)
   string_mt.__index = prev_methods
   running = outer
   if not res[1] then
-    return false, res[2]
+    local msg = res[2]
+    -- LuaJIT runs no handler for a stack overflow: name the file here instead
+    if type(msg) == "string" and not msg:find(chunkname, 1, true) then msg = chunkname .. ": " .. msg end
+    return false, msg
   end
-  return table.unpack(res, 1, res.n)
+  return compat.table.unpack(res, 1, res.n)
 end
 
 return M

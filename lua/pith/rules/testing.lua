@@ -12,7 +12,7 @@ local M = {}
 local function read(path)
   local f = io.open(path, "rb")
   if not f then return nil end
-  local s = f:read("a")
+  local s = f:read("*a") -- "*a": also 5.1
   f:close()
   if path:match("%.gz$") then s = core.gunzip(s) end
   return s

@@ -7,7 +7,7 @@ local MONTHS = { january = 1, february = 2, march = 3, april = 4, may = 5, june 
 local function weekday(y, m, d) -- 0 = Sunday (Sakamoto)
   local t = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 }
   if m < 3 then y = y - 1 end
-  return (y + y // 4 - y // 100 + y // 400 + t[m] + d) % 7
+  return (y + math.floor(y / 4) - math.floor(y / 100) + math.floor(y / 400) + t[m] + d) % 7
 end
 
 -- US Eastern offset: EDT from the second Sunday of March to the first Sunday of November.
