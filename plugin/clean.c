@@ -508,6 +508,32 @@ static int is_ad_or_loading(xmlNodePtr n, size_t len) {
   return 0;
 }
 
+/* images=true: a picture with its caption (a <figure>, or a small block
+ * holding an image and a caption-named element) that the article keeps. The
+ * block must be mostly the caption: a wrapper of other text is judged as usual. */
+int pith__is_captioned_figure(xmlNodePtr n) {
+  xmlNodePtr c;
+  size_t cap = 0, len;
+  int pic = 0;
+  if (n == NULL || n->type != XML_ELEMENT_NODE) return 0;
+  len = pith__text_len_max(n, 600);
+  if (len == 0 || len >= 600 || pith__link_density(n) > 0.5) return 0;
+  for (c = n; c; c = pith__next_node(c, n, 0)) {
+    const char *cls;
+    if (c->type != XML_ELEMENT_NODE) continue;
+    /* a lazy image's placeholder may be gone (empty divs are dropped): a
+     * <figure> is a picture by definition */
+    if (pith__is(c, "img") || pith__is(c, "picture") || pith__is(c, "figure") ||
+        pith__get_attr(c, "data-src"))
+      pic = 1;
+    cls = pith__get_attr(c, "class");
+    if (cap == 0 &&
+        (pith__is(c, "figcaption") || (cls && pith__ci_contains(cls, "caption"))))
+      cap = pith__text_len(c);
+  }
+  return pic && cap > 0 && cap * 2 >= len;
+}
+
 static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
   static const char *const LISTS[] = {"ul", "ol", NULL};
   static const char *const HEADINGS[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
@@ -532,6 +558,7 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
   for (a = node->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
     if (pith__is(a, "table") && is_data_table(ex, a)) return 0;
   if (pith__has_ancestor_tag(node, "code", 3)) return 0;
+  if (ex->images && pith__is_captioned_figure(node)) return 0;
   for (c = node->children; c; c = pith__next_node(c, node, 0))
     if (pith__is(c, "table") && is_data_table(ex, c)) return 0;
   weight = weight_of(ex, node);

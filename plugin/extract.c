@@ -402,6 +402,8 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
           bonus += topscore * 0.2;
         if (ss && *ss + bonus >= sib_threshold)
           append = 1;
+        else if (ex->images && pith__is_captioned_figure(sib))
+          append = 1;
         else if (pith__is(sib, "p")) {
           double ld = pith__link_density(sib);
           pith_textinfo ti;

@@ -201,6 +201,36 @@ describe("pith.extract", function()
     assert.is_string(err)
   end)
 
+  describe("images=true (Telegraph page: captioned pictures between the body's sections)", function()
+    local page = SHARED .. "readability/telegraph/source.html"
+    local caption = "Zimbabwean opposition leader Morgan Tsvangirai, right, meets church leaders"
+
+    it("keeps each picture's caption in reading order", function()
+      local _, text = run(page, { images = true })
+      local at = text:find(caption, 1, true)
+      assert.truthy(at)
+      assert.truthy(text:find("A man walks past an armoured personnel carrier", 1, true))
+      assert.truthy(text:find("one of Africa's most promising states.", 1, true) < at)
+      assert.truthy(text:find("Zimbabwean intelligence reports seen by Reuters", 1, true) > at)
+    end)
+
+    it("leaves them out by default", function()
+      local _, text = run(page)
+      assert.falsy(text:find(caption, 1, true))
+      assert.truthy(text:find("Zimbabwean intelligence reports seen by Reuters", 1, true))
+    end)
+
+    it("renders the image with its caption in markdown (Quanta page)", function()
+      local rec = run(SHARED .. "readability/quanta-1/source.html",
+        { images = true, format = "markdown" })
+      local md = rec.markdown
+      local img = md:find("![Acknowledgements of Ellen Fetter and Margaret Hamilton", 1, true)
+      assert.truthy(img)
+      local cap = md:find("Edward Lorenz acknowledged the contributions of Fetter and Hamilton", 1, true)
+      assert.truthy(cap and cap > img)
+    end)
+  end)
+
   describe("every shared page", function()
     it("Mercury: no error, non-empty text, no furniture", function()
       local f = assert(io.open(SHARED .. "mercury/index.json"))
