@@ -5,7 +5,7 @@ local CORPUS = "../shared/corpus/readability/"
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end

@@ -6,7 +6,7 @@ describe("core.parse and outside resources", function()
   local passwd
   setup(function()
     local f = io.open("/etc/passwd")
-    passwd = f and f:read("l")
+    passwd = f and f:read("*l")
     if f then f:close() end
   end)
 

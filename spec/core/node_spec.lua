@@ -1,9 +1,10 @@
 -- Node handles: attributes, classes, siblings, mutation and serialisation.
 local core = require "pith.core"
+local unpack = require("pith.compat").table.unpack -- also LuaJIT and 5.1
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
@@ -76,7 +77,7 @@ end)
 describe("has_class", function()
   it("splits on any ASCII whitespace", function()
     local doc = parse("<div class=' a\tb\nc\r\nd\fe  '></div><div></div>")
-    local div, bare = table.unpack(doc:body():children())
+    local div, bare = unpack(doc:body():children())
     for _, c in ipairs { "a", "b", "c", "d", "e" } do assert.is_true(div:has_class(c), c) end
     assert.is_false(div:has_class(""))
     assert.is_false(div:has_class(" "))
@@ -147,7 +148,7 @@ describe("mutation", function()
   it("replaces a node with text or another node", function()
     local doc = parse("<div><h2>t</h2><p>x <b>y</b></p><em>z</em></div>")
     local div = doc:body():children()[1]
-    local h2, p, em = table.unpack(div:children())
+    local h2, p, em = unpack(div:children())
     local t = h2:replace_with("a < b")
     assert.equal("#text", t:tag())
     assert.equal(div, t:parent())
@@ -178,7 +179,7 @@ describe("mutation", function()
   it("keeps adjacent text handles valid (no merging frees a node Lua holds)", function()
     local doc = parse("<p>a<br>b</p>")
     local p = doc:body():children()[1]
-    local a, br, bb = table.unpack(p:children(true))
+    local a, br, bb = unpack(p:children(true))
     br:remove()
     assert.equal("a", a:html())
     assert.equal("b", bb:html())

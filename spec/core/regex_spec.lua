@@ -3,7 +3,7 @@ local core = require "pith.core"
 
 local function slurp(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
@@ -81,11 +81,11 @@ describe("core.regex", function()
     end)
 
     it("does not error on invalid UTF-8 in the subject", function()
-      local s = "caf\xC3 \xFF\xFE café \xE2\x82"
+      local s = "caf\195 \255\254 café \226\130"
       assert.same({ 9, 13 }, { core.regex("café"):find(s) }) -- "é" is two bytes
       assert.same({ "caf", "café" }, collect(core.regex("\\w+"):gmatch(s)))
       local out, n = core.regex("é"):gsub(s, "e")
-      assert.equal("caf\xC3 \xFF\xFE cafe \xE2\x82", out)
+      assert.equal("caf\195 \255\254 cafe \226\130", out)
       assert.equal(1, n)
       assert.is_true(core.regex("\\s"):test(s))
     end)
