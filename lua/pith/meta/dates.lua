@@ -186,6 +186,11 @@ function M.parse(s, opts)
   if #s > 300 then
     s = s:sub(1, 300)
   end
+  -- Every form below holds a four-digit year (or ten epoch digits): text without one, the
+  -- common case for headline blocks and bylines, is refused before the pattern loops.
+  if not s:find("%d%d%d%d") then
+    return nil
+  end
   local low = lower(s)
   -- Epoch seconds or milliseconds, alone.
   local epoch = low:match("^%s*(%d%d%d%d%d%d%d%d%d%d%d?%d?%d?)%s*$")

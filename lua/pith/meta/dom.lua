@@ -15,6 +15,8 @@ local M = {}
 -- before or after it.
 local BEFORE, AFTER = 120, 300
 local HINTED = "[@class or @id or @itemprop or @rel]"
+local BLOCK_Q = ("ancestor::*[2]/descendant::*[position()<=%d]%s"):format(BEFORE, HINTED)
+local AFTER_Q = ("following::*[position()<=%d]%s"):format(AFTER, HINTED)
 
 local BYLINE_WORDS = { "author", "byline", "writer", "dateline", "contributor", "posted-by", "firma", "autor",
   "p-author", "writtenby" }
@@ -24,26 +26,21 @@ local function text(n)
   return squash(n.text and n:text() or n:xpath("string(.)"))
 end
 
-local function has_any(s, words)
-  for _, w in ipairs(words) do
-    if s:find(w, 1, true) then
-      return true
-    end
-  end
-  return false
-end
+-- Window categories: the words whose presence in an element's hints makes it a candidate for
+-- one consumer. Each consumer then reads only its candidates (in document order), so the
+-- hundreds of other window elements cost one search per word over all hints at once.
+local CATEGORIES = {
+  byline = BYLINE_WORDS,
+  -- "date" also covers the itemprops datePublished, dateCreated and dateModified.
+  date = DATE_WORDS,
+  provider = { "provider" },
+  license = { "license" },
+}
 
--- Hints of an element: class, id, itemprop and rel, lower-cased, in one string.
-local function hints(n)
-  local a = n:attrs()
-  local s = (a.class or "") .. " " .. (a.id or "") .. " " .. (a.itemprop or "") .. " " .. (a.rel or "")
-  return s:lower(), a
-end
-
---- Indexes the document once: {doc, metas = {meta/link nodes}, scripts, titles, h1s (nodes),
+--- Indexes the document once: {doc, metas = {meta/link nodes}, meta_tags (their tags), scripts, titles, h1s (nodes),
 -- times, base}; the headline window is built on demand by M.window.
 function M.index(doc)
-  local idx = { doc = doc, metas = {}, scripts = {}, titles = {}, h1 = {}, times = {} }
+  local idx = { doc = doc, metas = {}, meta_tags = {}, scripts = {}, titles = {}, h1 = {}, times = {} }
   local list = doc:xpath("//meta|//link|//title|//h1|//time|//base|//script")
   if type(list) ~= "table" then
     list = {}
@@ -52,7 +49,8 @@ function M.index(doc)
     local n = list[i]
     local t = n:tag()
     if t == "meta" or t == "link" then
-      idx.metas[#idx.metas + 1] = n
+      local k = #idx.metas + 1
+      idx.metas[k], idx.meta_tags[k] = n, t
     elseif t == "script" then
       idx.scripts[#idx.scripts + 1] = n
     elseif t == "title" then
@@ -141,30 +139,97 @@ function M.anchor(idx, title)
   idx.anchor = idx.anchors[1]
 end
 
+-- The indices, in order, of the entries whose hints hold one of `words`. `all` is every
+-- entry's hints, lower-cased and joined by "\n" (no word holds one); entry i starts at starts[i].
+local function marked(all, starts, words)
+  local n, seen, out = #starts, {}, {}
+  for _, w in ipairs(words) do
+    local i, pos = 1, all:find(w, 1, true)
+    while pos do
+      -- Occurrences come in increasing order: the entry index only moves forward.
+      while i < n and starts[i + 1] <= pos do
+        i = i + 1
+      end
+      if not seen[i] then
+        seen[i] = true
+        out[#out + 1] = i
+      end
+      if i == n then
+        break
+      end
+      pos = all:find(w, starts[i + 1], true)
+    end
+  end
+  table.sort(out)
+  return out
+end
+
+-- The window's entries in order, each {node=, hints= (lower-cased class, id, itemprop and rel),
+-- tag=}; tag and hints are read only for the candidates of a category.
+local function entries(win, cat)
+  local list = win.lists[cat]
+  if list then
+    return list
+  end
+  list = {}
+  for k, i in ipairs(marked(win.all, win.starts, CATEGORIES[cat])) do
+    local e = win.entry[i]
+    if not e then
+      local node = win.nodes[i]
+      e = { node = node, hints = win.raw[i]:lower(), tag = node:tag() }
+      win.entry[i] = e
+    end
+    list[k] = e
+  end
+  win.lists[cat] = list
+  return list
+end
+
 --- Elements around the headline (or the start of the body) with their hint strings.
 function M.window(idx)
   if idx.win then
     return idx.win
   end
-  local win = {}
-  local function add(nodes)
-    for i = 1, type(nodes) == "table" and #nodes or 0 do
-      local n = nodes[i]
-      local h, a = hints(n)
-      win[#win + 1] = { node = n, hints = h, attrs = a, tag = n:tag() }
+  local nodes, raw, starts, at = {}, {}, {}, 1
+  local function add(list, from)
+    for i = from or 1, type(list) == "table" and #list or 0 do
+      local n = list[i]
+      local k = #nodes + 1
+      nodes[k] = n
+      -- Four attribute reads cost less than one attrs() table (style, data-*, href...).
+      local h = (n:attr("class") or "") .. " " .. (n:attr("id") or "") .. " " .. (n:attr("itemprop") or "") .. " "
+        .. (n:attr("rel") or "")
+      raw[k], starts[k] = h, at
+      at = at + #h + 1
     end
   end
   -- The headline's block (its grandparent) and what follows: the preceding axis is not
   -- bounded by position() in libxml2, it walks back to the start of the page.
-  local q = ("ancestor::*[2]/descendant::*[position()<=%d]%s | following::*[position()<=%d]%s"):format(BEFORE,
-    HINTED, AFTER, HINTED)
   for _, a in ipairs(idx.anchors or {}) do
-    add(a:xpath(q))
+    local block, after = a:xpath(BLOCK_Q), a:xpath(AFTER_Q)
+    add(block)
+    -- Their union in document order, without libxml2's union (a quadratic duplicate check,
+    -- then a sort that walks up the tree per comparison): both are runs of the page's
+    -- elements, the block's starting first, so what they share is the block's tail and the
+    -- following run's head, found by where the following run's first element sits in the block.
+    local shared = 0
+    if type(block) == "table" and type(after) == "table" and after[1] then
+      local first = after[1]
+      for j = #block, 1, -1 do
+        if block[j] == first then
+          shared = #block - j + 1
+          break
+        end
+      end
+    end
+    add(after, shared + 1)
   end
   if #(idx.anchors or {}) == 0 then
     local body = idx.doc:body()
     add(body and body:xpath(("descendant::*[position()<=%d]%s"):format(BEFORE + AFTER, HINTED)))
   end
+  local win = { nodes = nodes, raw = raw, starts = starts, all = table.concat(raw, "\n"):lower(), entry = {},
+    lists = {} }
   idx.win = win
   return win
 end
@@ -226,8 +291,19 @@ end
 
 -- Text nodes right after the headline that say "By" (or start with it): the visible byline of
 -- pages whose markup gives it no telling class ("By <span class=x7f>Jane Doe</span>").
-local BY_TEXT = "following::text()[position()<=40][starts-with(translate(normalize-space(.),'BY','by'),'by ')"
-  .. " or translate(normalize-space(.),'BY','by')='by']"
+--
+-- The first 40 text nodes are the union of following::text()[1] ... [40]: libxml2 stops an axis
+-- at a plain [n], while [position()<=40] walks and tests every text node to the end of the page
+-- (three times the cost on long pages).
+local BY_TEXT
+do
+  local firsts = {}
+  for k = 1, 40 do
+    firsts[k] = "following::text()[" .. k .. "]"
+  end
+  BY_TEXT = "(" .. table.concat(firsts, " | ") .. ")[starts-with(translate(normalize-space(.),'BY','by'),'by ')"
+    .. " or translate(normalize-space(.),'BY','by')='by']"
+end
 
 local function by_text(idx)
   for _, a in ipairs(idx.anchors or {}) do
@@ -253,8 +329,8 @@ function M.byline(idx)
     return shown
   end
   local tried = 0
-  for _, e in ipairs(M.window(idx)) do
-    if not SKIP_TAGS[e.tag] and has_any(e.hints, BYLINE_WORDS) and not e.hints:find("comment", 1, true) then
+  for _, e in ipairs(entries(M.window(idx), "byline")) do
+    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) then
       tried = tried + 1
       if tried > 25 then
         break
@@ -283,9 +359,9 @@ end
 
 --- Publication date from microdata, <time> and date-classed elements near the headline.
 function M.date(idx)
-  local win = M.window(idx)
+  local win = entries(M.window(idx), "date")
   for _, e in ipairs(win) do
-    local ip = e.attrs.itemprop
+    local ip = e.node:attr("itemprop")
     if ip and e.tag ~= "meta" and (ip:find("datePublished", 1, true) or ip:find("dateCreated", 1, true)) then
       local d = node_date(e.node)
       if d then
@@ -323,7 +399,7 @@ function M.date(idx)
   local tried = 0
   for _, e in ipairs(win) do
     local h = e.hints
-    if has_any(h, DATE_WORDS) and not SKIP_TAGS[e.tag] and not h:find("updat") and not h:find("comment")
+    if not SKIP_TAGS[e.tag] and not h:find("updat") and not h:find("comment")
       and not h:find("related") then
       tried = tried + 1
       if tried > 12 then
@@ -362,8 +438,8 @@ function M.date_near_title(idx)
 end
 
 function M.date_modified(idx)
-  for _, e in ipairs(M.window(idx)) do
-    local ip = e.attrs.itemprop
+  for _, e in ipairs(entries(M.window(idx), "date")) do
+    local ip = e.node:attr("itemprop")
     if ip and e.tag ~= "meta" and ip:find("dateModified", 1, true) then
       local d = node_date(e.node)
       if d then
@@ -377,8 +453,8 @@ end
 --- The original publisher of a syndicated story, announced by a "provider" hint near the headline.
 function M.provider(idx)
   local found = 0
-  for _, e in ipairs(M.window(idx)) do
-    if e.hints:find("provider", 1, true) and not SKIP_TAGS[e.tag] then
+  for _, e in ipairs(entries(M.window(idx), "provider")) do
+    if not SKIP_TAGS[e.tag] then
       found = found + 1
       if found > 3 then
         break
@@ -398,9 +474,10 @@ end
 
 --- A rel=license link near the headline (<link rel=license> is read with the metas).
 function M.license(idx)
-  for _, e in ipairs(M.window(idx)) do
-    if e.tag == "a" and e.attrs.rel and (" " .. e.attrs.rel:lower() .. " "):find(" license ", 1, true) then
-      return e.attrs.href
+  for _, e in ipairs(entries(M.window(idx), "license")) do
+    local rel = e.tag == "a" and e.node:attr("rel")
+    if rel and (" " .. rel:lower() .. " "):find(" license ", 1, true) then
+      return e.node:attr("href")
     end
   end
   return nil

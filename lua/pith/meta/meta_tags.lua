@@ -15,33 +15,44 @@ end
 
 local trim = require("pith.meta.str").trim
 
---- Scans <meta> and <link> nodes (document order). Returns {
+-- Adds `value` under each space-separated key of `keys`, lower-cased (most hold one key).
+local function add_keys(map, keys, value)
+  if keys:find("%s") then
+    for key in keys:lower():gmatch("%S+") do
+      add(map, key, value)
+    end
+  elseif keys ~= "" then
+    add(map, keys:lower(), value)
+  end
+end
+
+--- Scans <meta> and <link> nodes (document order); `tags`, when given, holds their tag names.
+-- Returns {
 --   meta = {key = {values...}},               -- in document order, empty values dropped
 --   links = {rel = {{href=, hreflang=, type=, title=}...}},
 -- }
-function M.scan(nodes)
+function M.scan(nodes, tags)
   -- property= values go before name= ones under the same key: the RDFa attribute is the
   -- deliberate one, name="og:..." is often a copy by another plugin.
   local meta, named, links = {}, {}, {}
   for i = 1, #nodes do
     local n = nodes[i]
     local a = n:attrs()
-    if n:tag() == "meta" then
-      local value = trim(a.content or a.value)
-      -- "&quot;" left in an attribute value was escaped twice by the page's template.
-      if value and value:find("&#?%w+;") then
-        value = jsonld.unescape(value)
-      end
-      if value and value ~= "" then
-        if a.property then
-          for key in a.property:lower():gmatch("%S+") do
-            add(meta, key, value)
-          end
+    if (tags and tags[i] or n:tag()) == "meta" then
+      local value = a.content or a.value
+      if value then
+        value = trim(value)
+        -- "&quot;" left in an attribute value was escaped twice by the page's template.
+        if value:find("&", 1, true) and value:find("&#?%w+;") then
+          value = jsonld.unescape(value)
         end
-        local keys = a.name or a.itemprop or a["http-equiv"]
-        if keys then
-          for key in keys:lower():gmatch("%S+") do
-            add(named, key, value)
+        if value ~= "" then
+          if a.property then
+            add_keys(meta, a.property, value)
+          end
+          local keys = a.name or a.itemprop or a["http-equiv"]
+          if keys then
+            add_keys(named, keys, value)
           end
         end
       end
@@ -49,11 +60,11 @@ function M.scan(nodes)
         add(meta, "charset", a.charset)
       end
     else
-      local rel, href = a.rel, trim(a.href)
-      if rel and href and href ~= "" then
-        local entry = { href = href, hreflang = a.hreflang, type = a.type, title = a.title }
-        for key in rel:lower():gmatch("%S+") do
-          add(links, key, entry)
+      local rel, href = a.rel, a.href
+      if rel and href then
+        href = trim(href)
+        if href ~= "" then
+          add_keys(links, rel, { href = href, hreflang = a.hreflang, type = a.type, title = a.title })
         end
       end
     end

@@ -16,6 +16,11 @@ function M.trim(s)
   if not s then
     return nil
   end
+  -- Most values have nothing to trim: no space at either end, nor a no-break space's bytes.
+  local first, last = s:byte(1), s:byte(-1)
+  if first and first > 32 and first ~= 194 and last > 32 and last ~= 160 then
+    return s
+  end
   s = s:gsub("^%s+", "")
   while s:sub(1, 2) == "\194\160" do
     s = s:sub(3):gsub("^%s+", "")
