@@ -495,6 +495,19 @@ static int is_ad_or_loading(xmlNodePtr n, size_t len) {
   const char *const *w;
   if (len == 0 || len > 20) return 0;
   pith__text_copy(n, buf, sizeof buf);
+  {
+    /* "Loading…", "正在加载...": the dots are optional */
+    size_t e = strlen(buf);
+    for (;;) {
+      if (e >= 1 && buf[e - 1] == '.')
+        e--;
+      else if (e >= 3 && memcmp(buf + e - 3, "\xE2\x80\xA6", 3) == 0)
+        e -= 3;
+      else
+        break;
+    }
+    buf[e] = 0;
+  }
   for (w = WORDS; *w; w++) {
     size_t i, k = strlen(*w);
     if (strlen(buf) != k) continue;
@@ -1104,6 +1117,47 @@ static int has_block_child(xmlNodePtr n) {
   for (c = n->children; c; c = pith__next_node(c, n, 0))
     if (is_block_tag(c)) return 1;
   return 0;
+}
+
+/* favor=precision: the article ends at its last block of real prose; what
+ * follows in short or link-heavy blocks ("the end", tag lists, teasers, sign-up
+ * lines, trivia boxes) goes. Nothing goes when no such block is found. */
+void pith__trim_tail(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes leaves = {0};
+  xmlNodePtr n;
+  size_t i, cut;
+  int found = 0;
+  for (n = article->children; n; n = pith__next_node(n, article, 0))
+    if (is_block_tag(n) && !has_block_child(n) && pith__has_text(n) &&
+        !pith__nodes_push(ex, &leaves, n))
+      goto done;
+  for (cut = leaves.n; cut-- > 0;) {
+    n = leaves.v[cut];
+    if (n == NULL) continue;
+    if (pith__is_prose(n) && pith__link_density(n) < 0.5 && !pith__is_heading(n)) {
+      found = 1;
+      break;
+    }
+  }
+  /* a long run of short blocks is the article's own form (a list, a poem) */
+  if (found) {
+    size_t tail = 0;
+    for (i = cut + 1; i < leaves.n; i++)
+      if (leaves.v[i]) tail += pith__text_len(leaves.v[i]);
+    found = tail * 4 <= pith__text_len(article);
+  }
+  if (found)
+    for (i = leaves.n; i-- > cut + 1;) {
+      xmlNodePtr a = leaves.v[i];
+      if (a == NULL) continue;
+      /* the removal takes the emptied wrappers with it */
+      while (a->parent && a->parent != article &&
+             pith__element_child_count(a->parent) == 1)
+        a = a->parent;
+      if (a->parent) pith__remove(ex, a);
+    }
+done:
+  pith__nodes_free(&leaves);
 }
 
 static int has_prose_inside(xmlNodePtr n) {

@@ -387,7 +387,9 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   ts = pith__scores_get(&ex->scores, top);
   {
     double topscore = ts ? *ts : 0;
-    double sib_threshold = topscore * 0.2 > 10 ? topscore * 0.2 : 10;
+    /* recall keeps the borderline siblings too */
+    double sib_share = ex->favor == PITH_FAVOR_RECALL ? 0.15 : 0.2;
+    double sib_threshold = topscore * sib_share > 10 ? topscore * sib_share : 10;
     const char *topcls = pith__get_attr(top, "class");
     parent = top->parent;
     for (sib = pith__first_element_child(parent); sib;) {
@@ -409,6 +411,9 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
           pith_textinfo ti;
           pith__text_info(sib, &ti);
           if (ti.len > 80 && ld < 0.25)
+            append = 1;
+          else if (ex->favor == PITH_FAVOR_RECALL && ti.len > 40 && ld < 0.34 &&
+                   ti.periods > 0)
             append = 1;
           else if (ti.len < 80 && ti.len > 0 && ld == 0 && ti.periods > 0)
             append = 1;
@@ -741,6 +746,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   if (best) pith__clean_furniture(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL) drop_link_lists(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_link_runs(ex, best);
+  if (best && ex->favor == PITH_FAVOR_PRECISION && !ex->oom) pith__trim_tail(ex, best);
   /* unless the article took the comment section in already */
   if (best && comments && !ex->oom && !is_ancestor(best, comments_at)) {
     /* a block of its own after the article (the text shows it after a blank line) */

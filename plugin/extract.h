@@ -82,6 +82,8 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article);
 /* Whether n (or an ancestor below stop) is marked as a byline, date or other
  * furniture, or its text opens with "By ..." (a byline or an author's bio). */
 int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop);
+/* favor=precision: drops the short or link-heavy blocks after the last prose block. */
+void pith__trim_tail(pith_ex *ex, xmlNodePtr article);
 /* A picture with its caption, kept when images=true. */
 int pith__is_captioned_figure(xmlNodePtr n);
 /* Whether a block reads as a paragraph of prose (length, sentence end, links). */

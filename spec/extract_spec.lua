@@ -231,6 +231,40 @@ describe("pith.extract", function()
     end)
   end)
 
+  describe("favor", function()
+    it("precision ends the article at its last paragraph of prose (CNN page)", function()
+      local page = SHARED .. "readability/cnn/source.html"
+      local _, balanced = run(page)
+      local _, precise = run(page, { favor = "precision" })
+      local last = "the American safety net was ineffective because it provides only half"
+      assert.truthy(balanced:find("First published February 1, 2016", 1, true))
+      assert.falsy(precise:find("First published February 1, 2016", 1, true))
+      assert.truthy(precise:find(last, 1, true))
+      assert.truthy(#precise > 0.9 * #balanced)
+    end)
+
+    it("recall keeps borderline sibling paragraphs (Washington Post page: the author's bio)", function()
+      local page = SHARED .. "readability/wapo-1/source.html"
+      local bio = "Erin Cunningham is an Egypt-based correspondent for The Post."
+      local _, balanced = run(page)
+      local _, full = run(page, { favor = "recall" })
+      assert.falsy(balanced:find(bio, 1, true))
+      assert.truthy(full:find(bio, 1, true))
+    end)
+  end)
+
+  it("keeps a first paragraph that opens with the title's words (hidden-nodes page)", function()
+    local rec = run(SHARED .. "readability/hidden-nodes/source.html")
+    assert.truthy(rec.text:find("^Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam " ..
+      "nonumy eirmod tempor invidunt ut labore"))
+  end)
+
+  it("drops a loading indicator with trailing dots (qq page: 正在加载...)", function()
+    local _, text = run(SHARED .. "readability/qq/source.html")
+    assert.falsy(text:find("正在加载", 1, true))
+    assert.truthy(text:find("DeepMind", 1, true))
+  end)
+
   describe("every shared page", function()
     it("Mercury: no error, non-empty text, no furniture", function()
       local f = assert(io.open(SHARED .. "mercury/index.json"))

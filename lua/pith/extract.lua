@@ -38,7 +38,8 @@ local function strip_headline(text, title)
   local t = trim(text)
   if t:sub(1, #title) == title then
     local rest = t:sub(#title + 1)
-    if rest == "" or rest:match("^%s") then return trim(rest) end
+    -- only a headline of its own: a first paragraph may open with the title's words
+    if rest == "" or rest:match("^[ \t]*\n") then return trim(rest) end
   end
   return t
 end
