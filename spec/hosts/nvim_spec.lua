@@ -96,6 +96,9 @@ describe("Neovim host", function()
     local _, nl = slurp(PAGE .. "source.html"):gsub("\n", "")
     assert.equal(tostring(nl), src_lines)
     assert.equal("false", src_modified)
+    -- the page's metadata is read under LuaJIT too: its title heads the article
+    -- (expected-metadata.json: "Get your Frontend JavaScript Code Covered | Code")
+    assert.equal("# Get your Frontend JavaScript Code Covered | Code", md:match("^[^\n]*"))
     -- Markdown: the page's code block is fenced, its links are links
     assert.truthy(md:find("\n```\n", 1, true))
     assert.truthy(md:find("[Mocha](http://visionmedia.github.io/mocha/)", 1, true))
