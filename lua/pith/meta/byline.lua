@@ -34,6 +34,16 @@ end
 
 local trim = str.trim
 
+-- The leads by their first byte, each list in LEADS order: a byline is tried against the few
+-- that can match instead of all of them.
+local LEADS_BY_BYTE = {}
+for _, lead in ipairs(LEADS) do
+  local b = lead:byte(1)
+  LEADS_BY_BYTE[b] = LEADS_BY_BYTE[b] or {}
+  table.insert(LEADS_BY_BYTE[b], lead)
+end
+local NO_LEADS = {}
+
 --- Strips a leading "By", "Written by:", "Par", ... (any case).
 local function strip_lead(s)
   -- "ByJane Doe": markup that put "By" and the name in adjacent elements.
@@ -41,8 +51,9 @@ local function strip_lead(s)
   local changed = true
   while changed do
     changed = false
-    local low = dates.lower(s)
-    for _, lead in ipairs(LEADS) do
+    -- (The longest lead is 21 bytes: lower-casing a prefix is enough.)
+    local low = dates.lower(s:sub(1, 40))
+    for _, lead in ipairs(LEADS_BY_BYTE[low:byte(1)] or NO_LEADS) do
       if low:sub(1, #lead) == lead then
         local rest = s:sub(#lead + 1)
         -- (After CJK leads the name may follow directly: "作者：", "文/".)

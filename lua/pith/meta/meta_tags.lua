@@ -35,9 +35,10 @@ function M.scan(nodes, tags)
   -- property= values go before name= ones under the same key: the RDFa attribute is the
   -- deliberate one, name="og:..." is often a copy by another plugin.
   local meta, named, links = {}, {}, {}
+  local attrs = nodes[1] and nodes[1].attrs
   for i = 1, #nodes do
     local n = nodes[i]
-    local a = n:attrs()
+    local a = attrs(n)
     if (tags and tags[i] or n:tag()) == "meta" then
       local value = a.content or a.value
       if value then
