@@ -688,6 +688,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
              comments_at = NULL;
   char *summary = NULL;
   size_t best_len = 0;
+  int best_live = 0;
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
   ex->has_meta_byline = meta_byline(root);
@@ -712,11 +713,13 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     len = pith__text_len(article);
     if (len >= PITH_CHAR_THRESHOLD) {
       best = article;
+      best_len = len;
       break;
     }
     if (best == NULL || len > best_len) {
       best = article;
       best_len = len;
+      best_live = 1;
     }
     if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS)
       ex->flags &= ~PITH_FLAG_STRIP_UNLIKELYS;
@@ -735,8 +738,31 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       }
       pith__stats_forget(best);
       pith__park(ex->d, best);
+      best_live = 0;
     }
     pith__journal_undo(ex);
+  }
+  /* every pass found too little: the paragraph classifier reads the page as
+   * prep_document left it, and the longer result wins */
+  if (!ex->oom && best_len < PITH_CHAR_THRESHOLD) {
+    xmlNodePtr alt;
+    if (best && best_live) {
+      xmlNodePtr copy = xmlDocCopyNode(best, ex->d->doc, 1);
+      if (copy == NULL)
+        ex->oom = 1;
+      else {
+        pith__stats_forget(copy);
+        pith__park(ex->d, copy);
+        best = copy;
+      }
+    }
+    if (!ex->oom) {
+      pith__journal_undo(ex);
+      alt = pith__paragraph_fallback(ex, body);
+      if (alt && pith__text_len(alt) >= 150 &&
+          (double)pith__text_len(alt) > 1.5 * (double)best_len)
+        best = alt;
+    }
   }
   pith__journal_commit(ex);
   if (ex->oom) {

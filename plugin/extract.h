@@ -66,6 +66,10 @@ int pith__is_phrasing(xmlNodePtr n);
 int pith__is_whitespace(xmlNodePtr n);
 int pith__is_visible(xmlNodePtr n);
 
+/* paragraphs.c: the jusText-style stage; a parked div of the page's good
+ * blocks (moved), or NULL when none (or out of memory, with ex->oom). */
+xmlNodePtr pith__paragraph_fallback(pith_ex *ex, xmlNodePtr body);
+
 /* clean.c */
 void pith__prep_document(pith_ex *ex, xmlNodePtr root);
 void pith__prep_article(pith_ex *ex, xmlNodePtr article);

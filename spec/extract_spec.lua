@@ -265,6 +265,54 @@ describe("pith.extract", function()
     assert.truthy(text:find("DeepMind", 1, true))
   end)
 
+  describe("the paragraph-level fallback", function()
+    -- A questions-and-answers layout built from a real article (readability/001):
+    -- one short intro paragraph, then the body as <dd> answers, which Readability's
+    -- scoring never sees (it scores p, td, pre, section and headings), so every
+    -- pass returns the intro alone.
+    local function faq_page()
+      local doc = assert(core.parse(read(SHARED .. "readability/001/source.html")))
+      local paras = {}
+      for _, p in ipairs(doc:select("p")) do
+        local t = p:text()
+        if #t > 60 and #paras < 10 then paras[#paras + 1] = (t:gsub("&", "&amp;"):gsub("<", "&lt;")) end
+      end
+      doc:close()
+      local parts = { "<html><head><title>Code coverage</title></head><body>",
+                      "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/about'>About</a></nav>",
+                      "<article><div class='intro'><p>", paras[1], "</p><p>Read on.</p></div><dl>" }
+      for i = 2, #paras do
+        parts[#parts + 1] = "<dt>Part " .. i .. "</dt><dd>" .. paras[i] .. "</dd>"
+      end
+      parts[#parts + 1] = "</dl></article><footer><a href='/privacy'>Privacy policy</a> "
+        .. "<a href='/terms'>Terms of use</a></footer></body></html>"
+      return table.concat(parts), paras
+    end
+
+    it("takes the page's prose blocks when every pass finds too little", function()
+      local html, paras = faq_page()
+      local rec = assert(extract.extract(html))
+      local text = flat(rec.text)
+      assert.equal(10, #paras)
+      for i = 1, #paras do
+        assert.truthy(text:find(flat(paras[i]):sub(1, 60), 1, true), paras[i])
+      end
+      -- short answers that only introduce a code sample ("...test file:") stay, between good ones
+      assert.truthy(text:find("Part 8", 1, true))
+      assert.falsy(text:find("Privacy policy", 1, true))
+      assert.falsy(text:find("About", 1, true))
+    end)
+
+    it("leaves a page of links empty", function()
+      local links = {}
+      for i = 1, 30 do
+        links[#links + 1] = "<li><a href='/p" .. i .. "'>Story number " .. i .. " of the day</a></li>"
+      end
+      local rec = assert(extract.extract("<html><body><ul>" .. table.concat(links) .. "</ul></body></html>"))
+      assert.equal("", rec.text)
+    end)
+  end)
+
   describe("every shared page", function()
     it("Mercury: no error, non-empty text, no furniture", function()
       local f = assert(io.open(SHARED .. "mercury/index.json"))
