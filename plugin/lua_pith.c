@@ -13,6 +13,7 @@ PITH_API int luaopen_pith_core(lua_State *L) {
   pith__open_extract(L);
   pith__open_gzip(L);
   pith__open_proc(L);
+  pith__open_walk(L);
   lua_pushliteral(L, PITH_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -58,6 +58,7 @@ void pith__open_text(lua_State *L);
 void pith__open_extract(lua_State *L);
 void pith__open_gzip(lua_State *L);
 void pith__open_proc(lua_State *L);
+void pith__open_walk(lua_State *L);
 
 #pragma GCC visibility pop
 

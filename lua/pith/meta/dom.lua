@@ -2,9 +2,9 @@
 -- <title>, <h1>, <html lang>, byline elements, <time>, rel=license.
 --
 -- Cost: libxml2 evaluates each contains(@class, ...) by copying the attribute, so a whole-page
--- scan per hint word cost more than the parse itself. Instead M.index makes two queries: one
--- union of element names (a name test is cheap) and one window of elements around the headline,
--- whose class/id/itemprop/rel are read once and matched in Lua.
+-- scan per hint word cost more than the parse itself; its unions sort and de-duplicate. Instead
+-- two C walks (plugin/walk.c): doc:elements collects the indexed tags, node:window the elements
+-- around the headline with their class/id/itemprop/rel, which are matched in Lua.
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
 local squash = require("pith.meta.str").squash
@@ -14,9 +14,8 @@ local M = {}
 -- Elements around the headline: bylines, datelines and "provider" badges sit a few elements
 -- before or after it.
 local BEFORE, AFTER = 120, 300
-local HINTED = "[@class or @id or @itemprop or @rel]"
-local BLOCK_Q = ("ancestor::*[2]/descendant::*[position()<=%d]%s"):format(BEFORE, HINTED)
-local AFTER_Q = ("following::*[position()<=%d]%s"):format(AFTER, HINTED)
+-- The attributes that make an element a candidate (its "hints"), in the order they are joined.
+local HINTS = { "class", "id", "itemprop", "rel" }
 
 local BYLINE_WORDS = { "author", "byline", "writer", "dateline", "contributor", "posted-by", "firma", "autor",
   "p-author", "writtenby" }
@@ -37,35 +36,20 @@ local CATEGORIES = {
   license = { "license" },
 }
 
---- Indexes the document once: {doc, metas = {meta/link nodes}, meta_tags (their tags), scripts, h1s (nodes),
+--- Indexes the document once: {doc, metas = {meta/link nodes}, scripts, h1s (nodes),
 -- times, base}; the headline window is built on demand by M.window.
 --
 -- <title> is not in the union: the head's own is read directly (see M.html_title), and adding
 -- //title costs the union a third more (it sorts the head's title in among the rest).
+local INDEXED = { "meta", "link", "h1", "time", "base", "script" }
+local JOIN = { link = "meta" }
+
 function M.index(doc)
-  local idx = { doc = doc, metas = {}, meta_tags = {}, scripts = {}, h1 = {}, times = {} }
-  local list = doc:xpath("//meta|//link|//h1|//time|//base|//script")
-  if type(list) ~= "table" then
-    list = {}
-  end
-  local tag = list[1] and list[1].tag
-  for i = 1, #list do
-    local n = list[i]
-    local t = tag(n)
-    if t == "meta" or t == "link" then
-      local k = #idx.metas + 1
-      idx.metas[k], idx.meta_tags[k] = n, t
-    elseif t == "script" then
-      idx.scripts[#idx.scripts + 1] = n
-    elseif t == "h1" then
-      idx.h1[#idx.h1 + 1] = n
-    elseif t == "time" then
-      idx.times[#idx.times + 1] = n
-    elseif t == "base" and not idx.base then
-      idx.base = n:attr("href")
-    end
-  end
-  return idx
+  -- One C walk (core walk.c); <meta> and <link> share a list, in document order.
+  local found = doc:elements(INDEXED, JOIN)
+  local base = found.base[1]
+  return { doc = doc, metas = found.meta, scripts = found.script, h1 = found.h1, times = found.time,
+    base = base and base:attr("href") }
 end
 
 --- Raw contents of the ld+json scripts (entities are not decoded inside <script>).
@@ -197,44 +181,26 @@ function M.window(idx)
     return idx.win
   end
   local nodes, raw, starts, at = {}, {}, {}, 1
-  local function add(list, from)
-    -- Four attribute reads cost less than one attrs() table (style, data-*, href...), and
-    -- calling the method directly saves the metatable lookups of n:attr (a third of the loop).
-    local attr = type(list) == "table" and list[1] and list[1].attr
-    for i = from or 1, attr and #list or 0 do
-      local n = list[i]
-      local k = #nodes + 1
-      nodes[k] = n
-      local h = (attr(n, "class") or "") .. " " .. (attr(n, "id") or "") .. " " .. (attr(n, "itemprop") or "") .. " "
-        .. (attr(n, "rel") or "")
+  local function add(list, vals)
+    for i = 1, #list do
+      local k, v = #nodes + 1, 4 * i
+      nodes[k] = list[i]
+      local h = (vals[v - 3] or "") .. " " .. (vals[v - 2] or "") .. " " .. (vals[v - 1] or "") .. " "
+        .. (vals[v] or "")
       raw[k], starts[k] = h, at
       at = at + #h + 1
     end
   end
-  -- The headline's block (its grandparent) and what follows: the preceding axis is not
-  -- bounded by position() in libxml2, it walks back to the start of the page.
+  -- One C walk per headline (core walk.c): the first BEFORE elements of its block (its
+  -- grandparent), then the first AFTER elements following it, each once.
   for _, a in ipairs(idx.anchors or {}) do
-    local block, after = a:xpath(BLOCK_Q), a:xpath(AFTER_Q)
-    add(block)
-    -- Their union in document order, without libxml2's union (a quadratic duplicate check,
-    -- then a sort that walks up the tree per comparison): both are runs of the page's
-    -- elements, the block's starting first, so what they share is the block's tail and the
-    -- following run's head, found by where the following run's first element sits in the block.
-    local shared = 0
-    if type(block) == "table" and type(after) == "table" and after[1] then
-      local first = after[1]
-      for j = #block, 1, -1 do
-        if block[j] == first then
-          shared = #block - j + 1
-          break
-        end
-      end
-    end
-    add(after, shared + 1)
+    add(a:window(BEFORE, AFTER, HINTS, 2))
   end
   if #(idx.anchors or {}) == 0 then
     local body = idx.doc:body()
-    add(body and body:xpath(("descendant::*[position()<=%d]%s"):format(BEFORE + AFTER, HINTED)))
+    if body then
+      add(body:window(BEFORE + AFTER, 0, HINTS))
+    end
   end
   local win = { nodes = nodes, raw = raw, starts = starts, all = table.concat(raw, "\n"):lower(), entry = {},
     lists = {} }
