@@ -1,46 +1,17 @@
 -- bin/pith at scale, as a user runs it: -j workers (order, a worker dying,
 -- --timeout), WARC archives, progress, and the GNU parallel recipe.
+local util = require "support.util"
+local sh_quote = util.sh_quote
+local slurp = util.slurp
+local spew = util.spit
+local capture = util.capture
+local run = util.run
 local json = require "pith.json"
 
 local CORPUS = "../shared/corpus/readability/"
 
-local function sh_quote(s)
-  return "'" .. s:gsub("'", "'\\''") .. "'"
-end
-
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function spew(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
-
-local function capture(cmd)
-  local p = assert(io.popen(cmd))
-  local s = p:read("a")
-  p:close()
-  return s
-end
-
 local ROOT = capture("pwd"):gsub("\n$", "")
 local PITH = ROOT .. "/bin/pith"
-
--- Runs a shell command line; returns stdout, stderr, exit code.
-local function run(cmdline)
-  local out, err = os.tmpname(), os.tmpname()
-  local _, _, code = os.execute("(" .. cmdline .. ") >" .. out .. " 2>" .. err .. " </dev/null")
-  local o, e = slurp(out), slurp(err)
-  os.remove(out)
-  os.remove(err)
-  return o, e, code
-end
 
 local function pith(args, env)
   return run((env or "") .. " " .. sh_quote(PITH) .. " " .. args)

@@ -1,6 +1,10 @@
 -- bin/pith and site rules: -r/--rules, PITH_RULES_PATH, rule messages on stderr,
 -- and `pith test-rules`. Rule fixtures: spec/fixtures/rules/ (pith.rules' own) and
 -- spec/fixtures/cli/ (a passing and a failing rule on the shared fortune.com page).
+local util = require "support.util"
+local sh_quote = util.sh_quote
+local slurp = util.slurp
+local run = util.run
 local json = require "pith.json"
 
 local CORPUS = "../shared/corpus"
@@ -24,28 +28,7 @@ local BROKEN_MESSAGES = {
   "pith: rule: " .. BROKEN .. "/selector.lua:6: ",
 }
 
-local function sh_quote(s)
-  return "'" .. s:gsub("'", "'\\''") .. "'"
-end
-
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 local PITH = sh_quote(os.getenv("PWD") .. "/bin/pith")
-
-local function run(cmdline)
-  local out, err = os.tmpname(), os.tmpname()
-  local _, _, code = os.execute("(" .. cmdline .. ") >" .. out .. " 2>" .. err)
-  local o, e = slurp(out), slurp(err)
-  os.remove(out)
-  os.remove(err)
-  return o, e, code
-end
 
 local function pith(args, env)
   return run((env or "") .. " " .. PITH .. " " .. args)

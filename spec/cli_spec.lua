@@ -1,4 +1,10 @@
 -- bin/pith as a user runs it: a subprocess on real pages from ../shared/corpus.
+local util = require "support.util"
+local sh_quote = util.sh_quote
+local slurp = util.slurp
+local spit = util.spit
+local capture = util.capture
+local run = util.run
 local json = require "pith.json"
 
 local CORPUS = "../shared/corpus"
@@ -11,43 +17,8 @@ local R001_TEXT = "The idea behind code coverage is to record which parts of you
 local R002 = CORPUS .. "/readability/002/source.html"
 local R002_TEXT = "the Web has used XMLHttpRequest (XHR) to achieve asynchronous requests"
 
-local function sh_quote(s)
-  return "'" .. s:gsub("'", "'\\''") .. "'"
-end
-
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function spit(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
-
-local function capture(cmd)
-  local p = assert(io.popen(cmd))
-  local s = p:read("a")
-  p:close()
-  return s
-end
-
 local ROOT = capture("pwd"):gsub("\n$", "")
 local PITH = ROOT .. "/bin/pith"
-
--- Runs a shell command line; returns stdout, stderr, exit code.
-local function run(cmdline)
-  local out, err = os.tmpname(), os.tmpname()
-  local _, _, code = os.execute("(" .. cmdline .. ") >" .. out .. " 2>" .. err)
-  local o, e = slurp(out), slurp(err)
-  os.remove(out)
-  os.remove(err)
-  return o, e, code
-end
 
 local function pith(args)
   return run(sh_quote(PITH) .. " " .. args)

@@ -1,14 +1,9 @@
 -- node:clean_html(): whitelisted tags and attributes, safe URLs, escaped text.
+local util = require "support.util"
+local read = util.read
 local core = require "pith.core"
 
 local CORPUS = "../shared/corpus/readability/"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function ch(html, opts)
   local doc = assert(core.parse(html, { url = "https://ex.com/dir/page.html" }))

@@ -1,15 +1,10 @@
 -- node:text(): block-aware, whitespace-normalised plain text, checked against
 -- the Readability corpus' expected.txt and on snippets for the edge cases.
+local util = require "support.util"
+local read = util.read
 local core = require "pith.core"
 
 local CORPUS = "../shared/corpus/readability/"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function tokens(s)
   local t = {}
