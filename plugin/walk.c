@@ -78,7 +78,8 @@ static int doc_elements(lua_State *L) {
   for (n = next_in(root, root); n; n = next_in(n, root)) {
     if (n->type != XML_ELEMENT_NODE || n->ns != NULL) continue;
     for (k = 0; k < count; k++)
-      if (strcmp((const char *)n->name, names[k]) == 0) {
+      if (n->name[0] == (xmlChar)names[k][0] &&
+          strcmp((const char *)n->name, names[k]) == 0) {
         pith__push_node(L, result - 1, n);
         lua_rawseti(L, slot[k], (lua_Integer)lua_rawlen(L, slot[k]) + 1);
         break;
@@ -106,7 +107,9 @@ static void push_attr_value(lua_State *L, xmlAttrPtr a) {
 static xmlAttrPtr find_attr(xmlNodePtr n, const char *name) {
   xmlAttrPtr a;
   for (a = n->properties; a; a = a->next)
-    if (a->ns == NULL && strcmp((const char *)a->name, name) == 0) return a;
+    if (a->name[0] == (xmlChar)name[0] && a->ns == NULL &&
+        strcmp((const char *)a->name, name) == 0)
+      return a;
   return NULL;
 }
 
