@@ -36,19 +36,26 @@ local CATEGORIES = {
   license = { "license" },
 }
 
---- Indexes the document once: {doc, metas = {meta/link nodes}, scripts, h1s (nodes),
--- times, base}; the headline window is built on demand by M.window.
---
--- <title> is not in the union: the head's own is read directly (see M.html_title), and adding
--- //title costs the union a third more (it sorts the head's title in among the rest).
 local INDEXED = { "meta", "link", "h1", "time", "base", "script" }
-local JOIN = { link = "meta" }
 
+--- Indexes the document once: {doc, metas = {meta nodes, then link nodes}, meta_tags (their tags),
+-- scripts, h1s (nodes), times, base}; the headline window is built on demand by M.window.
+--
+-- <title> is not indexed: the head's own is read directly (see M.html_title).
 function M.index(doc)
-  -- One C walk (core walk.c); <meta> and <link> share a list, in document order.
-  local found = doc:elements(INDEXED, JOIN)
+  -- One C walk (core walk.c). <meta> and <link> go into separate maps in meta_tags.scan, so
+  -- the links may follow the metas; their tags are known without a call per node.
+  local found = doc:elements(INDEXED)
+  local metas, tags = found.meta, {}
+  for i = 1, #metas do
+    tags[i] = "meta"
+  end
+  for _, n in ipairs(found.link) do
+    local k = #metas + 1
+    metas[k], tags[k] = n, "link"
+  end
   local base = found.base[1]
-  return { doc = doc, metas = found.meta, scripts = found.script, h1 = found.h1, times = found.time,
+  return { doc = doc, metas = metas, meta_tags = tags, scripts = found.script, h1 = found.h1, times = found.time,
     base = base and base:attr("href") }
 end
 
