@@ -195,6 +195,7 @@ end
 
 --- The rule for a page: by the URL's host (and URL patterns); else, given the parsed document, by
 -- its canonical link or og:url; else by the rules' fingerprints. nil when no rule applies.
+-- Fingerprints are tried only when neither the URL nor the page's canonical address is known.
 -- opts (optional): html = the page source (selectors naming classes or ids it lacks are skipped
 -- without a search), canonical = the page's canonical URL when the caller already knows it.
 function M.find(url, doc, opts)
@@ -209,6 +210,9 @@ function M.find(url, doc, opts)
       if rule then return rule end
     end
   end
+  -- fingerprints are for pages that do not say where they come from: a page whose address is
+  -- known, and matched no rule by it, is not tested against every rule's markup
+  if url or opts.canonical then return nil end
   local ctx = { url = url, html = opts.html }
   for _, r in ipairs(state.index.fingerprints) do
     local hit, err = apply.fingerprint(r, doc, ctx)
