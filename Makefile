@@ -50,7 +50,7 @@ test: deps
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	bin/pith -f markdown -u https://sg.news.yahoo.com/mcdonald-pore-launches-chilli-crab-064000706.html spec/fixtures/pages/yahoo-straits-times.html.gz
+	bin/pith -f json -u https://sg.news.yahoo.com/mcdonald-pore-launches-chilli-crab-064000706.html spec/fixtures/pages/yahoo-straits-times.html.gz
 
 lint: deps
 	luacheck -q --formatter plain .
