@@ -100,7 +100,7 @@ static int node_tag(lua_State *L) {
 }
 
 /* Pushes an attribute's value without a C allocation that a Lua error could leak. */
-static void push_attr_value(lua_State *L, xmlAttrPtr a) {
+void pith__push_attr_value(lua_State *L, xmlAttrPtr a) {
   xmlNodePtr c = a->children;
   if (c == NULL)
     lua_pushliteral(L, "");
@@ -122,7 +122,7 @@ static int node_attr(lua_State *L) {
   if (n->type != XML_ELEMENT_NODE) return 0;
   for (a = n->properties; a; a = a->next)
     if (strcmp((const char *)a->name, name) == 0) {
-      push_attr_value(L, a);
+      pith__push_attr_value(L, a);
       return 1;
     }
   return 0;
@@ -135,7 +135,7 @@ static int node_attrs(lua_State *L) {
   lua_newtable(L);
   if (n->type != XML_ELEMENT_NODE) return 1;
   for (a = n->properties; a; a = a->next) {
-    push_attr_value(L, a);
+    pith__push_attr_value(L, a);
     lua_setfield(L, -2, (const char *)a->name);
   }
   return 1;

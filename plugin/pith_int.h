@@ -43,6 +43,8 @@ xmlNodePtr pith__check_context(lua_State *L, int i, pith_Doc **owner);
 void pith__push_owner(lua_State *L, int i);
 /* Pushes a node handle; docidx is the stack index of the owning document userdata. */
 void pith__push_node(lua_State *L, int docidx, xmlNodePtr n);
+/* Pushes an attribute's value (its text children joined). */
+void pith__push_attr_value(lua_State *L, xmlAttrPtr a);
 /* Unlinks n from the tree and keeps it until the document closes. */
 void pith__park(pith_Doc *d, xmlNodePtr n);
 /* Adds functions to the method table (__index) of metatable `mt`. */

@@ -298,21 +298,6 @@ static void drop_namespaces(xmlNodeSetPtr set) {
   set->nodeNr = k;
 }
 
-static void push_attr_value(lua_State *L, xmlAttrPtr a) {
-  xmlNodePtr c = a->children;
-  if (c == NULL) {
-    lua_pushliteral(L, "");
-  } else if (c->next == NULL && c->type == XML_TEXT_NODE) {
-    lua_pushstring(L, c->content ? (const char *)c->content : "");
-  } else {
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (; c; c = c->next)
-      if (c->content) luaL_addstring(&b, (const char *)c->content);
-    luaL_pushresult(&b);
-  }
-}
-
 /* Pushes a node-set as an array; elements only for CSS. Index 1 holds the
  * context (document or node). */
 static void push_nodes(lua_State *L, xmlNodeSetPtr set, int elements_only) {
@@ -335,7 +320,7 @@ static void push_nodes(lua_State *L, xmlNodeSetPtr set, int elements_only) {
       break;
     case XML_ATTRIBUTE_NODE:
       if (elements_only) continue;
-      push_attr_value(L, (xmlAttrPtr)x);
+      pith__push_attr_value(L, (xmlAttrPtr)x);
       break;
     case XML_DOCUMENT_NODE:
     case XML_HTML_DOCUMENT_NODE:

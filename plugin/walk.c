@@ -89,21 +89,6 @@ static int doc_elements(lua_State *L) {
   return 1;
 }
 
-static void push_attr_value(lua_State *L, xmlAttrPtr a) {
-  xmlNodePtr c = a->children;
-  if (c == NULL)
-    lua_pushliteral(L, "");
-  else if (c->next == NULL)
-    lua_pushstring(L, c->content ? (const char *)c->content : "");
-  else {
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (; c; c = c->next)
-      if (c->content) luaL_addstring(&b, (const char *)c->content);
-    luaL_pushresult(&b);
-  }
-}
-
 static xmlAttrPtr find_attr(xmlNodePtr n, const char *name) {
   xmlAttrPtr a;
   for (a = n->properties; a; a = a->next)
@@ -129,7 +114,7 @@ static void add_hinted(lua_State *L, int docidx, int nodes, int vals, xmlNodePtr
   lua_rawseti(L, nodes, *k);
   for (j = 0; j < count; j++) {
     if (found[j])
-      push_attr_value(L, found[j]);
+      pith__push_attr_value(L, found[j]);
     else
       lua_pushboolean(L, 0);
     lua_rawseti(L, vals, (*k - 1) * count + j + 1);
