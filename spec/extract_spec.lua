@@ -1,16 +1,10 @@
 -- pith.extract on real pages (shared corpora) and a few hand-written snippets.
+local util = require "support.util"
+local read = util.page
 local core = require "pith.core"
 local extract = require "pith.extract"
 
 local SHARED = "../shared/corpus/"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  if path:match("%.gz$") then s = assert(core.gunzip(s)) end
-  return s
-end
 
 local function flat(s) return (s:gsub("%s+", " ")) end
 

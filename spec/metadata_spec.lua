@@ -1,15 +1,7 @@
+local util = require "support.util"
+local read = util.page
 local core = require "pith.core"
 local metadata = require "pith.metadata"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  if path:find("%.gz$") then
-    s = assert(core.gunzip(s))
-  end
-  return s
-end
 
 local function collect(path, url)
   local doc = assert(core.parse(read(path), { url = url, charset = "utf-8" }))

@@ -2,19 +2,12 @@
 -- Mercury pages a built-in rule serves, title/author/date/first words match the values Mercury's
 -- own per-site tests assert for at least 98 % of the asserted fields. Scored the way
 -- ../shared/bench/score.py scores them, except dates (see same_day).
-local core = require "pith.core"
+local util = require "support.util"
+local read = util.page
 local rules = require "pith.rules"
 local extract = require "pith.extract"
 
 local ROOT = "../shared/corpus/mercury/"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  if path:match("%.gz$") then s = assert(core.gunzip(s)) end
-  return s
-end
 
 -- Whitespace as Python's \s sees it: ASCII, no-break space, ideographic space (as whole UTF-8
 -- sequences: a byte class would cut characters such as 報 = E5 A0 B1).

@@ -1,23 +1,13 @@
 -- The WARC reader (lua/pith/warc.lua) on archives this spec writes itself: real
 -- pages from the shared corpus wrapped as HTTP responses, plus the records a
 -- crawl also holds (warcinfo, requests, images) and broken ones.
+local util = require "support.util"
+local slurp = util.read
+local spew = util.spit
 local warc = require "pith.warc"
 local core = require "pith.core"
 
 local CORPUS = "../shared/corpus/readability/"
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local function spew(path, bytes)
-  local f = assert(io.open(path, "wb"))
-  f:write(bytes)
-  f:close()
-end
 
 local function gzip(bytes)
   local tmp = os.tmpname()

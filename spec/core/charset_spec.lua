@@ -1,5 +1,7 @@
 -- Charset choice and decoding (plugin/charset.c through core.parse): real pages in
 -- their own and in re-encoded legacy charsets, plus snippets for what no page shows.
+local util = require "support.util"
+local slurp = util.capture
 local core = require "pith.core"
 local utf8 = require("pith.compat").utf8 -- also LuaJIT and 5.1
 
@@ -7,13 +9,6 @@ local utf8 = require("pith.compat").utf8 -- also LuaJIT and 5.1
 local FFFD = "\239\191\189" -- U+FFFD REPLACEMENT CHARACTER
 
 local CORPUS = "../shared/corpus/"
-
-local function slurp(cmd)
-  local f = assert(io.popen(cmd, "r"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function read(path)
   local f = assert(io.open(CORPUS .. path, "rb"))

@@ -1,14 +1,9 @@
 -- CSS selectors (compiled to XPath): every supported form, on real pages. Expected
 -- counts were read off the page sources by hand (the Wikipedia table of contents
 -- is listed in the comments); the rest is compared with hand-written XPath.
+local util = require "support.util"
+local slurp = util.read
 local core = require "pith.core"
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function gunzip_file(path)
   local p = assert(io.popen("gzip -dc " .. path))

@@ -1,23 +1,12 @@
 -- Documents: parsing options, limits, hostile input, lifetime, serialisation.
+local util = require "support.util"
+local slurp = util.capture
+local read = util.read
 local core = require "pith.core"
 local compat = require "pith.compat"
 local utf8, unpack = compat.utf8, compat.table.unpack -- also LuaJIT and 5.1
 
 local CORPUS = "../shared/corpus/"
-
-local function slurp(cmd)
-  local f = assert(io.popen(cmd, "r"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 -- iterative, so it survives the deep documents below
 local function depth(node)

@@ -1,14 +1,9 @@
 -- core.gunzip against gzip(1) on the Mercury corpus pages, and on broken input.
+local util = require "support.util"
+local slurp = util.read
 local core = require "pith.core"
 
 local MERCURY = "../shared/corpus/mercury/html/"
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function gzip_dc(path)
   local p = assert(io.popen("gzip -dc '" .. path .. "' 2>/dev/null"))

@@ -1,13 +1,8 @@
 -- Node handles: attributes, classes, siblings, mutation and serialisation.
+local util = require "support.util"
+local read = util.read
 local core = require "pith.core"
 local unpack = require("pith.compat").table.unpack -- also LuaJIT and 5.1
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 -- iterative depth-first search for the first element matching pred
 local function find(node, pred)

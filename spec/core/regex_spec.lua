@@ -1,12 +1,7 @@
 -- core.regex: PCRE2 patterns (UTF + UCP, JIT, match limits, per-state cache).
+local util = require "support.util"
+local slurp = util.read
 local core = require "pith.core"
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local CORPUS = "../shared/corpus/readability/"
 -- Portuguese and Czech article text: accented letters everywhere.

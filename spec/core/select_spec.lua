@@ -1,14 +1,9 @@
 -- doc/node :xpath(), :select(), :first(): result types, context nodes, errors,
 -- closed documents. Counts were checked by hand against the page sources.
+local util = require "support.util"
+local slurp = util.read
 local core = require "pith.core"
 local math_type = require("pith.compat").math_type -- also LuaJIT and 5.1
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local R = "../shared/corpus/readability/"
 

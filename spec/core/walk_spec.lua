@@ -1,13 +1,8 @@
 -- Tree walks (plugin/walk.c): doc:elements and node:window, checked against the XPath
 -- queries they replace (libxml2's own evaluation is the reference) and on hand-built trees.
+local util = require "support.util"
+local read = util.read
 local core = require "pith.core"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
 
 local function parse(html)
   return assert(core.parse(html))

@@ -2,6 +2,8 @@
 -- (lua/pith/magnet.lua, used directly as the magnet script) serves the article of
 -- an HTML file as clean HTML. The server is started here on 127.0.0.1 with a free
 -- port, waited for, and killed in a finally block.
+local util = require "support.util"
+local slurp = util.read
 local PAGE = "../shared/corpus/readability/001/"
 
 local function sh(cmd)
@@ -15,13 +17,6 @@ local function write(path, s)
   local f = assert(io.open(path, "wb"))
   f:write(s)
   f:close()
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
 end
 
 local function squash(s) return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")) end

@@ -2,6 +2,8 @@
 -- build of pith from the repository and :PithArticle turns an HTML buffer into the
 -- article as Markdown in a new buffer. nvim is started here and quits by itself
 -- (under timeout(1)); it opens no socket.
+local util = require "support.util"
+local slurp = util.read
 local PAGE = "../shared/corpus/readability/001/"
 local PAGE_URL = "https://nicolas.perriault.net/code/2013/get-your-frontend-javascript-code-covered/"
 
@@ -10,13 +12,6 @@ local function sh(cmd)
   local out = p:read("*a")
   p:close()
   return tonumber(out:match("rc=(%d+)%s*$")), (out:gsub("rc=%d+%s*$", ""))
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
 end
 
 local function squash(s) return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")) end

@@ -22,6 +22,13 @@ function M.read(path)
   return s
 end
 
+--- A page file's HTML: read, and gunzipped when the name ends in .gz.
+function M.page(path)
+  local s = M.read(path)
+  if path:match("%.gz$") then s = assert(require("pith.core").gunzip(s)) end
+  return s
+end
+
 --- Writes s to path.
 function M.spit(path, s)
   local f = assert(io.open(path, "wb"))
