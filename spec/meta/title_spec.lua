@@ -44,4 +44,23 @@ describe("pith.meta.title", function()
       h1s = { "Comet probe ends its mission in a dive" }, sites = {}, host = "example.com",
     })
   end)
+  it("takes the h1 that the <title> repeats when the declared title is its first part (itmedia.co.jp)", function()
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local util = require "support.util"
+    local doc = assert(core.parse(util.page("../shared/corpus/mercury/html/www.itmedia.co.jp.html.gz")))
+    -- og:title is "Intel NUCで最新SSDを比較してみた"; the h1 and <title> carry the subtitle too.
+    assert.equal("Intel NUCで最新SSDを比較してみた：さらば平成、さらば水冷、いくぜNUC（1/2 ページ）",
+      metadata.collect(doc, { url = "https://www.itmedia.co.jp/pcuser/articles/1904/24/news031.html" }).title)
+    doc:close()
+    -- Without the <title>'s agreement the declaration stands.
+    assert.equal("Headline", title.choose {
+      declared = { "Headline" }, html_title = "Headline | Site", h1s = { "Headline: a subtitle" },
+      sites = { "Site" }, host = "example.com",
+    })
+    assert.equal("Headline: a subtitle", title.choose {
+      declared = { "Headline" }, html_title = "Headline: a subtitle | Site", h1s = { "Headline: a subtitle" },
+      sites = { "Site" }, host = "example.com",
+    })
+  end)
 end)

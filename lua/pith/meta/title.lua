@@ -181,6 +181,17 @@ local function h1_prefix(s, list)
   return nil
 end
 
+-- What follows a headline before its subtitle: a separator, a colon (also the full-width
+-- one of CJK text) or a dash.
+local function subtitled(rest)
+  for _, sep in ipairs(SEPARATORS) do
+    if rest:sub(1, #sep) == sep then
+      return true
+    end
+  end
+  return rest:find("^:%s") ~= nil or rest:find("^\239\188\154") ~= nil
+end
+
 --- Chooses the title. c = {declared = {titles in preference order}, html_title=, h1s = {...},
 -- sites = {site names}, host=}.
 --
@@ -224,6 +235,12 @@ function M.choose(c)
         return pre
       end
       local alt = c.html_title and M.strip(c.html_title, c.sites, c.host)
+      -- "Headline" declared, "Headline: subtitle" as both the h1 and the <title>: two sources
+      -- state the whole headline, the declaration is its short form.
+      local full = alt and h1[key(alt)]
+      if full and #full > #s and full:sub(1, #s) == s and subtitled(full:sub(#s + 1)) then
+        return full
+      end
       if alt and alt ~= "" and key(alt) ~= key(s) and not h1[key(alt)] then
         for _, h in ipairs(list) do
           if words(h) >= 3 and not is_site(h, c.sites, c.host) and overlap(h, s) >= 0.5 then
