@@ -73,4 +73,18 @@ describe("pith.meta.dates", function()
     assert.equal("2019-02-27", metadata.collect(doc, { url = url }).date)
     doc:close()
   end)
+  it("restates a UTC timestamp in the local time the page prints beside it", function()
+    -- al.com: article:published_time and article_date_original of the same story.
+    assert.equal("2016-12-22T18:47:31-06:00", dates.localize("2016-12-23T00:47:31Z",
+      { "2016-12-23T00:47:31Z", "Thursday, December 22, 2016, 06:47 PM" }))
+    -- wikia (Readability's test page): JSON-LD dateCreated beside article:published_time.
+    assert.equal("2017-02-23T17:18:13-08:00", dates.localize("2017-02-24T01:18:13Z",
+      { "2017-02-23T17:18:13-08:00" }))
+    -- Another moment, a date without a time, a non-UTC choice, an offset no zone has: unchanged.
+    assert.equal("2016-12-23T00:47:31Z", dates.localize("2016-12-23T00:47:31Z", { "2016-12-22T09:13:00-05:00" }))
+    assert.equal("2016-12-23T00:47:31Z", dates.localize("2016-12-23T00:47:31Z", { "December 22, 2016" }))
+    assert.equal("2016-12-22T18:47:31-06:00", dates.localize("2016-12-22T18:47:31-06:00", { "2016-12-22T10:00" }))
+    assert.equal("2016-12-23T00:47:31Z", dates.localize("2016-12-23T00:47:31Z", { "2016-12-22T00:40:00" }))
+    assert.equal("2016-12-23", dates.localize("2016-12-23", { "2016-12-22T18:47:00" }))
+  end)
 end)

@@ -266,6 +266,78 @@ function M.parse(s, opts)
   return nil
 end
 
+-- Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+local function days_from_civil(y, m, d)
+  y = m <= 2 and y - 1 or y
+  local era = math.floor((y >= 0 and y or y - 399) / 400)
+  local yoe = y - era * 400
+  local doy = math.floor((153 * (m + (m > 2 and -3 or 9)) + 2) / 5) + d - 1
+  local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+end
+
+-- An ISO value from parse with a time: its minutes since the epoch (as written, zone ignored),
+-- its seconds, and its zone ("Z", "+05:30", or "" when none is stated).
+local function wall(iso)
+  local y, m, d, h, mi, sec, zone = iso:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)T(%d%d):(%d%d):(%d%d)(.*)$")
+  if not y then
+    return nil
+  end
+  local days = days_from_civil(tonumber(y), tonumber(m), tonumber(d))
+  return (days * 24 + tonumber(h)) * 60 + tonumber(mi), sec, zone
+end
+
+local function zone_minutes(zone)
+  if zone == "Z" then
+    return 0
+  end
+  local sign, hh, mm = zone:match("^([+-])(%d%d):(%d%d)$")
+  if not sign then
+    return nil
+  end
+  local n = tonumber(hh) * 60 + tonumber(mm)
+  return sign == "-" and -n or n
+end
+
+local function from_minutes(total, sec, zone)
+  local days, rem = math.floor(total / 1440), total % 1440
+  local t = os.date("!*t", days * 86400)
+  return string.format("%04d-%02d-%02dT%02d:%02d:%s%s", t.year, t.month, t.day, math.floor(rem / 60), rem % 60, sec,
+    zone)
+end
+
+--- The publication moment in the page's own time zone, when the page states it in UTC and again
+-- in local time: a UTC timestamp's calendar day is not the day the publisher printed.
+-- `chosen` is the parsed value picked; `others` the raw values of the other declared dates. One
+-- that is the same moment with an offset ("2017-02-23T17:18:13-08:00" beside
+-- "2017-02-24T01:18:13Z") is returned as is; one with a wall time and no zone
+-- ("Thursday, December 22, 2016, 06:47 PM" beside "2016-12-23T00:47:31Z") gives the offset,
+-- when it is a whole quarter hour within a day's zones. Otherwise `chosen` is returned.
+function M.localize(chosen, others, opts)
+  local at, sec, zone = wall(chosen or "")
+  if not at or zone ~= "Z" then
+    return chosen
+  end
+  for _, raw in ipairs(others or {}) do
+    local d = M.parse(raw, opts)
+    local dat, dsec, dzone = wall(d or "")
+    if dat then
+      local off = zone_minutes(dzone)
+      if off and off ~= 0 and dat - off == at and dsec == sec then
+        return d
+      end
+      local diff = dat - at
+      if dzone == "" and diff ~= 0 and diff % 15 == 0 and diff >= -12 * 60 and diff <= 14 * 60
+        and (dsec == sec or dsec == "00") then
+        local sign = diff < 0 and "-" or "+"
+        local a = math.abs(diff)
+        return from_minutes(dat, sec, string.format("%s%02d:%02d", sign, math.floor(a / 60), a % 60))
+      end
+    end
+  end
+  return chosen
+end
+
 --- The calendar day (yyyy-mm-dd) of an ISO value, for comparisons.
 function M.day(iso)
   return iso and iso:sub(1, 10) or nil
