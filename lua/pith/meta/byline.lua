@@ -254,6 +254,45 @@ function M.names(s, opts)
   return out
 end
 
+-- Words that make a credit a desk's or a team's: "BWW News Desk", "Team HardwareZone".
+local DESK_WORDS = {}
+for w in ([[desk team staff newsroom bureau editors redaktion rédaction redacción]]):gmatch("%S+") do
+  DESK_WORDS[w] = true
+end
+
+--- A byline that credits a desk or a team rather than a person ("By Team HardwareZone - 21 Dec
+-- 2024" -> "Team HardwareZone"), as written, or nil. For when nothing on the page names a person:
+-- the desk is then the author, as an organisation is.
+function M.credit(s)
+  if type(s) ~= "string" or #s > 200 then
+    return nil
+  end
+  s = str.squash(s)
+  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
+    local i = s:find(mark, 2, true)
+    if i then
+      s = s:sub(1, i - 1)
+    end
+  end
+  s = trim(strip_lead(trim(s)))
+  local n, desk, own = 0, false, false
+  for w in s:gmatch("%S+") do
+    n = n + 1
+    -- Every word is capitalised, as a name is ("the news desk" is prose).
+    if not w:find("^%u") then
+      return nil
+    end
+    local lw = dates.lower(w):gsub("%p", "")
+    desk = desk or DESK_WORDS[lw] == true
+    -- A word of its own ("BWW", "HardwareZone"): "Senior Staff Writer" is only a role.
+    own = own or not (ROLE_WORDS[lw] or FUNCTION_WORDS[lw])
+  end
+  if not desk or not own or n < 2 or n > 5 or s:find("%d") or s:find("@") or s:find("https?:") then
+    return nil
+  end
+  return s
+end
+
 -- Legal forms that mark a name as a company's.
 local COMPANY = {}
 for w in ([[inc ltd llc llp plc gmbh ag corp corporation co company sas sarl srl bv nv kk pty
