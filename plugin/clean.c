@@ -35,7 +35,7 @@ int pith__collect(pith_ex *ex, xmlNodePtr root, const char *const *tags,
     const char *const *t;
     if (c->type != XML_ELEMENT_NODE) continue;
     for (t = tags; *t; t++) {
-      if (strcmp((const char *)c->name, *t) == 0) {
+      if (pith__streq((const char *)c->name, *t)) {
         if (!pith__nodes_push(ex, out, c)) return 0;
         break;
       }
@@ -192,7 +192,7 @@ static const char *const PHRASING[] = {
 
 static int in_list(const char *name, const char *const *list) {
   for (; *list; list++)
-    if (strcmp(name, *list) == 0) return 1;
+    if (pith__streq(name, *list)) return 1;
   return 0;
 }
 
@@ -250,7 +250,7 @@ int pith__is_visible(xmlNodePtr n) {
     return 0;
   if (pith__get_attr(n, "hidden")) return 0;
   ah = pith__get_attr(n, "aria-hidden");
-  if (ah && strcmp(ah, "true") == 0) {
+  if (ah && pith__streq(ah, "true")) {
     const char *cls = pith__get_attr(n, "class");
     return cls && strstr(cls, "fallback-image") != NULL;
   }
@@ -409,9 +409,9 @@ static void mark_data_tables(pith_ex *ex, xmlNodePtr root) {
     const char *summary = pith__get_attr(t, "summary");
     int data = -1;
     size_t r, nrows = 0, ncols = 0;
-    if (role && strcmp(role, "presentation") == 0)
+    if (role && pith__streq(role, "presentation"))
       data = 0;
-    else if (dt && strcmp(dt, "0") == 0)
+    else if (dt && pith__streq(dt, "0"))
       data = 0;
     else if (summary && *summary)
       data = 1;
@@ -553,7 +553,7 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
   static const char *const TEXTISH[] = {"span",  "li",  "td", "blockquote", "dl",
                                         "div",   "img", "ol", "p",          "pre",
                                         "table", "ul",  NULL};
-  int is_list = strcmp(tag, "ul") == 0 || strcmp(tag, "ol") == 0, weight;
+  int is_list = pith__streq(tag, "ul") || pith__streq(tag, "ol"), weight;
   pith_textinfo ti;
   xmlNodePtr c, a;
   size_t p = 0, img = 0, li = 0, input = 0, embeds = 0;
@@ -567,7 +567,7 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
         list_len += pith__text_len(c);
     is_list = ti.len > 0 && (double)list_len / (double)ti.len > 0.9;
   }
-  if (strcmp(tag, "table") == 0 && is_data_table(ex, node)) return 0;
+  if (pith__streq(tag, "table") && is_data_table(ex, node)) return 0;
   for (a = node->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
     if (pith__is(a, "table") && is_data_table(ex, a)) return 0;
   if (pith__has_ancestor_tag(node, "code", 3)) return 0;
@@ -581,16 +581,16 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
     const char *nm;
     if (c->type != XML_ELEMENT_NODE) continue;
     nm = (const char *)c->name;
-    if (strcmp(nm, "p") == 0)
+    if (pith__streq(nm, "p"))
       p++;
-    else if (strcmp(nm, "img") == 0)
+    else if (pith__streq(nm, "img"))
       img++;
-    else if (strcmp(nm, "li") == 0)
+    else if (pith__streq(nm, "li"))
       li++;
-    else if (strcmp(nm, "input") == 0)
+    else if (pith__streq(nm, "input"))
       input++;
-    else if (strcmp(nm, "object") == 0 || strcmp(nm, "embed") == 0 ||
-             strcmp(nm, "iframe") == 0) {
+    else if (pith__streq(nm, "object") || pith__streq(nm, "embed") ||
+             pith__streq(nm, "iframe")) {
       xmlAttrPtr at;
       for (at = c->properties; at; at = at->next) {
         const char *v = (at->children && at->children->content)
@@ -659,7 +659,7 @@ static void clean_share(pith_ex *ex, xmlNodePtr article) {
     xmlNodePtr end = pith__next_element(top, 1), n = pith__next_element(top, 0);
     while (n && n != end) {
       const char *cls = pith__get_attr(n, "class"), *id = pith__get_attr(n, "id");
-      snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
+      pith__match_string(match, sizeof match, cls, id);
       if (pith__is_share_name(match) && pith__text_len(n) < 500)
         n = pith__remove_and_next(ex, n);
       else
@@ -826,7 +826,7 @@ static void lower_ascii(char *s) {
 
 static int in_words(const char *s, const char *const *list) {
   for (; *list; list++)
-    if (strcmp(s, *list) == 0) return 1;
+    if (pith__streq(s, *list)) return 1;
   return 0;
 }
 
@@ -842,7 +842,7 @@ static int is_furniture_text(const char *t, size_t len) {
     memcpy(buf, t, n + 1);
     while (n > 0 && strchr(" :.!»›>→…|-", buf[n - 1]))
       buf[--n] = 0;
-    if (n && in_words(buf, FURNITURE_EXACT) && strcmp(buf, "share") != 0) return 1;
+    if (n && in_words(buf, FURNITURE_EXACT) && !pith__streq(buf, "share")) return 1;
   }
   for (w = FURNITURE_PREFIX; *w; w++)
     if (starts_with(t, *w)) return 1;
@@ -1182,7 +1182,7 @@ static int has_lead_hint(xmlNodePtr n) {
   if (pith__is(n, "time") || pith__is(n, "nav") || pith__is(n, "address") ||
       pith__is(n, "dialog"))
     return 1;
-  if (rel && strcmp(rel, "author") == 0) return 1;
+  if (rel && pith__streq(rel, "author")) return 1;
   if (ip && (strstr(ip, "author") || strstr(ip, "date") || strstr(ip, "breadcrumb")))
     return 1;
   return pith__match_any(cls, HINTS) || pith__match_any(id, HINTS);

@@ -22,22 +22,22 @@ static const char *const UNLIKELY_ROLES[] = {"menu",       "menubar", "complemen
 
 static int in_list(const char *name, const char *const *list) {
   for (; *list; list++)
-    if (strcmp(name, *list) == 0) return 1;
+    if (pith__streq(name, *list)) return 1;
   return 0;
 }
 
 static double *init_node(pith_ex *ex, xmlNodePtr n) {
   const char *t = (const char *)n->name;
   double s = 0;
-  if (strcmp(t, "div") == 0)
+  if (pith__streq(t, "div"))
     s = 5;
-  else if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 || strcmp(t, "blockquote") == 0)
+  else if (pith__streq(t, "pre") || pith__streq(t, "td") || pith__streq(t, "blockquote"))
     s = 3;
-  else if (strcmp(t, "address") == 0 || strcmp(t, "ol") == 0 || strcmp(t, "ul") == 0 ||
-           strcmp(t, "dl") == 0 || strcmp(t, "dd") == 0 || strcmp(t, "dt") == 0 ||
-           strcmp(t, "li") == 0 || strcmp(t, "form") == 0)
+  else if (pith__streq(t, "address") || pith__streq(t, "ol") || pith__streq(t, "ul") ||
+           pith__streq(t, "dl") || pith__streq(t, "dd") || pith__streq(t, "dt") ||
+           pith__streq(t, "li") || pith__streq(t, "form"))
     s = -3;
-  else if (pith__is_heading(n) || strcmp(t, "th") == 0)
+  else if (pith__is_heading(n) || pith__streq(t, "th"))
     s = -5;
   if (ex->flags & PITH_FLAG_WEIGHT_CLASSES) s += pith__class_weight(n);
   return pith__scores_add(&ex->scores, n, s);
@@ -133,7 +133,7 @@ static int collect_cousins(pith_ex *ex, xmlNodePtr page, xmlNodePtr top, xmlNode
       seen = skip = 1;
     } else if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, top->name)) {
       const char *c = pith__get_attr(n, "class");
-      if (c && strcmp(c, cls) == 0 && n->parent != outer->parent &&
+      if (c && pith__streq(c, cls) && n->parent != outer->parent &&
           !is_ancestor(n, outer)) {
         skip = 1;
         double *ns = pith__scores_get(&ex->scores, n),
@@ -219,21 +219,21 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     const char *cls = pith__get_attr(node, "class"), *id = pith__get_attr(node, "id"),
                *role, *am;
     const char *tag = (const char *)node->name;
-    snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
+    pith__match_string(match, sizeof match, cls, id);
     if (!pith__is_visible(node)) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
     am = pith__get_attr(node, "aria-modal");
     role = pith__get_attr(node, "role");
-    if (am && strcmp(am, "true") == 0 && role && strcmp(role, "dialog") == 0) {
+    if (am && pith__streq(am, "true") && role && pith__streq(role, "dialog")) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
     if (!ex->byline_found && !ex->has_meta_byline) {
       const char *rel = pith__get_attr(node, "rel"),
                  *ip = pith__get_attr(node, "itemprop");
-      if ((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) ||
+      if ((rel && pith__streq(rel, "author")) || (ip && strstr(ip, "author")) ||
           pith__is_byline_name(match)) {
         size_t bl = pith__text_len(node);
         if (bl > 0 && bl < 100) {
@@ -254,8 +254,8 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     }
     if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS) {
       if (pith__is_unlikely(match) && !pith__has_ancestor_tag(node, "table", 3) &&
-          !pith__has_ancestor_tag(node, "code", 3) && strcmp(tag, "body") != 0 &&
-          strcmp(tag, "a") != 0) {
+          !pith__has_ancestor_tag(node, "code", 3) && !pith__streq(tag, "body") &&
+          !pith__streq(tag, "a")) {
         node = pith__remove_and_next(ex, node);
         continue;
       }
@@ -264,14 +264,14 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
         continue;
       }
     }
-    if ((strcmp(tag, "div") == 0 || strcmp(tag, "section") == 0 ||
-         strcmp(tag, "header") == 0 || pith__is_heading(node)) &&
+    if ((pith__streq(tag, "div") || pith__streq(tag, "section") ||
+         pith__streq(tag, "header") || pith__is_heading(node)) &&
         without_content(node)) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
     if (in_list(tag, TAGS_TO_SCORE) && !pith__nodes_push(ex, &to_score, node)) goto done;
-    if (strcmp(tag, "div") == 0) {
+    if (pith__streq(tag, "div")) {
       wrap_phrasing(ex, node);
       if (single_p_inside(node) && pith__link_density(node) < 0.25) {
         xmlNodePtr p = pith__first_element_child(node);
@@ -400,7 +400,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       else {
         double bonus = 0, *ss = pith__scores_get(&ex->scores, sib);
         const char *scls = pith__get_attr(sib, "class");
-        if (topcls && *topcls && scls && strcmp(scls, topcls) == 0)
+        if (topcls && *topcls && scls && pith__streq(scls, topcls))
           bonus += topscore * 0.2;
         if (ss && *ss + bonus >= sib_threshold)
           append = 1;
@@ -508,8 +508,8 @@ static void find_titles(pith_ex *ex, xmlNodePtr root, const char *given) {
     if (p == NULL) p = pith__get_attr(c, "name");
     content = pith__get_attr(c, "content");
     if (p && content &&
-        (strcmp(p, "og:title") == 0 || strcmp(p, "twitter:title") == 0 ||
-         strcmp(p, "dc:title") == 0))
+        (pith__streq(p, "og:title") || pith__streq(p, "twitter:title") ||
+         pith__streq(p, "dc:title")))
       add_title(ex, content, strlen(content));
   }
   c = child_named(head, "title");
@@ -553,17 +553,17 @@ static int meta_byline(xmlNodePtr root) {
       const char *content = pith__get_attr(c, "content");
       if (content == NULL || *content == 0) continue;
       if (name &&
-          (strcmp(name, "author") == 0 || strcmp(name, "dc.creator") == 0 ||
-           strcmp(name, "dc:creator") == 0 || strcmp(name, "dcterm:creator") == 0 ||
-           strcmp(name, "parsely-author") == 0))
+          (pith__streq(name, "author") || pith__streq(name, "dc.creator") ||
+           pith__streq(name, "dc:creator") || pith__streq(name, "dcterm:creator") ||
+           pith__streq(name, "parsely-author")))
         return 1;
       if (prop &&
-          (strcmp(prop, "dc:creator") == 0 || strcmp(prop, "dcterm:creator") == 0 ||
-           (strcmp(prop, "article:author") == 0 && !is_url(content))))
+          (pith__streq(prop, "dc:creator") || pith__streq(prop, "dcterm:creator") ||
+           (pith__streq(prop, "article:author") && !is_url(content))))
         return 1;
     } else if (pith__is(c, "script")) {
       const char *type = pith__get_attr(c, "type");
-      if (type && strcmp(type, "application/ld+json") == 0 && c->children &&
+      if (type && pith__streq(type, "application/ld+json") && c->children &&
           c->children->content) {
         const char *j = (const char *)c->children->content, *a = strstr(j, "\"author\"");
         if (a && strstr(j, "schema.org") && strstr(a, "\"name\"")) return 1;
@@ -590,7 +590,7 @@ static char *find_summary(xmlNodePtr root) {
     if (v == NULL) v = pith__get_attr(c, "value");
     if (k == NULL || v == NULL || *v == 0) continue;
     for (i = 0; KEYS[i]; i++)
-      if (strcmp(k, KEYS[i]) == 0 && found[i] == NULL) found[i] = v;
+      if (pith__streq(k, KEYS[i]) && found[i] == NULL) found[i] = v;
   }
   for (i = 0; i < 3 && found[i] == NULL; i++)
     ;
@@ -823,9 +823,9 @@ static int l_extract(lua_State *L) {
     ex.images = opt_bool(L, 2, "images", 0);
     ex.comments = opt_bool(L, 2, "comments", 0);
   }
-  if (favor && strcmp(favor, "precision") == 0)
+  if (favor && pith__streq(favor, "precision"))
     ex.favor = PITH_FAVOR_PRECISION;
-  else if (favor && strcmp(favor, "recall") == 0)
+  else if (favor && pith__streq(favor, "recall"))
     ex.favor = PITH_FAVOR_RECALL;
   {
     pith_statcache *sc = pith__stats_open(d->doc);

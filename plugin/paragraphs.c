@@ -26,7 +26,7 @@ static int is_leaf_tag(xmlNodePtr n) {
   const char *const *b;
   if (n->type != XML_ELEMENT_NODE) return 0;
   for (b = BLOCK; *b; b++)
-    if (strcmp((const char *)n->name, *b) == 0) return 1;
+    if (pith__streq((const char *)n->name, *b)) return 1;
   return 0;
 }
 

@@ -430,7 +430,7 @@ size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap) {
     if (!is_text(c) || c->content == NULL) continue;
     p = c->content;
     while (*p && o + 1 < cap) {
-      size_t w = pith__ws_len(p), seq;
+      size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p), seq;
       if (w) {
         if (started) pending = 1;
         p += w;
@@ -457,7 +457,7 @@ size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap) {
 
 int pith__is(xmlNodePtr n, const char *tag) {
   return n && n->type == XML_ELEMENT_NODE && n->name &&
-         strcmp((const char *)n->name, tag) == 0;
+         pith__streq((const char *)n->name, tag);
 }
 
 int pith__is_heading(xmlNodePtr n) {
@@ -493,7 +493,8 @@ const char *pith__get_attr(xmlNodePtr n, const char *name) {
   xmlAttrPtr a;
   if (n == NULL || n->type != XML_ELEMENT_NODE) return NULL;
   for (a = n->properties; a; a = a->next) {
-    if (a->name && strcmp((const char *)a->name, name) == 0) {
+    if (a->name && a->name[0] == (unsigned char)name[0] &&
+        pith__streq((const char *)a->name, name)) {
       if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
         return (const char *)a->children->content;
       return "";
@@ -516,23 +517,61 @@ int pith__ci_contains(const char *hay, const char *needle) {
   return 0;
 }
 
-/* Lower-cases s once and searches each (lower-case) word with strstr: this
- * runs for every element's class and id, several lists each. */
+/* Lower-cases s once, noting which byte pairs occur in it (a 1024-bit set,
+ * pairs folded to 5 bits a byte): a word is searched with strstr only when
+ * all its pairs occur. This runs for every element's class and id, several
+ * lists each, and nearly every word fails the pair test. */
+#define PAIR(a, b) ((((unsigned)(a)&31u) << 5) | ((unsigned)(b)&31u))
 int pith__match_any(const char *s, const char *const *words) {
   char buf[512];
+  unsigned long long pairs[16];
   size_t i;
   if (s == NULL || *s == 0) return 0;
-  for (i = 0; s[i] && i < sizeof buf - 1; i++)
+  memset(pairs, 0, sizeof pairs);
+  buf[0] = (char)lower((unsigned char)s[0]);
+  for (i = 1; s[i] && i < sizeof buf - 1; i++) {
+    unsigned k;
     buf[i] = (char)lower((unsigned char)s[i]);
+    k = PAIR(buf[i - 1], buf[i]);
+    pairs[k >> 6] |= 1ULL << (k & 63);
+  }
   if (s[i]) { /* longer than the buffer: the slow path */
     for (; *words; words++)
       if (pith__ci_contains(s, *words)) return 1;
     return 0;
   }
   buf[i] = 0;
-  for (; *words; words++)
-    if (strstr(buf, *words)) return 1;
+  for (; *words; words++) {
+    const char *w = *words;
+    size_t j = w[0] ? 1 : 0;
+    for (; w[j]; j++) {
+      unsigned k = PAIR(w[j - 1], w[j]);
+      if (!(pairs[k >> 6] & (1ULL << (k & 63)))) break;
+    }
+    if (w[j] == 0 && strstr(buf, w)) return 1;
+  }
   return 0;
+}
+#undef PAIR
+
+/* Readability's matchString, class + " " + id, truncated to the buffer like
+ * snprintf (a formatted print per element cost more than the matching). */
+void pith__match_string(char *out, size_t cap, const char *cls, const char *id) {
+  size_t o = 0, k;
+  if (cls) {
+    k = strlen(cls);
+    if (k > cap - 1) k = cap - 1;
+    memcpy(out, cls, k);
+    o = k;
+  }
+  if (o < cap - 1) out[o++] = ' ';
+  if (id && o < cap - 1) {
+    k = strlen(id);
+    if (k > cap - 1 - o) k = cap - 1 - o;
+    memcpy(out + o, id, k);
+    o += k;
+  }
+  out[o] = 0;
 }
 
 static const char *const NEGATIVE[] = {
@@ -646,7 +685,7 @@ size_t pith__count_tag(xmlNodePtr root, const char *tag) {
   size_t k = 0;
   xmlNodePtr c;
   for (c = root->children; c; c = pith__next_node(c, root, 0))
-    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, tag) == 0) k++;
+    if (c->type == XML_ELEMENT_NODE && pith__streq((const char *)c->name, tag)) k++;
   return k;
 }
 
@@ -655,7 +694,7 @@ int pith__has_ancestor_tag(xmlNodePtr n, const char *tag, int max_depth) {
   if (max_depth == 0) max_depth = 3;
   while (n->parent && n->parent->type == XML_ELEMENT_NODE) {
     if (max_depth > 0 && depth > max_depth) return 0;
-    if (strcmp((const char *)n->parent->name, tag) == 0) return 1;
+    if (pith__streq((const char *)n->parent->name, tag)) return 1;
     n = n->parent;
     depth++;
   }

@@ -43,6 +43,16 @@ void pith__stats_forget(xmlNodePtr root);
 /* Share of n's text inside links (links to "#..." count 0.3). */
 double pith__link_density(xmlNodePtr n);
 
+/* strcmp(a, b) == 0, inline: the element and attribute names compared in the
+ * hot loops mostly differ at the first byte, where a library call costs most. */
+static inline int pith__streq(const char *a, const char *b) {
+  while (*a && *a == *b) {
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
 /* Value of an attribute without copying (NULL when absent or not plain). */
 const char *pith__get_attr(xmlNodePtr n, const char *name);
 int pith__is(xmlNodePtr n, const char *tag);
@@ -52,6 +62,9 @@ int pith__ci_contains(const char *hay, const char *needle);
 /* Whether the element's class or id matches any of the words. */
 int pith__match_any(const char *s, const char *const *words);
 
+/* Readability's matchString, class + " " + id (either may be NULL), cut to
+ * cap - 1 bytes. */
+void pith__match_string(char *out, size_t cap, const char *cls, const char *id);
 /* Readability's class weight: -25/+25 per class and id, 0 when off. */
 int pith__class_weight(xmlNodePtr n);
 int pith__is_unlikely(const char *class_and_id);
