@@ -137,6 +137,9 @@ local function is_name(part)
 end
 
 --- Splits and cleans a byline string; returns an array of names (possibly empty).
+-- opts.strict: refuse a lone Latin word (a label more often than a name); opts.handle: the
+-- string is the text of a link to the author's own page, where a lower-case user name
+-- ("doumae") is the author's.
 function M.names(s, opts)
   if type(s) ~= "string" then
     return {}
@@ -144,6 +147,9 @@ function M.names(s, opts)
   s = str.squash(s)
   if s == "" or #s > 400 then
     return {}
+  end
+  if opts and opts.handle and s:find("^%l[%l%d_.%-]+$") and #s <= 40 and not LEAD_SET[s] and not ROLE_WORDS[s] then
+    return { s }
   end
   -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
   s = s:gsub("(%l%l%l%l)(%u%l)", "%1 %2")
