@@ -4,11 +4,20 @@
  * result in document order without a union sort, and avoids `X//y`, whose
  * node-set merging costs 20-27x on big pages (conventions.md 7.3). Matching is
  * the DOM's querySelectorAll: compounds left of the subject may match outside
- * the context node. */
+ * the context node.
+ *
+ * The same parse also records each compound's tests as data. When a selector
+ * list uses only type, *, #id, .class, attribute tests and the four
+ * combinators, that record becomes a matcher for a direct tree walk
+ * (pith__css_matches): no XPath, no string allocation per element. XPath class
+ * tests (concat + normalize-space per element) made rule selectors cost as much
+ * as the parse; the walk keeps the XPath's meaning test for test. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/tree.h>
 
 #include "css.h"
 
@@ -21,13 +30,28 @@ typedef struct Parser {
   char *err;
   size_t errsize;
   int depth;
+  int nowalk; /* something the tree walk does not do: XPath only */
 } Parser;
+
+/* Test kinds of the walk, each the exact meaning of the XPath written for it. */
+enum {
+  T_FALSE = 1, /* false() */
+  T_EXISTS,    /* @a */
+  T_EQ,        /* @a = v */
+  T_WORD,      /* contains(concat(' ', normalize-space(@a), ' '), ' v ') */
+  T_DASH,      /* @a = v or starts-with(@a, 'v-') */
+  T_PREFIX,    /* starts-with(@a, v) */
+  T_SUFFIX,    /* substring(@a, string-length(@a) - n + 1) = v */
+  T_SUBSTR     /* contains(@a, v) */
+};
 
 /* One compound selector (`p.note[title]`). */
 typedef struct Compound {
   pith_buf type;  /* lower-cased element name; empty means any element */
   pith_buf conds; /* XPath tests on the element, joined with " and " */
-  char comb;      /* combinator to the compound on the left; 0 for the first */
+  pith_buf tests; /* the same tests for the walk: op, nocase, name NUL, value NUL */
+  int ntests;
+  char comb; /* combinator to the compound on the left; 0 for the first */
 } Compound;
 
 typedef struct Complex {
@@ -35,7 +59,7 @@ typedef struct Complex {
   int n, cap;
 } Complex;
 
-static int parse_list(Parser *P, pith_buf *out, int top, int first);
+static int parse_list(Parser *P, pith_buf *out, int top, int first, pith_css_walk **walk);
 
 __attribute__((format(printf, 2, 3))) static int fail(Parser *P, const char *fmt, ...) {
   va_list ap;
@@ -263,6 +287,20 @@ static void cond_begin(Compound *c) {
   if (c->conds.len > 0) pith_buf_adds(&c->conds, " and ");
 }
 
+/* Records a walk test; an attribute name XPath reaches only through name()
+ * leaves the selector to XPath. */
+static void add_test(Parser *P, Compound *c, int op, int nocase, const pith_buf *name,
+                     const pith_buf *v) {
+  if (op != T_FALSE && !is_simple_name(name)) P->nowalk = 1;
+  pith_buf_addc(&c->tests, (char)op);
+  pith_buf_addc(&c->tests, (char)(nocase ? 1 : 0));
+  pith_buf_add(&c->tests, name->data, name->len);
+  pith_buf_addc(&c->tests, '\0');
+  if (v) pith_buf_add(&c->tests, v->data, v->len);
+  pith_buf_addc(&c->tests, '\0');
+  c->ntests++;
+}
+
 static int has_space(const pith_buf *v) {
   size_t i;
   for (i = 0; i < v->len; i++)
@@ -352,6 +390,26 @@ static int parse_attrib(Parser *P, Compound *c) {
         val.data[i] = (char)(val.data[i] | 0x20);
   }
   cond_begin(c);
+  {
+    int t;
+    switch (op) {
+    case 0:
+      t = T_EXISTS;
+      break;
+    case '=':
+      t = T_EQ;
+      break;
+    case '~':
+      t = val.len == 0 || has_space(&val) ? T_FALSE : T_WORD;
+      break;
+    case '|':
+      t = T_DASH;
+      break;
+    default:
+      t = val.len == 0 ? T_FALSE : op == '^' ? T_PREFIX : op == '$' ? T_SUFFIX : T_SUBSTR;
+    }
+    add_test(P, c, t, nocase, &name, &val);
+  }
   switch (op) {
   case 0:
     add_attr(b, &name, 0);
@@ -526,7 +584,8 @@ static int parse_pseudo(Parser *P, Compound *c) {
   int r = -1;
   const char *start = P->p;
   pith_buf_init(&name);
-  P->p++; /* : */
+  P->nowalk = 1; /* sibling counts and nested lists stay XPath */
+  P->p++;        /* : */
   if (peek(P) == ':') {
     fail(P, "pseudo-elements are not supported");
     goto done;
@@ -548,7 +607,7 @@ static int parse_pseudo(Parser *P, Compound *c) {
       cond_begin(c);
       pith_buf_adds(b, n[0] == 'n' ? "not(" : "(");
       P->depth++;
-      if (parse_list(P, b, 0, 0) < 0) goto done;
+      if (parse_list(P, b, 0, 0, NULL) < 0) goto done;
       P->depth--;
       pith_buf_addc(b, ')');
     } else if (!strncmp(n, "nth-", 4)) {
@@ -643,6 +702,7 @@ static int parse_compound(Parser *P, Compound *c) {
     any = 1;
   } else if (ident_starts(P)) {
     if (parse_ident(P, &c->type, 1, "an element name") < 0) return -1;
+    if (!is_simple_name(&c->type)) P->nowalk = 1;
     any = 1;
   }
   for (;;) {
@@ -655,15 +715,18 @@ static int parse_compound(Parser *P, Compound *c) {
       r = parse_ident(P, &v, 0, ch == '#' ? "an id" : "a class name");
       if (r == 0) {
         cond_begin(c);
+        pith_buf_init(&cls);
+        pith_buf_adds(&cls, ch == '#' ? "id" : "class");
         if (ch == '#') {
           pith_buf_adds(&c->conds, "@id=");
           add_literal(&c->conds, v.data ? v.data : "", v.len);
+          add_test(P, c, T_EQ, 0, &cls, &v);
         } else {
-          pith_buf_init(&cls);
-          pith_buf_adds(&cls, "class");
           add_word_test(&c->conds, &cls, 0, &v);
-          pith_buf_free(&cls);
+          add_test(P, c, v.len == 0 || has_space(&v) ? T_FALSE : T_WORD, 0, &cls, &v);
         }
+        if (cls.oom) c->conds.oom = 1;
+        pith_buf_free(&cls);
         if (v.oom) c->conds.oom = 1;
       }
       pith_buf_free(&v);
@@ -689,6 +752,7 @@ static void complex_free(Complex *x) {
   for (i = 0; i < x->n; i++) {
     pith_buf_free(&x->c[i].type);
     pith_buf_free(&x->c[i].conds);
+    pith_buf_free(&x->c[i].tests);
   }
   free(x->c);
   x->c = NULL;
@@ -711,6 +775,8 @@ static int parse_complex(Parser *P, Complex *x) {
     c = &x->c[x->n++];
     pith_buf_init(&c->type);
     pith_buf_init(&c->conds);
+    pith_buf_init(&c->tests);
+    c->ntests = 0;
     c->comb = comb;
     if (parse_compound(P, c) < 0) return -1;
     ws = skip_ws(P);
@@ -793,13 +859,248 @@ static void add_match(pith_buf *b, const Complex *x) {
 static int complex_oom(const Complex *x) {
   int i;
   for (i = 0; i < x->n; i++)
-    if (x->c[i].type.oom || x->c[i].conds.oom) return 1;
+    if (x->c[i].type.oom || x->c[i].conds.oom || x->c[i].tests.oom) return 1;
+  return 0;
+}
+
+/* ---- the tree walk's matcher ------------------------------------------------ */
+
+typedef struct WTest {
+  unsigned char op, nocase;
+  const char *name, *val;
+  size_t vlen;
+} WTest;
+
+typedef struct WCompound {
+  const char *type; /* NULL: any element */
+  const WTest *tests;
+  int ntests;
+  char comb;
+} WCompound;
+
+typedef struct WComplex {
+  const WCompound *c;
+  int n;
+} WComplex;
+
+struct pith_css_walk {
+  const WComplex *x;
+  int n;
+};
+
+/* Offsets in the matcher's one allocation stay aligned for any of its structs. */
+typedef union WAlign {
+  void *p;
+  size_t z;
+  double d;
+} WAlign;
+#define WROUND(n) (((n) + sizeof(WAlign) - 1) / sizeof(WAlign) * sizeof(WAlign))
+
+/* One allocation holding the whole matcher (structs, then strings); NULL when
+ * out of memory (the caller then keeps to XPath). */
+static pith_css_walk *build_walk(const Complex *xs, int n) {
+  size_t ncomp = 0, ntests = 0, nstr = 0, off_x, off_c, off_t, off_s, size;
+  int i, k, j;
+  char *block, *str;
+  pith_css_walk *w;
+  WComplex *wx;
+  WCompound *wc;
+  WTest *wt;
+  for (i = 0; i < n; i++)
+    for (k = 0; k < xs[i].n; k++) {
+      ncomp++;
+      ntests += (size_t)xs[i].c[k].ntests;
+      nstr += xs[i].c[k].type.len + 1 + xs[i].c[k].tests.len;
+    }
+  off_x = WROUND(sizeof *w);
+  off_c = off_x + WROUND((size_t)n * sizeof *wx);
+  off_t = off_c + WROUND(ncomp * sizeof *wc);
+  off_s = off_t + WROUND(ntests * sizeof *wt);
+  size = off_s + nstr + 1;
+  block = (char *)malloc(size);
+  if (block == NULL) return NULL;
+  w = (pith_css_walk *)(void *)block;
+  wx = (WComplex *)(void *)(block + off_x);
+  wc = (WCompound *)(void *)(block + off_c);
+  wt = (WTest *)(void *)(block + off_t);
+  str = block + off_s;
+  w->x = wx;
+  w->n = n;
+  for (i = 0; i < n; i++) {
+    wx[i].c = wc;
+    wx[i].n = xs[i].n;
+    for (k = 0; k < xs[i].n; k++) {
+      const Compound *c = &xs[i].c[k];
+      const char *t = c->tests.data;
+      wc->type = NULL;
+      if (c->type.len) {
+        memcpy(str, c->type.data, c->type.len);
+        str[c->type.len] = '\0';
+        wc->type = str;
+        str += c->type.len + 1;
+      }
+      wc->comb = c->comb;
+      wc->tests = wt;
+      wc->ntests = c->ntests;
+      if (c->tests.len) {
+        memcpy(str, t, c->tests.len);
+        t = str;
+        str += c->tests.len;
+      }
+      for (j = 0; j < c->ntests; j++) {
+        wt->op = (unsigned char)t[0];
+        wt->nocase = (unsigned char)t[1];
+        wt->name = t + 2;
+        wt->val = wt->name + strlen(wt->name) + 1;
+        wt->vlen = strlen(wt->val);
+        t = wt->val + wt->vlen + 1;
+        wt++;
+      }
+      wc++;
+    }
+  }
+  return w;
+}
+
+void pith__css_walk_free(pith_css_walk *w) { free(w); }
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
+/* XPath's normalize-space separators (XML blanks). */
+static int is_blank(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* s[0..n) equals v[0..n), ASCII case folded on s's side when nocase (v is
+ * already lower-case then, as translate() makes both sides). */
+static int same(const char *s, const char *v, size_t n, int nocase) {
+  size_t i;
+  if (!nocase) return memcmp(s, v, n) == 0;
+  for (i = 0; i < n; i++)
+    if (lower((unsigned char)s[i]) != (unsigned char)v[i]) return 0;
+  return 1;
+}
+
+static int test_value(const WTest *t, const char *s) {
+  size_t n = strlen(s), i;
+  switch (t->op) {
+  case T_EXISTS:
+    return 1;
+  case T_EQ:
+    return n == t->vlen && same(s, t->val, n, t->nocase);
+  case T_DASH:
+    return n >= t->vlen && same(s, t->val, t->vlen, t->nocase) &&
+           (n == t->vlen || s[t->vlen] == '-');
+  case T_PREFIX:
+    return n >= t->vlen && same(s, t->val, t->vlen, t->nocase);
+  case T_SUFFIX:
+    return n >= t->vlen && same(s + n - t->vlen, t->val, t->vlen, t->nocase);
+  case T_SUBSTR:
+    if (!t->nocase) return strstr(s, t->val) != NULL;
+    for (i = 0; i + t->vlen <= n; i++)
+      if (same(s + i, t->val, t->vlen, 1)) return 1;
+    return 0;
+  case T_WORD:
+    i = 0;
+    while (i < n) {
+      size_t start;
+      while (i < n && is_blank((unsigned char)s[i]))
+        i++;
+      start = i;
+      while (i < n && !is_blank((unsigned char)s[i]))
+        i++;
+      if (i - start == t->vlen && same(s + start, t->val, t->vlen, t->nocase)) return 1;
+    }
+    return 0;
+  default:
+    return 0;
+  }
+}
+
+/* The test on element el: its attribute (no namespace, as XPath's @name) read
+ * in place when it is one text node, the usual case. */
+static int test_attr(const WTest *t, xmlNodePtr el) {
+  xmlAttrPtr a;
+  if (t->op == T_FALSE) return 0;
+  for (a = el->properties; a; a = a->next)
+    if (a->ns == NULL && strcmp((const char *)a->name, t->name) == 0) break;
+  if (a == NULL) return 0;
+  if (t->op == T_EXISTS) return 1;
+  if (a->children == NULL) return test_value(t, "");
+  if (a->children->next == NULL && a->children->type == XML_TEXT_NODE)
+    return test_value(t, a->children->content ? (const char *)a->children->content : "");
+  {
+    xmlChar *v = xmlNodeListGetString(el->doc, a->children, 1);
+    int r = test_value(t, v ? (const char *)v : "");
+    xmlFree(v);
+    return r;
+  }
+}
+
+static int match_compound(const WCompound *c, xmlNodePtr el) {
+  int i;
+  if (c->type && (el->ns != NULL || strcmp((const char *)el->name, c->type) != 0))
+    return 0;
+  for (i = 0; i < c->ntests; i++)
+    if (!test_attr(&c->tests[i], el)) return 0;
+  return 1;
+}
+
+static xmlNodePtr parent_element(xmlNodePtr n) {
+  n = n->parent;
+  return n && n->type == XML_ELEMENT_NODE ? n : NULL;
+}
+
+static xmlNodePtr prev_element(xmlNodePtr n) {
+  for (n = n->prev; n; n = n->prev)
+    if (n->type == XML_ELEMENT_NODE) return n;
+  return NULL;
+}
+
+/* Compound k matches el; do the compounds on its left match from there? Each
+ * compound tried costs one unit of *budget; 0 left ends the walk (-1). */
+static int match_left(const WCompound *c, int k, xmlNodePtr el, unsigned long *budget) {
+  xmlNodePtr p;
+  int r;
+  if (k == 0) return 1;
+  switch (c[k].comb) {
+  case '>':
+  case '+':
+    p = c[k].comb == '>' ? parent_element(el) : prev_element(el);
+    if (p == NULL) return 0;
+    if (*budget == 0) return -1;
+    --*budget;
+    return match_compound(&c[k - 1], p) ? match_left(c, k - 1, p, budget) : 0;
+  default:
+    for (p = c[k].comb == '~' ? prev_element(el) : parent_element(el); p;
+         p = c[k].comb == '~' ? prev_element(p) : parent_element(p)) {
+      if (*budget == 0) return -1;
+      --*budget;
+      if (match_compound(&c[k - 1], p)) {
+        r = match_left(c, k - 1, p, budget);
+        if (r != 0) return r;
+      }
+    }
+    return 0;
+  }
+}
+
+int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget) {
+  int i;
+  for (i = 0; i < w->n; i++) {
+    const WComplex *x = &w->x[i];
+    int r;
+    if (*budget == 0) return -1;
+    --*budget;
+    if (!match_compound(&x->c[x->n - 1], el)) continue;
+    r = match_left(x->c, x->n - 1, el, budget);
+    if (r != 0) return r;
+  }
   return 0;
 }
 
 /* A selector list up to the end (top) or a ')' (inside :not/:is). At the top it
  * writes the descendant step; inside it writes a boolean test. */
-static int parse_list(Parser *P, pith_buf *out, int top, int first) {
+static int parse_list(Parser *P, pith_buf *out, int top, int first,
+                      pith_css_walk **walk) {
   Complex *xs = NULL;
   int n = 0, cap = 0, i, r = -1;
   skip_ws(P);
@@ -848,6 +1149,7 @@ static int parse_list(Parser *P, pith_buf *out, int top, int first) {
     if (top) pith_buf_addc(out, ']');
   }
   if (top && first) pith_buf_adds(out, "[1]");
+  if (walk && !P->nowalk) *walk = build_walk(xs, n);
   r = 0;
 done:
   for (i = 0; i < n; i++)
@@ -895,13 +1197,20 @@ static size_t utf8_bad(const char *s, size_t len) {
 
 int pith__css_to_xpath(const char *css, size_t len, int first, pith_buf *out, char *err,
                        size_t errsize) {
+  return pith__css_translate(css, len, first, out, NULL, err, errsize);
+}
+
+int pith__css_translate(const char *css, size_t len, int first, pith_buf *out,
+                        pith_css_walk **walk, char *err, size_t errsize) {
   Parser P;
   P.s = P.p = css;
   P.end = css + len;
   P.err = err;
   P.errsize = errsize;
   P.depth = 0;
+  P.nowalk = 0;
   err[0] = '\0';
+  if (walk) *walk = NULL;
   if (memchr(css, '\0', len) != NULL) {
     P.p = (const char *)memchr(css, '\0', len);
     return fail(&P, "NUL in selector");
@@ -910,7 +1219,13 @@ int pith__css_to_xpath(const char *css, size_t len, int first, pith_buf *out, ch
     P.p = css + utf8_bad(css, len);
     return fail(&P, "invalid UTF-8");
   }
-  if (parse_list(&P, out, 1, first) < 0) return -1;
-  if (out->oom) return fail(&P, "out of memory");
+  if (parse_list(&P, out, 1, first, walk) < 0) return -1;
+  if (out->oom) {
+    if (walk) {
+      pith__css_walk_free(*walk);
+      *walk = NULL;
+    }
+    return fail(&P, "out of memory");
+  }
   return 0;
 }

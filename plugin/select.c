@@ -1,9 +1,12 @@
 /* Selection: doc/node :xpath(), :select(), :first(). Expressions compile once
  * per Lua state (a cache table per kind, in the user values of one state
  * userdata that is also in the registry); each document reuses one XPath
- * context. libxml2 reports XPath errors through the context's structured
- * handler (set to a silent one) and a few through the thread-global generic
- * handler, which is swapped around each call, so nothing is ever printed. */
+ * context. CSS selectors css.c can match directly (type, class, id, attribute
+ * tests, combinators) run as one walk over the context's elements instead of
+ * their XPath, which is what keeps rule selectors cheap. libxml2 reports XPath errors
+ * through the context's structured handler (set to a silent one) and a few through the
+ * thread-global generic handler, which is swapped around each call, so nothing is ever
+ * printed. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +37,7 @@ typedef struct Selector {
 
 typedef struct Expr {
   xmlXPathCompExprPtr comp;
+  pith_css_walk *walk; /* CSS the tree walk can match; NULL: XPath only */
 } Expr;
 
 static void silent_generic(void *ctx, const char *msg, ...) {
@@ -133,6 +137,10 @@ static int expr_gc(lua_State *L) {
     xmlXPathFreeCompExpr(e->comp);
     e->comp = NULL;
   }
+  if (e->walk) {
+    pith__css_walk_free(e->walk);
+    e->walk = NULL;
+  }
   return 0;
 }
 
@@ -170,14 +178,16 @@ static xmlXPathCompExprPtr compile_xpath(Selector *s, const char *expr, int *cod
   return comp;
 }
 
-/* Translates and compiles a CSS selector; on failure writes a message. */
+/* Translates and compiles a CSS selector (and its walk matcher into *walk when
+ * it has one); on failure writes a message. */
 static xmlXPathCompExprPtr compile_css(Selector *s, const char *css, size_t len,
-                                       int first, char *err, size_t errsize) {
+                                       int first, pith_css_walk **walk, char *err,
+                                       size_t errsize) {
   pith_buf x;
   xmlXPathCompExprPtr comp = NULL;
   int code = 0, offset = 0;
   pith_buf_init(&x);
-  if (pith__css_to_xpath(css, len, first, &x, err, errsize) == 0) {
+  if (pith__css_translate(css, len, first, &x, walk, err, errsize) == 0) {
     comp = compile_xpath(s, x.data, &code, &offset);
     if (comp == NULL)
       snprintf(err, errsize, "translation failed (%s in %.200s)",
@@ -187,9 +197,9 @@ static xmlXPathCompExprPtr compile_css(Selector *s, const char *css, size_t len,
   return comp;
 }
 
-/* Finds or compiles the expression held by the string at `key`; leaves its
- * anchor (the Expr userdata) on the stack. sel is the Selector's index. */
-static xmlXPathCompExprPtr get_expr(lua_State *L, int sel, int kind, int key) {
+/* Finds or compiles the expression held by the string at `key`; leaves it (the
+ * Expr userdata, the anchor) on the stack. sel is the Selector's index. */
+static Expr *get_expr(lua_State *L, int sel, int kind, int key) {
   Selector *s = (Selector *)lua_touserdata(L, sel);
   Expr *e;
   size_t len;
@@ -199,11 +209,12 @@ static xmlXPathCompExprPtr get_expr(lua_State *L, int sel, int kind, int key) {
   lua_pushvalue(L, key);
   if (lua_rawget(L, -2) == LUA_TUSERDATA) {
     lua_remove(L, -2);
-    return ((Expr *)lua_touserdata(L, -1))->comp;
+    return (Expr *)lua_touserdata(L, -1);
   }
   lua_pop(L, 1);
   e = (Expr *)lua_newuserdatauv(L, sizeof *e, 0);
   e->comp = NULL;
+  e->walk = NULL;
   luaL_setmetatable(L, EXPR_MT);
   if (kind == KIND_XPATH) {
     int code = 0, offset = 0;
@@ -218,7 +229,7 @@ static xmlXPathCompExprPtr get_expr(lua_State *L, int sel, int kind, int key) {
       return NULL;
     }
   } else {
-    e->comp = compile_css(s, str, len, kind == KIND_CSS_FIRST, err, sizeof err);
+    e->comp = compile_css(s, str, len, kind == KIND_CSS_FIRST, &e->walk, err, sizeof err);
     if (e->comp == NULL) {
       luaL_error(L, "invalid CSS selector \"%s\": %s", str, err);
       return NULL;
@@ -235,7 +246,7 @@ static xmlXPathCompExprPtr get_expr(lua_State *L, int sel, int kind, int key) {
   lua_pushvalue(L, -2);
   lua_rawset(L, -4);
   lua_remove(L, -2);
-  return e->comp;
+  return e;
 }
 
 static xmlXPathCompExprPtr compile_from_c(lua_State *L, int kind, const char *str,
@@ -243,7 +254,7 @@ static xmlXPathCompExprPtr compile_from_c(lua_State *L, int kind, const char *st
   xmlXPathCompExprPtr comp;
   lua_getfield(L, LUA_REGISTRYINDEX, SELECT_KEY);
   lua_pushlstring(L, str, len);
-  comp = get_expr(L, lua_absindex(L, -2), kind, lua_absindex(L, -1));
+  comp = get_expr(L, lua_absindex(L, -2), kind, lua_absindex(L, -1))->comp;
   lua_replace(L, -3); /* keep only the anchor */
   lua_pop(L, 1);
   return comp;
@@ -270,7 +281,7 @@ static xmlXPathObjectPtr run(lua_State *L, int kind, const char *what) {
   xmlXPathObjectPtr res;
   int code = 0;
   luaL_checkstring(L, 2);
-  comp = get_expr(L, lua_upvalueindex(1), kind, 2);
+  comp = get_expr(L, lua_upvalueindex(1), kind, 2)->comp;
   drop_pending(s);
   res = pith__xpath_eval(d, ctx, comp, &code);
   lua_pop(L, 1); /* the anchor: nothing below can collect it */
@@ -365,9 +376,68 @@ static int l_xpath(lua_State *L) {
   return 1;
 }
 
+/* The CSS selector at index 2 as a walk matcher, its anchor left at index 3;
+ * or NULL (nothing left) when it needs XPath. */
+static const pith_css_walk *walk_of(lua_State *L, int kind) {
+  Expr *e;
+  luaL_checkstring(L, 2);
+  lua_settop(L, 2);
+  e = get_expr(L, lua_upvalueindex(1), kind, 2);
+  if (e->walk) return e->walk;
+  lua_pop(L, 1);
+  return NULL;
+}
+
+/* The context's descendant elements that match `w`, in document order: pushes
+ * an array, or (first) the first match or nothing. Returns the count pushed. */
+static int walk_select(lua_State *L, const pith_css_walk *w, int first) {
+  pith_Doc *d;
+  xmlNodePtr scope = pith__check_context(L, 1, &d), n;
+  unsigned long budget = PITH_XPATH_OPS;
+  int t = 0, owner, k = 0;
+  if (!first) {
+    lua_newtable(L);
+    t = lua_gettop(L);
+  }
+  pith__push_owner(L, 1);
+  owner = lua_gettop(L);
+  n = scope->type == XML_ELEMENT_NODE || scope->type == XML_DOCUMENT_NODE ||
+              scope->type == XML_HTML_DOCUMENT_NODE
+          ? scope->children
+          : NULL;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE) {
+      int r = budget ? (--budget, pith__css_matches(w, n, &budget)) : -1;
+      if (r < 0)
+        return luaL_error(L, "CSS selector \"%s\": %s", lua_tostring(L, 2),
+                          pith__xpath_strerror(XPATH_OP_LIMIT_EXCEEDED));
+      if (r) {
+        pith__push_node(L, owner, n);
+        if (first) {
+          lua_remove(L, owner);
+          return 1;
+        }
+        lua_rawseti(L, t, ++k);
+      }
+      if (n->children) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != scope && n->next == NULL)
+      n = n->parent;
+    n = n == scope ? NULL : n->next;
+  }
+  lua_pop(L, 1);
+  return first ? 0 : 1;
+}
+
 /* ARG: css  RES: array of elements in document order */
 static int l_select(lua_State *L) {
-  xmlXPathObjectPtr res = run(L, KIND_CSS, "CSS selector");
+  xmlXPathObjectPtr res;
+  const pith_css_walk *w = walk_of(L, KIND_CSS);
+  if (w) return walk_select(L, w, 0);
+  res = run(L, KIND_CSS, "CSS selector");
   push_nodes(L, res->type == XPATH_NODESET ? res->nodesetval : NULL, 1);
   done(L);
   return 1;
@@ -375,9 +445,14 @@ static int l_select(lua_State *L) {
 
 /* ARG: css  RES: the first matching element | nil */
 static int l_first(lua_State *L) {
-  xmlXPathObjectPtr res = run(L, KIND_CSS_FIRST, "CSS selector");
-  xmlNodeSetPtr set = res->type == XPATH_NODESET ? res->nodesetval : NULL;
-  int found = set && set->nodeNr > 0 && set->nodeTab[0]->type == XML_ELEMENT_NODE;
+  xmlXPathObjectPtr res;
+  xmlNodeSetPtr set;
+  int found;
+  const pith_css_walk *w = walk_of(L, KIND_CSS_FIRST);
+  if (w) return walk_select(L, w, 1);
+  res = run(L, KIND_CSS_FIRST, "CSS selector");
+  set = res->type == XPATH_NODESET ? res->nodesetval : NULL;
+  found = set && set->nodeNr > 0 && set->nodeTab[0]->type == XML_ELEMENT_NODE;
   if (found) {
     pith__push_owner(L, 1);
     pith__push_node(L, -1, set->nodeTab[0]);

@@ -1,0 +1,121 @@
+-- Rule selectors (type, class, id, attribute tests, combinators) run as a direct tree walk
+-- instead of their XPath translation. The walk must select exactly the XPath's elements, in the
+-- same order: checked here for every CSS selector of every built-in rule, on real pages.
+local util = require "support.util"
+local core = require "pith.core"
+local rules = require "pith.rules"
+
+local M = "../shared/corpus/mercury/html/"
+
+local function same(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do
+    if a[i] ~= b[i] then return false end
+  end
+  return true
+end
+
+local function rule_selectors()
+  local out = {}
+  local function add(q) if q.css then out[#out + 1] = q.css end end
+  for _, r in ipairs(rules.list()) do
+    for _, q in ipairs(r.remove) do add(q) end
+    for _, q in ipairs(r.content.select) do add(q) end
+    for _, q in ipairs(r.content.clean) do add(q) end
+    for _, t in ipairs(r.content.transforms) do add(t.q) end
+    for _, f in pairs(r.fields) do
+      for _, c in ipairs(f.cands) do
+        if not c.fn then add(c) end
+      end
+    end
+  end
+  return out
+end
+
+describe("the CSS tree walk", function()
+  it("selects what the XPath translation selects, for every built-in rule selector", function()
+    local sels = rule_selectors()
+    assert.is_true(#sels > 50)
+    local pages = { "superbiz.se.pl__1739330496278.html.gz", "genius.com.html.gz", "arstechnica.com.html.gz",
+                    "www.reuters.com.html.gz" }
+    local matched = 0
+    for _, name in ipairs(pages) do
+      local path = M .. name
+      if util.slurp(path) then
+        local doc = assert(core.parse(util.page(path)))
+        local body = doc:body()
+        for _, css in ipairs(sels) do
+          local xp = core.css_to_xpath(css)
+          local got = doc:select(css)
+          assert.is_true(same(doc:xpath(xp), got), name .. ": " .. css)
+          assert.is_true(same(body:xpath(xp), body:select(css)), name .. " (body): " .. css)
+          assert.equal(doc:xpath(core.css_to_xpath(css, true))[1], doc:first(css), name .. ": first " .. css)
+          matched = matched + #got
+        end
+        doc:close()
+      end
+    end
+    assert.is_true(matched > 100, "the selectors matched only " .. matched .. " elements")
+  end)
+
+  it("se.pl's furniture selectors find the page's byline block and share buttons", function()
+    local doc = assert(core.parse(util.page(M .. "superbiz.se.pl__1739330496278.html.gz")))
+    finally(function() doc:close() end)
+    -- grep -c 'class="neck' and 'share-buttons-wrapper' in the page source: one each
+    assert.equal(1, #doc:select(".neck"))
+    assert.equal("Agnieszka Grotek", doc:first("article .article_author .h3"):text())
+    assert.equal(doc:first(".neck"), doc:select(".title_element__superscription, .neck")[2])
+  end)
+
+  it("keeps each attribute test's meaning on snippets", function()
+    local doc = assert(core.parse([[<body>
+      <p id="a" class="x&#9;y  z">1</p><p class="X">2</p><p class="">3</p>
+      <p lang="en-GB">4</p><p lang="en">5</p><p lang="english">6</p>
+      <p title="Hello World">7</p><p title="">8</p><p data-k="a&amp;b">9</p></body>]]))
+    finally(function() doc:close() end)
+    local function texts(css)
+      local out = {}
+      for i, n in ipairs(doc:select(css)) do out[i] = n:text() end
+      return table.concat(out, " ")
+    end
+    assert.equal("1", texts(".y"))                 -- class lists split on tabs too
+    assert.equal("1", texts(".x.z#a"))
+    assert.equal("2", texts(".X"))                 -- class names are case-sensitive
+    assert.equal("1 2", texts("[class~=x i]"))
+    assert.equal("", texts("[class~='x y']"))      -- a value with a space is no word
+    assert.equal("4 5", texts("[lang|=en]"))
+    assert.equal("4 5 6", texts("[lang^=en]"))
+    assert.equal("4", texts("[lang$=gb i]"))
+    assert.equal("7", texts("[title*='o W']"))
+    assert.equal("", texts("[title^='']"))         -- an empty ^= never matches
+    assert.equal("3 8", texts("[class=''], [title='']"))
+    assert.equal("7 8", texts("p[title]"))
+    assert.equal("9", texts("[data-k='a&b']"))
+    assert.equal("5 6 7", texts("p[lang] + p:not(.q)")) -- a pseudo-class: XPath, same answer
+    assert.equal("5 6", texts("[lang|=en] ~ [lang^=en]"))
+    assert.equal("5", texts("body > [lang=en]"))
+  end)
+
+  it("works from a removed node (its parked subtree)", function()
+    local doc = assert(core.parse("<div id=d><section><p class=k>a</p></section></div><p class=k>b</p>"))
+    finally(function() doc:close() end)
+    local s = doc:first("section")
+    s:remove()
+    assert.equal(1, #doc:select(".k"))
+    assert.equal(1, #s:select(".k"))
+    assert.equal(0, #s:select("div .k"))
+    assert.equal("a", s:first("section > p"):text())
+  end)
+
+  it("stops a runaway selector at the operation limit", function()
+    local doc = assert(core.parse("<body>" .. string.rep("<div>", 100) .. "<span>x</span>" ..
+      string.rep("</div>", 100)))
+    finally(function() doc:close() end)
+    local t = os.clock()
+    local ok, err = pcall(doc.select, doc, "p " .. string.rep("div ", 40) .. "span")
+    assert.is_false(ok)
+    assert.truthy(err:find("operation limit exceeded", 1, true), err)
+    assert.is_true(os.clock() - t < 2)
+    assert.equal(1, #doc:select(string.rep("div ", 40) .. "span")) -- matching early is cheap
+  end)
+end)
