@@ -86,4 +86,14 @@ describe("pith.meta.byline", function()
     assert.same({}, byline.names("staff", { handle = true }))
     assert.same({}, byline.names("read more", { handle = true }))
   end)
+  it("turns catalogue-order names around, initials and particles included", function()
+    -- ietf-1 (Readability's test pages): <meta name="DC.Creator" content="Kooman, F."> and
+    -- content="Jong, Michiel de"; the draft's header reads "Michiel B. de Jong" and "F. Kooman".
+    assert.same({ "F. Kooman", "Michiel de Jong" }, byline.merge({ "Kooman, F.", "Jong, Michiel de" }))
+    assert.same({ "Steve Gillman" }, byline.names("Gillman, Steve"))
+    -- Not a catalogue form: two people, a name and an agency.
+    assert.same({ "Jane Doe", "John Roe" }, byline.names("Jane Doe, John Roe"))
+    assert.same({ "Jane Doe" }, byline.names("Jane Doe, Reuters"))
+    assert.equal("Doe, jane", byline.uninvert("Doe, jane"))
+  end)
 end)

@@ -136,6 +136,39 @@ local function is_name(part)
   return true
 end
 
+-- Particles that belong to a surname ("Michiel de Jong", "Ludwig van Beethoven").
+local PARTICLES = {}
+for w in ("de da di du do dos das del della der den van von le la ter ten"):gmatch("%S+") do
+  PARTICLES[w] = true
+end
+
+--- "Surname, Given [Initial.] [particle]" -> "Given [Initial.] [particle] Surname"; other
+-- strings unchanged.
+function M.uninvert(s)
+  local last, rest = s:match("^([%u][%l\128-\255'%-]+),%s*(.-)$")
+  if not last or rest == "" then
+    return s
+  end
+  local given, particles = {}, {}
+  for w in rest:gmatch("%S+") do
+    if PARTICLES[w] and #given > 0 then
+      particles[#particles + 1] = w
+    elseif #particles == 0 and (w:find("^%u[%l\128-\255'%-]+$") or w:find("^%u%.$")) then
+      given[#given + 1] = w
+    else
+      return s
+    end
+  end
+  if #given == 0 or #given + #particles > 3 then
+    return s
+  end
+  local out = table.concat(given, " ")
+  if #particles > 0 then
+    out = out .. " " .. table.concat(particles, " ")
+  end
+  return out .. " " .. last
+end
+
 --- Splits and cleans a byline string; returns an array of names (possibly empty).
 -- opts.strict: refuse a lone Latin word (a label more often than a name); opts.handle: the
 -- string is the text of a link to the author's own page, where a lower-case user name
@@ -198,15 +231,13 @@ function M.names(s, opts)
   end
   s = trim(s:sub(1, first_cut - 1))
   s = strip_lead(s)
+  -- "Gillman, Steve", "Kooman, F.", "Jong, Michiel de": one surname, then given names or
+  -- initials and the surname's particle, as library catalogues (and Dublin Core) write them.
+  s = M.uninvert(s)
   -- What the date cut leaves behind: "Jane Doe in Politics on", "Jane Doe, le".
   s = s:gsub("%s+in%s+.*$", ""):gsub("%s+%l%l?%l?$", "")
   s = s:gsub("\226\128[\147\148]", "-"):gsub("[,;:%-/]+%s*$", "")
   s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
-  -- "Gillman, Steve": one surname, one given name, as library catalogues write them.
-  local last, first = s:match("^([%u][%l\128-\255'%-]+),%s*([%u][%l\128-\255'%-]+)$")
-  if last then
-    s = first .. " " .. last
-  end
   local out, seen = {}, {}
   -- Separators between names: commas, semicolons, "and", "&", "und", "et", "y", "e", slashes, "with".
   local normalised = (" " .. s .. " ")
