@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -27,6 +28,9 @@
 /* The largest poll set: far above any sensible -j. */
 #define PROC_MAX_FDS  1024
 #define PROC_RECV_MAX ((lua_Integer)1 << 24)
+#define PROC_SNDBUF   (1 << 20)
+/* What recv reads when nothing is queued yet (it then blocks for the first bytes). */
+#define PROC_RECV_MIN 4096
 
 static int fail_errno(lua_State *L, const char *what) {
   int e = errno;
@@ -63,12 +67,16 @@ static int l_fork(lua_State *L) {
   return 1;
 }
 
-/* proc.socketpair() -> fd, fd | nil, err (a connected stream pair, close-on-exec). */
+/* proc.socketpair() -> fd, fd | nil, err (a connected stream pair, close-on-exec).
+ * The first end's send buffer is raised to PROC_SNDBUF (as far as the system
+ * allows): the pool queues a few pages to a busy worker, and its sends must
+ * fit in the buffer so that the parent never blocks on a worker. */
 static int l_socketpair(lua_State *L) {
-  int sv[2], i;
+  int sv[2], i, size = PROC_SNDBUF;
   if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) return fail_errno(L, "socketpair");
   for (i = 0; i < 2; i++)
     fcntl(sv[i], F_SETFD, FD_CLOEXEC);
+  (void)setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
   lua_pushinteger(L, sv[0]);
   lua_pushinteger(L, sv[1]);
   return 2;
@@ -92,20 +100,36 @@ static int l_send(lua_State *L) {
 }
 
 /* proc.recv(fd, max) -> bytes ("" at end of stream) | nil, err. Blocks until
- * something is there. */
+ * something is there, then takes at most max bytes. The buffer is sized to
+ * what the socket holds (FIONREAD), not to max: a large max must not cost a
+ * large allocation (an mmap and its page faults) on every call. */
 static int l_recv(lua_State *L) {
-  int fd = check_fd(L, 1);
+  int fd = check_fd(L, 1), avail = 0;
   lua_Integer max = luaL_checkinteger(L, 2);
+  size_t want;
   luaL_Buffer b;
   char *p;
   ssize_t r;
   luaL_argcheck(L, max > 0 && max <= PROC_RECV_MAX, 2, "size out of range");
-  p = luaL_buffinitsize(L, &b, (size_t)max);
+  if (ioctl(fd, FIONREAD, &avail) != 0 || avail <= 0) avail = PROC_RECV_MIN;
+  want = (size_t)avail < (size_t)max ? (size_t)avail : (size_t)max;
+  p = luaL_buffinitsize(L, &b, want);
   do {
-    r = read(fd, p, (size_t)max);
+    r = read(fd, p, want);
   } while (r < 0 && errno == EINTR);
   if (r < 0) return fail_errno(L, "read");
   luaL_pushresultsize(&b, (size_t)r);
+  return 1;
+}
+
+/* proc.sndbuf(fd) -> bytes the socket's send buffer holds (SO_SNDBUF, which
+ * Linux reports doubled for its bookkeeping) | nil, err */
+static int l_sndbuf(lua_State *L) {
+  int fd = check_fd(L, 1), size = 0;
+  socklen_t len = sizeof size;
+  if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &len) != 0)
+    return fail_errno(L, "getsockopt");
+  lua_pushinteger(L, size);
   return 1;
 }
 
@@ -209,13 +233,13 @@ static int l_getpid(lua_State *L) {
 }
 
 void pith__open_proc(lua_State *L) {
-  static const luaL_Reg funcs[] = {{"fork", l_fork},   {"socketpair", l_socketpair},
-                                   {"send", l_send},   {"recv", l_recv},
-                                   {"close", l_close}, {"poll", l_poll},
-                                   {"wait", l_wait},   {"kill", l_kill},
-                                   {"exit", l_exit},   {"isatty", l_isatty},
-                                   {"now", l_now},     {"getpid", l_getpid},
-                                   {NULL, NULL}};
+  static const luaL_Reg funcs[] = {{"fork", l_fork},     {"socketpair", l_socketpair},
+                                   {"send", l_send},     {"recv", l_recv},
+                                   {"close", l_close},   {"poll", l_poll},
+                                   {"wait", l_wait},     {"kill", l_kill},
+                                   {"exit", l_exit},     {"isatty", l_isatty},
+                                   {"now", l_now},       {"getpid", l_getpid},
+                                   {"sndbuf", l_sndbuf}, {NULL, NULL}};
   luaL_newlib(L, funcs);
   lua_setfield(L, -2, "proc");
 }

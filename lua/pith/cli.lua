@@ -118,6 +118,30 @@ local function emit(write, out, rec, say, line)
   return how
 end
 
+-- A guess at a unit's work for the pool's scheduling (costliest first): its
+-- size, a gzip file's counted 5 times. A file's size costs one stat (or open
+-- and seek) in the parent, nothing beside extracting the page.
+local GZ_RATIO = 5
+local has_lfs, lfs = pcall(require, "lfs")
+local function unit_cost(unit)
+  if unit.bytes then return #unit.bytes end
+  local path = unit.path
+  if not path then return 0 end
+  local size
+  if has_lfs then
+    size = lfs.attributes(path, "size")
+  else
+    local f = io.open(path, "rb")
+    if f then
+      size = f:seek("end")
+      f:close()
+    end
+  end
+  if not size then return 0 end
+  if path:sub(-3):lower() == ".gz" then size = size * GZ_RATIO end
+  return size
+end
+
 -- The pages of the jobs through worker processes (pith.cli.workers). sink's
 -- take(rec), skipped(n) and say(msg) are called in the parent, in input order
 -- unless --unordered; sink.going() is false once the output is closed.
@@ -223,7 +247,7 @@ local function run_workers(pith, jobs, o, n, eopts, rules, sink, prog, format)
   end
 
   return workers.run({ jobs = n, timeout = o.timeout, unordered = o.unordered,
-                       units = units, work = work, lost = lost, emit = pass_on,
+                       units = units, work = work, lost = lost, emit = pass_on, cost = unit_cost,
                        tick = prog.enabled and function() prog:draw() end or nil })
 end
 

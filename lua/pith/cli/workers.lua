@@ -1,15 +1,21 @@
 --- A pool of forked worker processes for bin/pith -j N.
 --
--- The parent hands out units of work (one page, or one file a worker reads
--- itself), one at a time per worker, over a socket pair, and gets back each
--- unit's results. Results are passed on in the order the units were made
--- (or as they come, unordered). A worker that dies or overruns the timeout on
--- a unit is killed and replaced; that unit alone gets the `lost` results.
+-- The parent hands out units of work (a file a worker reads itself, or a page
+-- read from an archive or stdin) over a socket pair per worker, and gets back
+-- each unit's results (for JSON Lines, the finished line: the parent only puts
+-- lines in order and writes them). Results are passed on in the order the
+-- units were made (or as they come, unordered). A worker that dies or overruns
+-- the timeout on a unit is killed and replaced; that unit alone gets the `lost`
+-- results, and the units queued behind it go to a worker again.
 --
--- Why one unit at a time: a worker never has more than one unit queued, so a
--- crash loses one page, a slow page cannot hold others hostage, and the parent
--- never blocks writing to a worker (a worker reads its whole unit before it
--- writes anything back).
+-- Each worker holds a few units (`depth`): it starts the next as soon as it
+-- has sent a result, without waiting for the parent to wake up, read it and
+-- answer (a round trip per page kept a worker idle, more so on a loaded
+-- machine). The parent never blocks writing to a worker: a unit goes behind
+-- another only while the bytes queued behind fit in the socket's buffer; a
+-- large page waits for an idle worker. Of the units read ahead, the costliest
+-- (largest) goes first, so that a big page near the end of the list does not
+-- run alone while the other workers have nothing left.
 local core = require "pith.core"
 local json = require "pith.json"
 
@@ -158,6 +164,10 @@ end
 local Pool = {}
 Pool.__index = Pool
 
+-- Bytes that may wait in a worker's socket behind the page it works on, when
+-- the socket's send buffer size cannot be read.
+local BEHIND_FALLBACK = 48 * 1024
+
 --- Runs the units through n workers.
 -- opts = {
 --   jobs = n, timeout = seconds | nil, unordered = bool,
@@ -168,7 +178,15 @@ Pool.__index = Pool
 --   lost = function(unit, message) -> results   (a worker died or timed out)
 --   (emit and lost get the unit's source, url and input fields only: the
 --   parent keeps no page bytes once a unit is handed out)
---   window = max units done but not yet emitted (default 64 per worker)
+--   cost = function(unit) -> number | nil   (a guess at the unit's work, e.g.
+--          its size: of the units read ahead, the costliest go first, so a big
+--          page near the end of the list does not leave the other workers idle)
+--   window = max units taken but not yet emitted (default 64 per worker)
+--   depth = units a worker holds at once (default 3): the one it works on and
+--           those queued behind it, so it never waits for the parent between
+--           pages; a unit is queued behind another only while the queued bytes
+--           fit in the socket's buffer (the parent must never block on a send)
+--   lookahead = units read ahead to choose from (default 8 per worker)
 --   tick = function() called at least every tick_ms (default 500) while
 --          waiting (to redraw a progress line)
 -- }
@@ -176,12 +194,18 @@ Pool.__index = Pool
 -- worker could be started (then no unit was taken: the caller can work
 -- in-process).
 function M.run(opts)
+  local n = math.max(1, opts.jobs or 1)
   local self = setmetatable({
-    opts = opts, n = math.max(1, opts.jobs or 1), slots = {}, seq = 0, next_emit = 1,
-    done = {}, units_of = {}, window = opts.window or 64 * math.max(1, opts.jobs or 1),
+    opts = opts, n = n, slots = {}, seq = 0, next_emit = 1, done = {}, units_of = {},
+    window = opts.window or 64 * n, depth = math.max(1, opts.depth or 3),
+    lookahead = opts.lookahead or 8 * n,
+    ready = {}, -- units taken but not sent: { seq, frame, cost }, in seq order
+    ready_bytes = 0,
   }, Pool)
   local first, err = self:spawn(1)
   if not first then return nil, err end
+  local sndbuf = proc.sndbuf and proc.sndbuf(first.fd)
+  self.behind_max = sndbuf and sndbuf // 4 or BEHIND_FALLBACK
   local ok, res = pcall(self.loop, self)
   -- stopped, or an error in the caller's callbacks: no worker outlives the run
   for i in pairs(self.slots) do self:retire(i, true) end
@@ -204,7 +228,9 @@ function Pool:spawn(i)
     worker_main(b, self.opts.work)
   end
   proc.close(b)
-  local slot = { pid = pid, fd = a, buf = "" }
+  -- queue: the units sent, oldest (the one being worked on) first; behind:
+  -- the bytes of those after the first
+  local slot = { pid = pid, fd = a, buf = "", queue = {}, behind = 0 }
   self.slots[i] = slot
   return slot
 end
@@ -235,51 +261,137 @@ function Pool:finish_unit(seq, results)
   end
 end
 
+-- A worker died (or was killed): the unit it was on gets the lost results; the
+-- units queued behind it go back to be handed out again.
 function Pool:lose(i, message, kill)
   local s = self.slots[i]
-  local seq = s.seq
+  local head = s.queue[1]
+  for k = #s.queue, 2, -1 do self:requeue(s.queue[k]) end
   local how, code = self:retire(i, kill)
   if not message then
     message = how == "signal" and ("worker killed by signal %d on this page"):format(code)
       or ("worker exited (status %s) on this page"):format(tostring(code))
   end
-  self:finish_unit(seq, self.opts.lost(self.units_of[seq], message))
+  self:finish_unit(head.seq, self.opts.lost(self.units_of[head.seq], message))
+end
+
+-- Puts an entry back among the ready ones, keeping them in seq order.
+function Pool:requeue(e)
+  local ready = self.ready
+  local k = #ready + 1
+  while k > 1 and ready[k - 1].seq > e.seq do k = k - 1 end
+  table.insert(ready, k, e)
+  self.ready_bytes = self.ready_bytes + #e.frame
+end
+
+-- Reads units ahead, as far as the order window, the lookahead and a memory
+-- bound (archive pages carry their bytes) allow.
+local READY_BYTES_MAX = 64 * 1024 * 1024
+function Pool:fill()
+  local opts = self.opts
+  while not self.exhausted and #self.ready < self.lookahead
+    and (#self.ready == 0 or self.ready_bytes < READY_BYTES_MAX)
+    and (opts.unordered or self.seq + 1 - self.next_emit < self.window) do
+    local unit = opts.units()
+    if unit == nil then
+      self.exhausted = true
+      break
+    end
+    self.seq = self.seq + 1
+    -- what emit and lost need, without the page's bytes
+    self.units_of[self.seq] = { source = unit.source, url = unit.url, input = unit.input }
+    local e = { seq = self.seq, frame = frame(M.encode(unit)), cost = opts.cost and opts.cost(unit) or 0 }
+    self.ready[#self.ready + 1] = e
+    self.ready_bytes = self.ready_bytes + #e.frame
+  end
+end
+
+-- Takes the costliest ready entry (the oldest of equals) that can go to a
+-- worker already holding `held` units (behind: their queued bytes).
+function Pool:take(held, behind)
+  local best, best_cost
+  for k, e in ipairs(self.ready) do
+    if (held == 0 or behind + #e.frame <= self.behind_max) and (not best or e.cost > best_cost) then
+      best, best_cost = k, e.cost
+    end
+  end
+  if not best then return nil end
+  local e = table.remove(self.ready, best)
+  self.ready_bytes = self.ready_bytes - #e.frame
+  return e
+end
+
+-- Sends one ready unit to worker i (spawning it again if it died) when it
+-- holds fewer than `level` units. Returns true when a unit went out.
+function Pool:give(i, level)
+  local s = self.slots[i]
+  local held = s and #s.queue or 0
+  if held >= level then return false end
+  self:fill()
+  local e = self:take(held, s and s.behind or 0)
+  if not e then return false end
+  if not s then
+    local spawn_err
+    s, spawn_err = self:spawn(i)
+    if not s then -- fork failed (out of processes?): this unit fails, the next one retries
+      self:finish_unit(e.seq, self.opts.lost(self.units_of[e.seq], "cannot start a worker: "
+                                               .. tostring(spawn_err)))
+      return false
+    end
+  end
+  local q = s.queue
+  q[#q + 1] = e
+  local bytes = e.frame
+  if #q == 1 then
+    s.started = proc.now()
+    e.frame = nil -- the worker reads it at once: the parent keeps no page bytes
+  else
+    s.behind = s.behind + #bytes -- kept until it starts: a lost worker's queue is handed out again
+  end
+  if not proc.send(s.fd, bytes) then
+    self:lose(i)
+    return false
+  end
+  return true
+end
+
+-- Hands out units, a round at a time (every worker gets its first unit before
+-- any gets a second), until each worker holds `depth` or nothing more can go.
+function Pool:dispatch()
+  for level = 1, self.depth do
+    for i = 1, self.n do
+      if self.stopped then return end
+      self:give(i, level)
+    end
+  end
+end
+
+-- The results of a worker's oldest unit have come: the next one in its queue
+-- starts now.
+function Pool:result(i, msg)
+  local s = self.slots[i]
+  local e = table.remove(s.queue, 1)
+  local nxt = s.queue[1]
+  if nxt then
+    s.started = proc.now()
+    s.behind = s.behind - #nxt.frame
+    nxt.frame = nil
+  end
+  local reply = M.decode(msg)
+  self:finish_unit(e.seq, reply.results or self.opts.lost(self.units_of[e.seq], "worker error: "
+                                                             .. tostring(reply.error)))
 end
 
 function Pool:loop()
   local opts = self.opts
-  local exhausted = false
   while not self.stopped do
-    -- hand out units to idle (or dead, respawned) slots
-    for i = 1, self.n do
-      if exhausted then break end
-      local s = self.slots[i]
-      if not (s and s.seq) and (opts.unordered or self.seq + 1 - self.next_emit < self.window) then
-        local unit = opts.units()
-        if unit == nil then
-          exhausted = true
-        else
-          local spawn_err
-          if not s then
-            s, spawn_err = self:spawn(i)
-          end
-          self.seq = self.seq + 1
-          -- what emit and lost need, without the page's bytes
-          self.units_of[self.seq] = { source = unit.source, url = unit.url, input = unit.input }
-          if s then
-            s.seq, s.started = self.seq, proc.now()
-            if not proc.send(s.fd, frame(M.encode(unit))) then self:lose(i) end
-          else -- fork failed (out of processes?): this unit fails, the next one retries
-            self:finish_unit(self.seq, opts.lost(unit, "cannot start a worker: " .. tostring(spawn_err)))
-          end
-        end
-      end
-    end
+    self:dispatch()
+    if self.stopped then break end
     -- wait for results
     local fds, by_fd, wait_ms = {}, {}, -1
     local now = proc.now()
     for i, s in pairs(self.slots) do
-      if s.seq then
+      if s.queue[1] then
         fds[#fds + 1] = s.fd
         by_fd[s.fd] = i
         if opts.timeout then
@@ -294,32 +406,30 @@ function Pool:loop()
       opts.tick()
     end
     if #fds == 0 then
-      if exhausted then break end
+      if self.exhausted and #self.ready == 0 then break end
     else
       local ready = proc.poll(fds, wait_ms) or {}
       for fd in pairs(ready) do
         local i = by_fd[fd]
         local s = self.slots[i]
-        local chunk = proc.recv(fd, 1 << 20)
-        if not chunk or chunk == "" then
+        local chunk = s and proc.recv(fd, 1 << 20)
+        if s and (not chunk or chunk == "") then
           self:lose(i)
-        else
+        elseif s then
           s.buf = s.buf .. chunk
-          local msg
-          msg, s.buf = pop_frame(s.buf)
-          if msg then
-            local seq = s.seq
-            s.seq = nil
-            local reply = M.decode(msg)
-            self:finish_unit(seq, reply.results or opts.lost(self.units_of[seq], "worker error: "
-                                                                  .. tostring(reply.error)))
+          while s.queue[1] and not self.stopped do
+            local msg
+            msg, s.buf = pop_frame(s.buf)
+            if not msg then break end
+            self:result(i, msg)
           end
         end
+        if self.stopped then break end
       end
-      if opts.timeout then
+      if opts.timeout and not self.stopped then
         now = proc.now()
         for i, s in pairs(self.slots) do
-          if s.seq and now - s.started >= opts.timeout then
+          if s.queue[1] and now - s.started >= opts.timeout then
             self:lose(i, ("timed out after %g seconds"):format(opts.timeout), true)
           end
         end
