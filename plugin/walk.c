@@ -1,6 +1,7 @@
 /* Tree walks for metadata: one pass over the elements instead of XPath queries
  * (libxml2 sorts and de-duplicates a union, and copies each attribute a predicate
  * reads). Walks are iterative, so tree depth costs no C stack. */
+#include <ctype.h>
 #include <string.h>
 
 #include "pith_int.h"
@@ -98,6 +99,8 @@ static xmlAttrPtr find_attr(xmlNodePtr n, const char *name) {
   return NULL;
 }
 
+static int lower_ascii(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
 /* Appends n to the window if it carries one of the names: the node at nodes[k],
  * its values at vals[(k-1)*count + j] (false when absent). */
 static void add_hinted(lua_State *L, int docidx, int nodes, int vals, xmlNodePtr n,
@@ -121,44 +124,32 @@ static void add_hinted(lua_State *L, int docidx, int nodes, int vals, xmlNodePtr
   }
 }
 
-/* ARG: before, after, names [, up]
- * RES: nodes, values: the first `before` elements below the node's `up`-th element
- * ancestor (0: the node itself; none if it has no such ancestor), then the first `after`
- * elements following the node (not its descendants), each element once, in that order,
- * keeping those carrying one of the attribute `names`; values is flat, #names per node
- * (the attribute's value or false). As the XPath
- * `ancestor::*[up]/descendant::*[position()<=before][@a or @b]` followed by
- * `following::*[position()<=after][@a or @b]` without the elements they share. */
-static int node_window(lua_State *L) {
-  xmlNodePtr self = pith__check_node(L, 1, NULL), block = self, n, last = NULL;
-  lua_Integer before = luaL_checkinteger(L, 2), after = luaL_checkinteger(L, 3), seen,
-              k = 0;
-  lua_Integer up = luaL_optinteger(L, 5, 0);
-  const char *names[WALK_MAX_NAMES];
-  int count = check_names(L, 4, names), docidx, nodes, vals, passed = 0, skipping;
+/* What a window walk does with each element it passes. */
+typedef void (*window_visit)(lua_State *L, void *ctx, xmlNodePtr n);
+
+/* The window of self: the first `before` elements below its `up`-th element ancestor
+ * (0: self; none if it has no such ancestor), then the first `after` elements following
+ * it (not its descendants), each element once, in that order. */
+static void window_walk(lua_State *L, xmlNodePtr self, lua_Integer up, lua_Integer before,
+                        lua_Integer after, window_visit visit, void *ctx) {
+  xmlNodePtr block = self, n, last = NULL;
+  lua_Integer seen = 0;
+  int passed = 0, skipping = 0;
   for (; up > 0 && block; up--) {
     block = block->parent;
     if (block && block->type != XML_ELEMENT_NODE) block = NULL;
   }
-  pith__push_owner(L, 1);
-  docidx = lua_gettop(L);
-  lua_newtable(L);
-  nodes = lua_gettop(L);
-  lua_newtable(L);
-  vals = lua_gettop(L);
-  if (self->type != XML_ELEMENT_NODE) block = NULL;
-  seen = 0;
+  if (self->type != XML_ELEMENT_NODE) return;
   for (n = block ? next_in(block, block) : NULL; n && seen < before;
        n = next_in(n, block)) {
     if (n->type != XML_ELEMENT_NODE) continue;
     seen++;
     last = n;
     if (n == self) passed = 1;
-    add_hinted(L, docidx, nodes, vals, n, names, count, &k);
+    visit(L, ctx, n);
   }
   /* The block's run goes on past the node's subtree into the following run: those
    * elements were taken already, up to `last`. */
-  skipping = 0;
   if (passed && last) {
     xmlNodePtr p = last;
     while (p && p != self)
@@ -166,21 +157,545 @@ static int node_window(lua_State *L) {
     skipping = p == NULL;
   }
   seen = 0;
-  if (self->type == XML_ELEMENT_NODE)
-    for (n = next_after(self, 1); n && seen < after; n = next_after(n, 0)) {
-      if (n->type != XML_ELEMENT_NODE) continue;
-      seen++;
-      if (skipping) {
-        if (n == last) skipping = 0;
-        continue;
-      }
-      add_hinted(L, docidx, nodes, vals, n, names, count, &k);
+  for (n = next_after(self, 1); n && seen < after; n = next_after(n, 0)) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    seen++;
+    if (skipping) {
+      if (n == last) skipping = 0;
+      continue;
     }
+    visit(L, ctx, n);
+  }
+}
+
+typedef struct {
+  int docidx, nodes, vals, count;
+  const char **names;
+  lua_Integer k;
+} hinted_ctx;
+
+static void visit_hinted(lua_State *L, void *ctx, xmlNodePtr n) {
+  hinted_ctx *c = (hinted_ctx *)ctx;
+  add_hinted(L, c->docidx, c->nodes, c->vals, n, c->names, c->count, &c->k);
+}
+
+/* ARG: before, after, names [, up]
+ * RES: nodes, values: the window of the node (see window_walk) keeping the elements
+ * carrying one of the attribute `names`; values is flat, #names per node (the
+ * attribute's value or false). As the XPath
+ * `ancestor::*[up]/descendant::*[position()<=before][@a or @b]` followed by
+ * `following::*[position()<=after][@a or @b]` without the elements they share. */
+static int node_window(lua_State *L) {
+  xmlNodePtr self = pith__check_node(L, 1, NULL);
+  lua_Integer before = luaL_checkinteger(L, 2), after = luaL_checkinteger(L, 3);
+  lua_Integer up = luaL_optinteger(L, 5, 0);
+  const char *names[WALK_MAX_NAMES];
+  hinted_ctx c;
+  c.count = check_names(L, 4, names);
+  c.names = names;
+  c.k = 0;
+  pith__push_owner(L, 1);
+  c.docidx = lua_gettop(L);
+  lua_newtable(L);
+  c.nodes = lua_gettop(L);
+  lua_newtable(L);
+  c.vals = lua_gettop(L);
+  window_walk(L, self, up, before, after, visit_hinted, &c);
   return 2;
 }
 
-static const luaL_Reg node_methods[] = {{"window", node_window}, {NULL, NULL}};
-static const luaL_Reg doc_methods[] = {{"elements", doc_elements}, {NULL, NULL}};
+/* Most words node:window_marks takes, over all its groups (one bit each). */
+#define MARK_MAX_WORDS  32
+#define MARK_MAX_GROUPS 16
+
+typedef struct {
+  int docidx, nodes, hints, tags, marks, count;
+  const char **names;
+  const char *words[MARK_MAX_WORDS];
+  int group[MARK_MAX_WORDS];
+  unsigned long first[256]; /* bit w set: words[w] starts with this byte */
+  lua_Integer k;
+} marks_ctx;
+
+/* The groups (bits) whose words occur in s, ASCII letters compared without case. */
+static unsigned long marks_of(const marks_ctx *c, const char *s, unsigned long mask) {
+  for (; *s; s++) {
+    unsigned long m = c->first[lower_ascii((unsigned char)*s)];
+    while (m) {
+      int w = 0;
+      const char *word;
+      size_t i = 1;
+      while (!(m & (1UL << w)))
+        w++;
+      m &= ~(1UL << w);
+      word = c->words[w];
+      while (word[i] && s[i] &&
+             lower_ascii((unsigned char)s[i]) == (unsigned char)word[i])
+        i++;
+      if (word[i] == '\0') mask |= 1UL << c->group[w];
+    }
+  }
+  return mask;
+}
+
+static void visit_marks(lua_State *L, void *ctx, xmlNodePtr n) {
+  marks_ctx *c = (marks_ctx *)ctx;
+  const char *vals[WALK_MAX_NAMES];
+  unsigned long mask = 0;
+  int j, any = 0, top = lua_gettop(L);
+  for (j = 0; j < c->count; j++) {
+    xmlAttrPtr a = find_attr(n, c->names[j]);
+    vals[j] = NULL;
+    if (a == NULL) continue;
+    any = 1;
+    if (a->children && a->children->next == NULL)
+      vals[j] = a->children->content ? (const char *)a->children->content : "";
+    else {
+      pith__push_attr_value(L, a); /* several text children (rare): joined on the stack */
+      vals[j] = lua_tostring(L, -1);
+    }
+    mask = marks_of(c, vals[j], mask);
+  }
+  if (any && mask) {
+    luaL_Buffer b;
+    c->k++;
+    pith__push_node(L, c->docidx, n);
+    lua_rawseti(L, c->nodes, c->k);
+    luaL_buffinit(L, &b);
+    for (j = 0; j < c->count; j++) {
+      const char *s = vals[j];
+      if (j > 0) luaL_addchar(&b, ' ');
+      for (; s && *s; s++)
+        luaL_addchar(&b, (char)lower_ascii((unsigned char)*s));
+    }
+    luaL_pushresult(&b);
+    lua_rawseti(L, c->hints, c->k);
+    lua_pushstring(L, (const char *)n->name);
+    lua_rawseti(L, c->tags, c->k);
+    lua_pushinteger(L, (lua_Integer)mask);
+    lua_rawseti(L, c->marks, c->k);
+  }
+  lua_settop(L, top);
+}
+
+/* ARG: before, after, names, up, groups (array of arrays of lower-case words)
+ * RES: nodes, hints, tags, marks: the elements of the node's window (see window_walk)
+ * one of whose attributes `names` holds a word of a group (ASCII letters compared
+ * without case), with their lower-cased attribute values joined by " " (an absent one
+ * as ""), their tag names, and the groups they match as bits (group g: 2^(g-1)).
+ * As node:window with the matching done in Lua, without the strings of the others. */
+static int node_window_marks(lua_State *L) {
+  xmlNodePtr self = pith__check_node(L, 1, NULL);
+  lua_Integer before = luaL_checkinteger(L, 2), after = luaL_checkinteger(L, 3);
+  lua_Integer up = luaL_optinteger(L, 5, 0);
+  const char *names[WALK_MAX_NAMES];
+  marks_ctx c;
+  int g, ngroups, w = 0;
+  c.count = check_names(L, 4, names);
+  c.names = names;
+  c.k = 0;
+  memset(c.first, 0, sizeof c.first);
+  luaL_checktype(L, 6, LUA_TTABLE);
+  ngroups = (int)lua_rawlen(L, 6);
+  luaL_argcheck(L, ngroups <= MARK_MAX_GROUPS, 6, "too many groups");
+  for (g = 0; g < ngroups; g++) {
+    int i, nw;
+    lua_rawgeti(L, 6, g + 1);
+    luaL_argcheck(L, lua_istable(L, -1), 6, "groups must be arrays of words");
+    nw = (int)lua_rawlen(L, -1);
+    for (i = 0; i < nw; i++) {
+      const char *word;
+      lua_rawgeti(L, -1, i + 1);
+      word = lua_tostring(L, -1);
+      luaL_argcheck(L, lua_type(L, -1) == LUA_TSTRING && word[0] != '\0', 6,
+                    "words must be non-empty strings");
+      luaL_argcheck(L, w < MARK_MAX_WORDS, 6, "too many words");
+      c.words[w] = word; /* kept alive by the table at 6 */
+      c.group[w] = g;
+      c.first[(unsigned char)word[0]] |= 1UL << w;
+      w++;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_settop(L, 6);
+  luaL_checkstack(L, WALK_MAX_NAMES + 8, "window");
+  pith__push_owner(L, 1);
+  c.docidx = lua_gettop(L);
+  lua_newtable(L);
+  c.nodes = lua_gettop(L);
+  lua_newtable(L);
+  c.hints = lua_gettop(L);
+  lua_newtable(L);
+  c.tags = lua_gettop(L);
+  lua_newtable(L);
+  c.marks = lua_gettop(L);
+  window_walk(L, self, up, before, after, visit_marks, &c);
+  return 4;
+}
+
+/* ARG: count, word, max
+ * RES: {parents}: of the first `count` text nodes following the node (XPath
+ * following::text()), those whose text, after leading white space, starts with `word`
+ * (ASCII letters without case) followed by white space or the end, as their parent
+ * elements, at most `max`, in document order. The XPath union of
+ * following::text()[1] ... [count] filtered by
+ * [starts-with(translate(normalize-space(.), 'WORD', 'word'), 'word ') or ...='word'],
+ * walked once instead of sorted. */
+static int node_following_lead(lua_State *L) {
+  xmlNodePtr self = pith__check_node(L, 1, NULL), n;
+  lua_Integer count = luaL_checkinteger(L, 2), max = luaL_checkinteger(L, 4), seen = 0,
+              k = 0;
+  size_t wl;
+  const char *word = luaL_checklstring(L, 3, &wl);
+  int docidx, out;
+  pith__push_owner(L, 1);
+  docidx = lua_gettop(L);
+  lua_newtable(L);
+  out = lua_gettop(L);
+  for (n = next_after(self, 1); n && seen < count && k < max; n = next_after(n, 0)) {
+    const char *s;
+    size_t i;
+    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) continue;
+    seen++;
+    s = n->content ? (const char *)n->content : "";
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+      s++;
+    for (i = 0; i < wl && s[i] &&
+                lower_ascii((unsigned char)s[i]) == lower_ascii((unsigned char)word[i]);
+         i++)
+      ;
+    if (i < wl) continue;
+    s += wl;
+    if (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') continue;
+    if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE) continue;
+    pith__push_node(L, docidx, n->parent);
+    lua_rawseti(L, out, ++k);
+  }
+  return 1;
+}
+
+/* ---- The metadata walk: what pith.metadata reads from the whole page, in one pass
+ * with strings instead of node handles where strings are all it needs. */
+
+/* The first h1s metadata reads (it looks at no more). */
+#define META_H1S 6
+
+/* True when s holds `word` (lower case), ASCII letters compared without case. */
+static int holds_word(const char *s, const char *word) {
+  size_t wl = strlen(word);
+  for (; *s; s++) {
+    size_t i = 0;
+    while (i < wl && s[i] && lower_ascii((unsigned char)s[i]) == (unsigned char)word[i])
+      i++;
+    if (i == wl) return 1;
+  }
+  return 0;
+}
+
+/* Lua's %s in the C locale. */
+static int lua_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* An attribute's value: its text when it has one text child, else the joined children
+ * pushed on the stack (the caller resets the stack). */
+static const char *attr_text(lua_State *L, xmlAttrPtr a, size_t *len) {
+  const char *s;
+  if (a->children && a->children->next == NULL) {
+    s = a->children->content ? (const char *)a->children->content : "";
+    *len = strlen(s);
+    return s;
+  }
+  pith__push_attr_value(L, a);
+  return lua_tolstring(L, -1, len);
+}
+
+/* The value without white space (no-break spaces included) at either end, as
+ * pith.meta.str.trim: from *start, the length returned. */
+static size_t trim_span(const char *s, size_t len, const char **start) {
+  size_t i = 0, j = len;
+  for (;;) {
+    while (i < j && lua_space((unsigned char)s[i]))
+      i++;
+    if (j - i >= 2 && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+      i += 2;
+    else
+      break;
+  }
+  for (;;) {
+    while (j > i && lua_space((unsigned char)s[j - 1]))
+      j--;
+    if (j - i >= 2 && (unsigned char)s[j - 2] == 0xC2 && (unsigned char)s[j - 1] == 0xA0)
+      j -= 2;
+    else
+      break;
+  }
+  *start = s + i;
+  return j - i;
+}
+
+/* True when s holds a character reference (the Lua pattern "&#?%w+;"). */
+static int has_reference(const char *s, size_t len) {
+  size_t i, j;
+  for (i = 0; i < len; i++) {
+    if (s[i] != '&') continue;
+    j = i + 1;
+    if (j < len && s[j] == '#') j++;
+    if (j >= len || !isalnum((unsigned char)s[j])) continue;
+    while (j < len && isalnum((unsigned char)s[j]))
+      j++;
+    if (j < len && s[j] == ';') return 1;
+  }
+  return 0;
+}
+
+/* Appends the value at index `value` to map[key] (a new list when absent). */
+static void add_value(lua_State *L, int map, const char *key, size_t len, int value) {
+  lua_pushlstring(L, key, len);
+  lua_pushvalue(L, -1);
+  lua_rawget(L, map);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, value);
+    lua_rawseti(L, -2, 1);
+    lua_rawset(L, map);
+  } else {
+    lua_pushvalue(L, value);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 2);
+  }
+}
+
+/* Adds the value at index `value` under each space-separated key of `keys`, lower-cased
+ * (as add_keys in pith.meta.meta_tags). */
+static void add_keys(lua_State *L, int map, const char *keys, size_t len, int value) {
+  char small[64];
+  size_t i = 0, j, k;
+  while (i < len) {
+    while (i < len && lua_space((unsigned char)keys[i]))
+      i++;
+    for (j = i; j < len && !lua_space((unsigned char)keys[j]); j++)
+      ;
+    if (j == i) break;
+    if (j - i <= sizeof small) {
+      for (k = i; k < j; k++)
+        small[k - i] = (char)lower_ascii((unsigned char)keys[k]);
+      add_value(L, map, small, j - i, value);
+    } else {
+      luaL_Buffer b;
+      const char *key;
+      size_t kl;
+      luaL_buffinit(L, &b);
+      for (k = i; k < j; k++)
+        luaL_addchar(&b, (char)lower_ascii((unsigned char)keys[k]));
+      luaL_pushresult(&b);
+      key = lua_tolstring(L, -1, &kl);
+      add_value(L, map, key, kl, value);
+      lua_pop(L, 1);
+    }
+    i = j;
+  }
+}
+
+/* One <meta>: its content (else value), trimmed and, when it holds a character
+ * reference, passed through the function at `unescape`; when not empty, under each key of
+ * its property in meta and of its name (else itemprop, else http-equiv) in named. Its
+ * charset goes under "charset" in meta. As pith.meta.meta_tags.scan. */
+static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unescape) {
+  xmlAttrPtr a = find_attr(n, "content"), keys;
+  int top = lua_gettop(L);
+  if (a == NULL) a = find_attr(n, "value");
+  if (a) {
+    size_t len, vl;
+    const char *v = attr_text(L, a, &len), *start;
+    int value;
+    vl = trim_span(v, len, &start);
+    if (memchr(start, '&', vl) && has_reference(start, vl)) {
+      lua_pushvalue(L, unescape);
+      lua_pushlstring(L, start, vl);
+      lua_call(L, 1, 1);
+      if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "unescape must return a string");
+    } else
+      lua_pushlstring(L, start, vl);
+    value = lua_gettop(L);
+    if (lua_rawlen(L, value) > 0) {
+      if ((keys = find_attr(n, "property")) != NULL) {
+        const char *k = attr_text(L, keys, &len);
+        add_keys(L, meta, k, len, value);
+      }
+      keys = find_attr(n, "name");
+      if (keys == NULL) keys = find_attr(n, "itemprop");
+      if (keys == NULL) keys = find_attr(n, "http-equiv");
+      if (keys) {
+        const char *k = attr_text(L, keys, &len);
+        add_keys(L, named, k, len, value);
+      }
+    }
+  }
+  lua_settop(L, top);
+  if ((a = find_attr(n, "charset")) != NULL) {
+    pith__push_attr_value(L, a);
+    add_value(L, meta, "charset", 7, top + 1);
+  }
+  lua_settop(L, top);
+}
+
+/* One <link> with rel and href: {href = (trimmed), hreflang =, type =, title =} under
+ * each of its rels in links, when the href is not empty. */
+static void scan_link(lua_State *L, xmlNodePtr n, int links) {
+  static const char *const extra[] = {"hreflang", "type", "title"};
+  xmlAttrPtr rel = find_attr(n, "rel"), href = find_attr(n, "href"), a;
+  size_t len, hl, k;
+  const char *h, *start, *r;
+  int top = lua_gettop(L), entry;
+  if (rel == NULL || href == NULL) return;
+  h = attr_text(L, href, &len);
+  hl = trim_span(h, len, &start);
+  if (hl > 0) {
+    lua_createtable(L, 0, 4);
+    entry = lua_gettop(L);
+    lua_pushlstring(L, start, hl);
+    lua_setfield(L, entry, "href");
+    for (k = 0; k < sizeof extra / sizeof *extra; k++)
+      if ((a = find_attr(n, extra[k])) != NULL) {
+        pith__push_attr_value(L, a);
+        lua_setfield(L, entry, extra[k]);
+      }
+    r = attr_text(L, rel, &len);
+    add_keys(L, links, r, len, entry);
+  }
+  lua_settop(L, top);
+}
+
+/* Pushes the text of n's descendants, as XPath string(.) reads it (text and CDATA). */
+static void push_content(lua_State *L, xmlNodePtr n) {
+  xmlNodePtr c = n->children;
+  if (c && c->next == NULL &&
+      (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
+    lua_pushstring(L, c->content ? (const char *)c->content : "");
+    return;
+  }
+  {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (c = next_in(n, n); c; c = next_in(c, n))
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+        luaL_addstring(&b, (const char *)c->content);
+    luaL_pushresult(&b);
+  }
+}
+
+/* ARG: unescape (a function: string -> string)
+ * RES: {meta = {key = {values}}, links = {rel = {{href=, hreflang=, type=, title=}}},
+ * base = the first <base>'s href or nil, h1 = {the first 6 h1s}, time = {<time>
+ * elements}, ld = {texts of the scripts whose type holds "ld+json"}}, in document order.
+ * meta and links as pith.meta.meta_tags.scan makes them: keys lower-cased, the values
+ * of property= before those of name=, itemprop= or http-equiv= under the same key. */
+static int doc_meta_walk(lua_State *L) {
+  xmlNodePtr root = pith__check_context(L, 1, NULL), n;
+  lua_Integer nh1 = 0, ntime = 0, nld = 0;
+  int docidx, result, meta, named, links, h1, time, ld, seen_base = 0;
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_settop(L, 2);
+  luaL_checkstack(L, 40, "meta_walk");
+  pith__push_owner(L, 1);
+  docidx = lua_gettop(L);
+  lua_createtable(L, 0, 8);
+  result = lua_gettop(L);
+  lua_newtable(L);
+  meta = lua_gettop(L);
+  lua_newtable(L);
+  named = lua_gettop(L);
+  lua_newtable(L);
+  links = lua_gettop(L);
+  lua_newtable(L);
+  h1 = lua_gettop(L);
+  lua_newtable(L);
+  time = lua_gettop(L);
+  lua_newtable(L);
+  ld = lua_gettop(L);
+  for (n = next_in(root, root); n; n = next_in(n, root)) {
+    const char *name;
+    if (n->type != XML_ELEMENT_NODE || n->ns != NULL) continue;
+    name = (const char *)n->name;
+    switch (name[0]) {
+    case 'm':
+      if (strcmp(name, "meta") == 0) scan_meta(L, n, meta, named, 2);
+      break;
+    case 'l':
+      if (strcmp(name, "link") == 0) scan_link(L, n, links);
+      break;
+    case 'h':
+      if (nh1 < META_H1S && strcmp(name, "h1") == 0) {
+        pith__push_node(L, docidx, n);
+        lua_rawseti(L, h1, ++nh1);
+      }
+      break;
+    case 't':
+      if (strcmp(name, "time") == 0) {
+        pith__push_node(L, docidx, n);
+        lua_rawseti(L, time, ++ntime);
+      }
+      break;
+    case 'b':
+      if (!seen_base && strcmp(name, "base") == 0) {
+        xmlAttrPtr a = find_attr(n, "href");
+        seen_base = 1;
+        if (a) {
+          pith__push_attr_value(L, a);
+          lua_setfield(L, result, "base");
+        }
+      }
+      break;
+    case 's':
+      if (strcmp(name, "script") == 0) {
+        xmlAttrPtr a = find_attr(n, "type");
+        size_t len;
+        int top = lua_gettop(L);
+        if (a && holds_word(attr_text(L, a, &len), "ld+json")) {
+          push_content(L, n);
+          lua_rawseti(L, ld, ++nld);
+        }
+        lua_settop(L, top);
+      }
+      break;
+    default:
+      break;
+    }
+  }
+  /* The named values follow the property ones under each key. */
+  lua_pushnil(L);
+  while (lua_next(L, named) != 0) {
+    lua_Integer i, count = (lua_Integer)lua_rawlen(L, -1);
+    size_t kl;
+    const char *key = lua_tolstring(L, -2, &kl); /* keys are strings: no conversion */
+    for (i = 1; i <= count; i++) {
+      lua_rawgeti(L, -1, i);
+      add_value(L, meta, key, kl, lua_gettop(L));
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, meta);
+  lua_setfield(L, result, "meta");
+  lua_pushvalue(L, links);
+  lua_setfield(L, result, "links");
+  lua_pushvalue(L, h1);
+  lua_setfield(L, result, "h1");
+  lua_pushvalue(L, time);
+  lua_setfield(L, result, "time");
+  lua_pushvalue(L, ld);
+  lua_setfield(L, result, "ld");
+  lua_settop(L, result);
+  return 1;
+}
+
+static const luaL_Reg node_methods[] = {{"window", node_window},
+                                        {"window_marks", node_window_marks},
+                                        {"following_lead", node_following_lead},
+                                        {NULL, NULL}};
+static const luaL_Reg doc_methods[] = {
+    {"elements", doc_elements}, {"meta_walk", doc_meta_walk}, {NULL, NULL}};
 
 void pith__open_walk(lua_State *L) {
   pith__add_methods(L, PITH_NODE_MT, node_methods);

@@ -186,7 +186,7 @@ function M.collect(doc, opts)
   opts = opts or {}
   local page_url = opts.url or (doc.url and doc:url()) or nil
   local idx = dom.index(doc)
-  local scan = meta_tags.scan(idx.metas, idx.meta_tags)
+  local scan = meta_tags.scan_walk(idx.walk)
   local ld = jsonld.read(dom.jsonld_texts(idx))
   local m = scan.meta
   local f = {}

@@ -3,11 +3,12 @@
 --
 -- Cost: libxml2 evaluates each contains(@class, ...) by copying the attribute, so a whole-page
 -- scan per hint word cost more than the parse itself; its unions sort and de-duplicate. Instead
--- two C walks (plugin/walk.c): doc:elements collects the indexed tags, node:window the elements
--- around the headline with their class/id/itemprop/rel, which are matched in Lua.
+-- C walks (plugin/walk.c): doc:meta_walk reads the indexed tags once, node:window_marks the
+-- elements around the headline whose class/id/itemprop/rel hold a category's words.
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
 local squash = require("pith.meta.str").squash
+local unescape = require("pith.meta.jsonld").unescape
 
 local M = {}
 
@@ -36,39 +37,24 @@ local CATEGORIES = {
   license = { "license" },
 }
 
-local INDEXED = { "meta", "link", "h1", "time", "base", "script" }
-
---- Indexes the document once: {doc, metas = {meta nodes, then link nodes}, meta_tags (their tags),
--- scripts, h1s (nodes), times, base}; the headline window is built on demand by M.window.
+--- Indexes the document once, in one C walk (doc:meta_walk in core walk.c): {doc, walk = its
+-- result (with the scan of the <meta> and <link> elements), h1 = the first h1 nodes, times,
+-- base (its href), ld = the ld+json script texts}; the headline window is built on demand by
+-- M.window.
 --
 -- <title> is not indexed: the head's own is read directly (see M.html_title).
 function M.index(doc)
-  -- One C walk (core walk.c). <meta> and <link> go into separate maps in meta_tags.scan, so
-  -- the links may follow the metas; their tags are known without a call per node.
-  local found = doc:elements(INDEXED)
-  local metas, tags = found.meta, {}
-  for i = 1, #metas do
-    tags[i] = "meta"
-  end
-  for _, n in ipairs(found.link) do
-    local k = #metas + 1
-    metas[k], tags[k] = n, "link"
-  end
-  local base = found.base[1]
-  return { doc = doc, metas = metas, meta_tags = tags, scripts = found.script, h1 = found.h1, times = found.time,
-    base = base and base:attr("href") }
+  -- (An attribute value holding "&quot;" was escaped twice by the page's template.)
+  local w = doc:meta_walk(unescape)
+  return { doc = doc, walk = w, h1 = w.h1, times = w.time, base = w.base, ld = w.ld }
 end
 
 --- Raw contents of the ld+json scripts (entities are not decoded inside <script>).
 function M.jsonld_texts(idx)
   local out = {}
-  for _, n in ipairs(idx.scripts) do
-    local ty = n:attr("type")
-    if ty and ty:lower():find("ld+json", 1, true) then
-      local s = n:xpath("string(.)")
-      if type(s) == "string" and s:find("%S") then
-        out[#out + 1] = s
-      end
+  for _, s in ipairs(idx.ld) do
+    if s:find("%S") then
+      out[#out + 1] = s
     end
   end
   return out
@@ -136,81 +122,62 @@ function M.anchor(idx, title)
   idx.anchor = idx.anchors[1]
 end
 
--- The indices, in order, of the entries whose hints hold one of `words`. `all` is every
--- entry's hints, lower-cased and joined by "\n" (no word holds one); entry i starts at starts[i].
-local function marked(all, starts, words)
-  local n, seen, out = #starts, {}, {}
-  for _, w in ipairs(words) do
-    local i, pos = 1, all:find(w, 1, true)
-    while pos do
-      -- Occurrences come in increasing order: the entry index only moves forward.
-      while i < n and starts[i + 1] <= pos do
-        i = i + 1
-      end
-      if not seen[i] then
-        seen[i] = true
-        out[#out + 1] = i
-      end
-      if i == n then
-        break
-      end
-      pos = all:find(w, starts[i + 1], true)
-    end
-  end
-  table.sort(out)
-  return out
+-- The categories in the order of their bits in the window's marks (category k: bit 2^(k-1)).
+local CATEGORY_ORDER = { "byline", "date", "provider", "license" }
+local GROUPS, BIT = {}, {}
+for k, cat in ipairs(CATEGORY_ORDER) do
+  GROUPS[k], BIT[cat] = CATEGORIES[cat], 1 << (k - 1)
 end
 
--- The window's entries in order, each {node=, hints= (lower-cased class, id, itemprop and rel),
--- tag=}; tag and hints are read only for the candidates of a category.
+-- The window's entries of one category, in order, each {node=, hints= (lower-cased class,
+-- id, itemprop and rel joined by spaces), tag=}.
 local function entries(win, cat)
   local list = win.lists[cat]
   if list then
     return list
   end
   list = {}
-  for k, i in ipairs(marked(win.all, win.starts, CATEGORIES[cat])) do
-    local e = win.entry[i]
-    if not e then
-      local node = win.nodes[i]
-      e = { node = node, hints = win.raw[i]:lower(), tag = node:tag() }
-      win.entry[i] = e
+  local bit = BIT[cat]
+  for i = 1, #win.marks do
+    if win.marks[i] & bit ~= 0 then
+      local e = win.entry[i]
+      if not e then
+        e = { node = win.nodes[i], hints = win.hints[i], tag = win.tags[i] }
+        win.entry[i] = e
+      end
+      list[#list + 1] = e
     end
-    list[k] = e
   end
   win.lists[cat] = list
   return list
 end
 
---- Elements around the headline (or the start of the body) with their hint strings.
+--- The candidates of every category among the elements around the headline (or the start
+-- of the body).
 function M.window(idx)
   if idx.win then
     return idx.win
   end
-  local nodes, raw, starts, at = {}, {}, {}, 1
-  local function add(list, vals)
-    for i = 1, #list do
-      local k, v = #nodes + 1, 4 * i
-      nodes[k] = list[i]
-      local h = (vals[v - 3] or "") .. " " .. (vals[v - 2] or "") .. " " .. (vals[v - 1] or "") .. " "
-        .. (vals[v] or "")
-      raw[k], starts[k] = h, at
-      at = at + #h + 1
+  local win = { nodes = {}, hints = {}, tags = {}, marks = {}, entry = {}, lists = {} }
+  local function add(nodes, hints, tags, marks)
+    local k = #win.nodes
+    for i = 1, #nodes do
+      win.nodes[k + i], win.hints[k + i], win.tags[k + i], win.marks[k + i] = nodes[i], hints[i], tags[i],
+        marks[i]
     end
   end
   -- One C walk per headline (core walk.c): the first BEFORE elements of its block (its
-  -- grandparent), then the first AFTER elements following it, each once.
+  -- grandparent), then the first AFTER elements following it, each once; the words of each
+  -- category are searched in their hints there, and only the candidates come back.
   for _, a in ipairs(idx.anchors or {}) do
-    add(a:window(BEFORE, AFTER, HINTS, 2))
+    add(a:window_marks(BEFORE, AFTER, HINTS, 2, GROUPS))
   end
   if #(idx.anchors or {}) == 0 then
     local body = idx.doc:body()
     if body then
-      add(body:window(BEFORE + AFTER, 0, HINTS))
+      add(body:window_marks(BEFORE + AFTER, 0, HINTS, 0, GROUPS))
     end
   end
-  local win = { nodes = nodes, raw = raw, starts = starts, all = table.concat(raw, "\n"):lower(), entry = {},
-    lists = {} }
   idx.win = win
   return win
 end
@@ -272,26 +239,13 @@ end
 
 -- Text nodes right after the headline that say "By" (or start with it): the visible byline of
 -- pages whose markup gives it no telling class ("By <span class=x7f>Jane Doe</span>").
---
--- The first 40 text nodes are the union of following::text()[1] ... [40]: libxml2 stops an axis
--- at a plain [n], while [position()<=40] walks and tests every text node to the end of the page
--- (three times the cost on long pages).
-local BY_TEXT
-do
-  local firsts = {}
-  for k = 1, 40 do
-    firsts[k] = "following::text()[" .. k .. "]"
-  end
-  BY_TEXT = "(" .. table.concat(firsts, " | ") .. ")[starts-with(translate(normalize-space(.),'BY','by'),'by ')"
-    .. " or translate(normalize-space(.),'BY','by')='by']"
-end
-
+-- The first 40 text nodes after it are walked in C (node:following_lead), which returns the
+-- parents of the first 3 that do.
 local function by_text(idx)
   for _, a in ipairs(idx.anchors or {}) do
-    local hits = a:xpath(BY_TEXT)
-    for i = 1, type(hits) == "table" and math.min(#hits, 3) or 0 do
-      local p = hits[i]:parent()
-      local s = p and text(p)
+    local hits = a:following_lead(40, "by", 3)
+    for i = 1, #hits do
+      local s = text(hits[i])
       if s and #s < 200 then
         local names = byline.names(s, { strict = true })
         if #names > 0 then

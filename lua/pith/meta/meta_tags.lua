@@ -78,6 +78,12 @@ function M.scan(nodes, tags)
   return { meta = meta, links = links }
 end
 
+--- The scan of doc:meta_walk (core walk.c), which reads the <meta> and <link> elements as
+-- M.scan does, in the same walk as the other elements metadata needs.
+function M.scan_walk(w)
+  return { meta = w.meta, links = w.links }
+end
+
 --- The first value among `keys` (in the order given), with the key that supplied it.
 function M.first(scan, keys)
   for _, k in ipairs(keys) do
