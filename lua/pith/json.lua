@@ -47,12 +47,40 @@ local function valid_utf8(s)
   return concat(parts)
 end
 
+-- cjson writes "/" as "\/". Every "/" in its output is escaped, so "\/" can
+-- only be that escape (a "\\" token is never followed by a bare "/"). Plain
+-- find (memchr) and a concat cost less than gsub's pattern match at each byte.
+local find, sub = string.find, string.sub
+local function unescape_slashes(out)
+  local i = find(out, "\\/", 1, true)
+  if not i then return out end
+  local parts, n, from = {}, 0, 1
+  repeat
+    n = n + 1
+    parts[n] = sub(out, from, i - 1)
+    from = i + 1 -- drop the backslash, keep the "/"
+    i = find(out, "\\/", i + 2, true)
+  until not i
+  parts[n + 1] = sub(out, from)
+  return concat(parts)
+end
+
 local function encode_string(s)
-  local out = encode_string_raw(valid_utf8(s))
-  -- cjson writes "/" as "\/". Every "/" in its output is escaped, so "\/" can
-  -- only be that escape (a "\\" token is never followed by a bare "/").
-  if out:find("/", 1, true) then out = out:gsub("\\/", "/") end
-  return out
+  return unescape_slashes(encode_string_raw(valid_utf8(s)))
+end
+
+-- Object keys repeat from record to record: each is encoded once, as the
+-- text that opens its member ('"key":', and ',"key":' after the first).
+local key_first = setmetatable({}, { __mode = "k" })
+local key_later = setmetatable({}, { __mode = "k" })
+local function member(k, later)
+  local cache = later and key_later or key_first
+  local e = cache[k]
+  if not e then
+    e = (later and "," or "") .. encode_string(tostring(k)) .. ":"
+    if type(k) == "string" then cache[k] = e end
+  end
+  return e
 end
 
 local function encode_number(n)
@@ -79,6 +107,22 @@ local function is_array(t)
   return count == n, n
 end
 
+local function by_name(a, b) return tostring(a) < tostring(b) end
+
+-- An order list's keys as a set and without repeats, worked out once per list.
+local order_sets = setmetatable({}, { __mode = "k" })
+local function order_info(order)
+  local o = { set = {}, list = {} }
+  for _, k in ipairs(order) do
+    if not o.set[k] then
+      o.set[k] = true
+      o.list[#o.list + 1] = k
+    end
+  end
+  order_sets[order] = o
+  return o
+end
+
 local function encode_table(t, depth, order, out)
   if depth > 100 then error("json: nesting too deep (a cycle?)", 0) end
   local arr, n = is_array(t)
@@ -96,26 +140,39 @@ local function encode_table(t, depth, order, out)
     out[#out + 1] = "]"
     return
   end
-  local keys, seen = {}, {}
+  local keys, nk = {}, 0
+  local in_order
   if order then
-    for _, k in ipairs(order) do
-      if t[k] ~= nil and not seen[k] then keys[#keys + 1] = k; seen[k] = true end
+    local o = order_sets[order]
+    if not o then o = order_info(order) end
+    in_order = o.set
+    for _, k in ipairs(o.list) do
+      if t[k] ~= nil then
+        nk = nk + 1
+        keys[nk] = k
+      end
     end
   end
-  local rest = {}
+  local rest
   for k, v in pairs(t) do
     local tv = type(v)
-    if not seen[k] and tv ~= "function" and tv ~= "thread" and (tv ~= "userdata" or v == M.null) then
+    if not (in_order and in_order[k]) and tv ~= "function" and tv ~= "thread"
+      and (tv ~= "userdata" or v == M.null) then
+      rest = rest or {}
       rest[#rest + 1] = k
     end
   end
-  sort(rest, function(a, b) return tostring(a) < tostring(b) end)
-  for _, k in ipairs(rest) do keys[#keys + 1] = k end
+  if rest then
+    if #rest > 1 then sort(rest, by_name) end
+    for _, k in ipairs(rest) do
+      nk = nk + 1
+      keys[nk] = k
+    end
+  end
   out[#out + 1] = "{"
-  for i, k in ipairs(keys) do
-    if i > 1 then out[#out + 1] = "," end
-    out[#out + 1] = encode_string(tostring(k))
-    out[#out + 1] = ":"
+  for i = 1, nk do
+    local k = keys[i]
+    out[#out + 1] = member(k, i > 1)
     encode_value(t[k], depth + 1, out)
   end
   out[#out + 1] = "}"

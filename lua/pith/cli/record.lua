@@ -19,6 +19,8 @@ local RESERVED = { source = true, url = true, ok = true, error = true }
 function M.looks_binary(bytes)
   local head = bytes:sub(1, 4096)
   if head:find("^\255\254") or head:find("^\254\255") or head:find("^%z%z\254\255") then return false end
+  -- the common case in one scan: no NUL and no control byte at all
+  if not head:find("[%z\1-\8\14-\26\28-\31\127]") then return false end
   if head:find("%z") then return true end
   local _, controls = head:gsub("[\1-\8\14-\26\28-\31\127]", "")
   return controls * 20 > #head
