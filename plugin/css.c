@@ -867,6 +867,7 @@ static int complex_oom(const Complex *x) {
 
 typedef struct WTest {
   unsigned char op, nocase;
+  unsigned char class_word; /* a case-sensitive word test on class: .c, [class~=c] */
   const char *name, *val;
   size_t vlen;
 } WTest;
@@ -953,6 +954,8 @@ static pith_css_walk *build_walk(const Complex *xs, int n) {
         wt->name = t + 2;
         wt->val = wt->name + strlen(wt->name) + 1;
         wt->vlen = strlen(wt->val);
+        wt->class_word =
+            wt->op == T_WORD && !wt->nocase && strcmp(wt->name, "class") == 0;
         t = wt->val + wt->vlen + 1;
         wt++;
       }
@@ -1015,13 +1018,78 @@ static int test_value(const WTest *t, const char *s) {
   }
 }
 
+/* The subject element's class tokens, split once for every selector of a list
+ * (rule lists hold a dozen class selectors). */
+#define MAX_TOKENS 32
+typedef struct Classes {
+  int state; /* 0 not read, 1 split into tok, 2 no class attribute, 3 test the long way */
+  int n;
+  struct {
+    const char *p;
+    size_t len;
+  } tok[MAX_TOKENS];
+} Classes;
+
+static xmlAttrPtr find_attr(xmlNodePtr el, const char *name) {
+  xmlAttrPtr a;
+  for (a = el->properties; a; a = a->next)
+    if (a->ns == NULL && a->name[0] == (xmlChar)name[0] &&
+        strcmp((const char *)a->name, name) == 0)
+      return a;
+  return NULL;
+}
+
+static void read_classes(Classes *c, xmlNodePtr el) {
+  xmlAttrPtr a = find_attr(el, "class");
+  const char *s;
+  size_t i = 0, n;
+  c->state = 3;
+  c->n = 0;
+  if (a == NULL) {
+    c->state = 2;
+    return;
+  }
+  if (a->children == NULL) {
+    c->state = 1;
+    return;
+  }
+  if (a->children->next != NULL || a->children->type != XML_TEXT_NODE) return;
+  s = a->children->content ? (const char *)a->children->content : "";
+  n = strlen(s);
+  while (i < n) {
+    size_t start;
+    while (i < n && is_blank((unsigned char)s[i]))
+      i++;
+    start = i;
+    while (i < n && !is_blank((unsigned char)s[i]))
+      i++;
+    if (i == start) break;
+    if (c->n == MAX_TOKENS) return; /* state 3 */
+    c->tok[c->n].p = s + start;
+    c->tok[c->n].len = i - start;
+    c->n++;
+  }
+  c->state = 1;
+}
+
 /* The test on element el: its attribute (no namespace, as XPath's @name) read
- * in place when it is one text node, the usual case. */
-static int test_attr(const WTest *t, xmlNodePtr el) {
+ * in place when it is one text node, the usual case. cls: el's class cache, or
+ * NULL. */
+static int test_attr(const WTest *t, xmlNodePtr el, Classes *cls) {
   xmlAttrPtr a;
   if (t->op == T_FALSE) return 0;
-  for (a = el->properties; a; a = a->next)
-    if (a->ns == NULL && strcmp((const char *)a->name, t->name) == 0) break;
+  if (cls && t->class_word) {
+    int i;
+    if (cls->state == 0) read_classes(cls, el);
+    if (cls->state == 2) return 0;
+    if (cls->state == 1) {
+      for (i = 0; i < cls->n; i++)
+        if (cls->tok[i].len == t->vlen && memcmp(cls->tok[i].p, t->val, t->vlen) == 0)
+          return 1;
+      return 0;
+    }
+  }
+  a = find_attr(el, t->name);
   if (a == NULL) return 0;
   if (t->op == T_EXISTS) return 1;
   if (a->children == NULL) return test_value(t, "");
@@ -1035,12 +1103,14 @@ static int test_attr(const WTest *t, xmlNodePtr el) {
   }
 }
 
-static int match_compound(const WCompound *c, xmlNodePtr el) {
+/* cls: the class cache of el, or NULL. */
+static int match_compound(const WCompound *c, xmlNodePtr el, Classes *cls) {
   int i;
-  if (c->type && (el->ns != NULL || strcmp((const char *)el->name, c->type) != 0))
+  if (c->type && (el->ns != NULL || el->name[0] != (xmlChar)c->type[0] ||
+                  strcmp((const char *)el->name, c->type) != 0))
     return 0;
   for (i = 0; i < c->ntests; i++)
-    if (!test_attr(&c->tests[i], el)) return 0;
+    if (!test_attr(&c->tests[i], el, cls)) return 0;
   return 1;
 }
 
@@ -1068,13 +1138,13 @@ static int match_left(const WCompound *c, int k, xmlNodePtr el, unsigned long *b
     if (p == NULL) return 0;
     if (*budget == 0) return -1;
     --*budget;
-    return match_compound(&c[k - 1], p) ? match_left(c, k - 1, p, budget) : 0;
+    return match_compound(&c[k - 1], p, NULL) ? match_left(c, k - 1, p, budget) : 0;
   default:
     for (p = c[k].comb == '~' ? prev_element(el) : parent_element(el); p;
          p = c[k].comb == '~' ? prev_element(p) : parent_element(p)) {
       if (*budget == 0) return -1;
       --*budget;
-      if (match_compound(&c[k - 1], p)) {
+      if (match_compound(&c[k - 1], p, NULL)) {
         r = match_left(c, k - 1, p, budget);
         if (r != 0) return r;
       }
@@ -1085,12 +1155,14 @@ static int match_left(const WCompound *c, int k, xmlNodePtr el, unsigned long *b
 
 int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget) {
   int i;
+  Classes cls;
+  cls.state = 0;
   for (i = 0; i < w->n; i++) {
     const WComplex *x = &w->x[i];
     int r;
     if (*budget == 0) return -1;
     --*budget;
-    if (!match_compound(&x->c[x->n - 1], el)) continue;
+    if (!match_compound(&x->c[x->n - 1], el, &cls)) continue;
     r = match_left(x->c, x->n - 1, el, budget);
     if (r != 0) return r;
   }

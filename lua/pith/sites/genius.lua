@@ -2,11 +2,32 @@
 -- album cover are only in the page_data JSON the page keeps in <meta itemprop="page_data">.
 
 -- The string value of "key" in page_data, searched from the first "after" key (when given).
+-- page_data is the whole page's state (125 KB on the fixture): it is read raw, never squashed
+-- (a field selector's value would be), and searched with plain finds.
+local function key_at(v, key, from)
+  local quoted = '"' .. key .. '"'
+  while true do
+    local s = v:find(quoted, from, true)
+    if not s then return nil end
+    if v:find("^%s*:", s + #quoted) then return s end
+    from = s + 1
+  end
+end
+
 local function page_data(key, after)
-  return function(v)
+  return function(doc)
+    local m = doc:first('meta[itemprop="page_data"]')
+    local v = m and m:attr("value")
+    if not v then return nil end
     local from = 1
-    if after then from = v:find('"' .. after .. '"%s*:') or #v + 1 end
-    return v:match('"' .. key .. '"%s*:%s*"([^"]+)"', from)
+    if after then from = key_at(v, after, 1) or #v + 1 end
+    while true do -- the first occurrence holding a string
+      local s = key_at(v, key, from)
+      if not s then return nil end
+      local found = v:match('^"' .. key .. '"%s*:%s*"([^"]+)"', s)
+      if found then return found end
+      from = s + 1
+    end
   end
 end
 
@@ -25,8 +46,8 @@ return {
                "a[class*='HeaderArtistAndTracklist__Artist']" },
     authors = { "a.header_with_cover_art-primary_info-primary_artist",
                 "a[class*='HeaderArtistAndTracklist__Artist']" },
-    date = { { css = 'meta[itemprop="page_data"]', attr = "value" }, clean = page_data("release_date", "song") },
-    image = { { css = 'meta[itemprop="page_data"]', attr = "value" }, clean = page_data("cover_art_url", "album") },
+    date = { page_data("release_date", "song") },
+    image = { page_data("cover_art_url", "album") },
   },
   content = {
     select = { "div.lyrics", "[data-lyrics-container='true']" },
