@@ -63,4 +63,22 @@ describe("pith.meta.title", function()
       sites = { "Site" }, host = "example.com",
     })
   end)
+  it("takes the wording of the h1 marked itemprop=headline when og:title differs only in punctuation", function()
+    -- newrepublic.com (mercury corpus): og:title "‘Fantastic Beasts’: A Nice Place to Visit", and
+    -- <h1 itemprop="headline"><i>Fantastic Beasts</i>: A Nice Place to Visit</h1>.
+    local c = {
+      declared = { "‘Fantastic Beasts’: A Nice Place to Visit" },
+      html_title = "‘Fantastic Beasts’: A Nice Place to Visit | The New Republic",
+      h1s = { "The New Republic", "Fantastic Beasts: A Nice Place to Visit" },
+      headline = "Fantastic Beasts: A Nice Place to Visit",
+      sites = { "The New Republic" }, host = "newrepublic.com",
+    }
+    assert.equal("Fantastic Beasts: A Nice Place to Visit", title.choose(c))
+    -- An unmarked h1 (refinery29's, buzzfeed's) leaves the declared quotes alone.
+    c.headline = nil
+    assert.equal("‘Fantastic Beasts’: A Nice Place to Visit", title.choose(c))
+    -- A marked headline with other words is no reason to leave the declaration.
+    c.headline = "How Fox News Women Took Down Roger Ailes"
+    assert.equal("‘Fantastic Beasts’: A Nice Place to Visit", title.choose(c))
+  end)
 end)

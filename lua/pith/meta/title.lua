@@ -193,7 +193,7 @@ local function subtitled(rest)
 end
 
 --- Chooses the title. c = {declared = {titles in preference order}, html_title=, h1s = {...},
--- sites = {site names}, host=}.
+-- headline = the text of an h1 marked itemprop=headline, sites = {site names}, host=}.
 --
 -- A declared title (JSON-LD headline, og:title, ...) is the publisher's statement of the headline
 -- and is kept as declared, less a leading or trailing piece that names the site. The h1 decides
@@ -215,6 +215,13 @@ function M.choose(c)
     local s = M.strip(declared, sites, c.host)
     if s and s ~= "" then
       if h1[key(s)] then
+        -- The h1 marked itemprop=headline is schema.org's headline, as JSON-LD's is: its
+        -- wording wins over og:title's plain-text stand-ins ("‘Fantastic Beasts’" for the
+        -- h1's <i>Fantastic Beasts</i>).
+        local marked = c.headline and squash(c.headline)
+        if marked and marked ~= s and key(marked) == key(s) then
+          return marked
+        end
         return s
       end
       -- "Opinion | Headline": a one-word leading label over the h1's text.
