@@ -213,13 +213,14 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   size_t k;
   double *ts;
   char match[1024];
+  pith_words words;
   pith__scores_clear(&ex->scores);
   ex->headline = NULL;
   while (node) {
     const char *cls = pith__get_attr(node, "class"), *id = pith__get_attr(node, "id"),
                *role, *am;
     const char *tag = (const char *)node->name;
-    pith__match_string(match, sizeof match, cls, id);
+    int have_words = 0; /* the matchString, made when first needed */
     if (!pith__is_visible(node)) {
       node = pith__remove_and_next(ex, node);
       continue;
@@ -233,8 +234,13 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     if (!ex->byline_found && !ex->has_meta_byline) {
       const char *rel = pith__get_attr(node, "rel"),
                  *ip = pith__get_attr(node, "itemprop");
+      if (!(rel && pith__streq(rel, "author")) && !(ip && strstr(ip, "author"))) {
+        pith__match_string(match, sizeof match, cls, id);
+        pith__words_init(&words, match);
+        have_words = 1;
+      }
       if ((rel && pith__streq(rel, "author")) || (ip && strstr(ip, "author")) ||
-          pith__is_byline_name(match)) {
+          pith__is_byline_name(&words)) {
         size_t bl = pith__text_len(node);
         if (bl > 0 && bl < 100) {
           ex->byline_found = 1;
@@ -253,7 +259,11 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       continue;
     }
     if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS) {
-      if (pith__is_unlikely(match) && !pith__has_ancestor_tag(node, "table", 3) &&
+      if (!have_words) {
+        pith__match_string(match, sizeof match, cls, id);
+        pith__words_init(&words, match);
+      }
+      if (pith__is_unlikely(&words) && !pith__has_ancestor_tag(node, "table", 3) &&
           !pith__has_ancestor_tag(node, "code", 3) && !pith__streq(tag, "body") &&
           !pith__streq(tag, "a")) {
         node = pith__remove_and_next(ex, node);

@@ -31,6 +31,12 @@ size_t pith__ws_len(const unsigned char *p) {
   }
 }
 
+/* pith__ws_len with the ASCII cases inline (the text walks' hot path). */
+static inline size_t ws_at(const unsigned char *p) {
+  if (*p < 0x80) return *p == ' ' || (*p >= '\t' && *p <= '\r');
+  return pith__ws_len(p);
+}
+
 static int is_comma(const unsigned char *p, size_t *adv) {
   *adv = 1;
   if (p[0] == ',') return 2;
@@ -42,16 +48,6 @@ static int is_comma(const unsigned char *p, size_t *adv) {
                        (p[1] == 0xB8 && p[2] == 0xB2)))
     return (*adv = 3), 1;
   return 0;
-}
-
-xmlNodePtr pith__next_node(xmlNodePtr cur, xmlNodePtr root, int skip_children) {
-  if (!skip_children && cur->type == XML_ELEMENT_NODE && cur->children)
-    return cur->children;
-  while (cur != root && cur != NULL) {
-    if (cur->next) return cur->next;
-    cur = cur->parent;
-  }
-  return NULL;
 }
 
 static int is_text(xmlNodePtr n) {
@@ -76,7 +72,7 @@ static void text_info(xmlNodePtr n, pith_textinfo *ti, size_t cap) {
     if (!is_text(c) || c->content == NULL) continue;
     p = c->content;
     while (*p) {
-      size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p), adv;
+      size_t w = ws_at(p), adv;
       if (w == 0 && *p > ',' && *p < 0x80 && *p != '.') {
         /* plain ASCII run: the common case, no comma or period to note */
         if (pending) {
@@ -192,36 +188,48 @@ static void seg_cat(pith_seg *a, const pith_seg *b) {
   a->end_dot = b->end_dot;
 }
 
+/* Counts in locals (the segment is written once at the end: through the
+ * pointer every count would be reloaded after each byte read), plain ASCII
+ * runs in a tight loop. */
 static void seg_text(const unsigned char *p, pith_seg *s) {
-  int pending = 0, last_dot = 0;
+  int pending = 0, last_dot = 0, lead = 0;
+  size_t n = 0, runs = 0, commas = 0, ascii_commas = 0, periods = 0;
   memset(s, 0, sizeof *s);
   if (p == NULL || *p == 0) return;
   s->any = 1;
   while (*p) {
-    size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p), adv;
+    size_t w, adv;
     int k;
+    if (*p > ',' && *p < 0x80 && *p != '.') {
+      const unsigned char *q = p + 1;
+      if (pending && n) runs++;
+      pending = 0;
+      last_dot = 0;
+      while (*q > ',' && *q < 0x80 && *q != '.')
+        q++;
+      n += (size_t)(q - p);
+      p = q;
+      continue;
+    }
+    w = ws_at(p);
     if (w) {
-      if (s->n == 0) s->lead = 1;
+      if (n == 0) lead = 1;
       pending = 1;
       if (last_dot) {
-        s->periods++;
+        periods++;
         last_dot = 0;
       }
       p += w;
       continue;
     }
-    if (pending && s->n) s->runs++;
+    if (pending && n) runs++;
     pending = 0;
     last_dot = 0;
-    s->n++;
-    if (*p > ',' && *p < 0x80 && *p != '.') {
-      p++;
-      continue;
-    }
+    n++;
     k = is_comma(p, &adv);
     if (k) {
-      s->commas++;
-      if (k == 2) s->ascii_commas++;
+      commas++;
+      if (k == 2) ascii_commas++;
       p += adv;
       continue;
     }
@@ -230,8 +238,14 @@ static void seg_text(const unsigned char *p, pith_seg *s) {
     while ((*p & 0xC0) == 0x80)
       p++;
   }
+  s->n = n;
+  s->runs = runs;
+  s->commas = commas;
+  s->ascii_commas = ascii_commas;
+  s->periods = periods;
+  s->lead = (unsigned char)lead;
   s->trail = (unsigned char)pending;
-  if (s->n == 0) s->lead = s->trail = 1;
+  if (n == 0) s->lead = s->trail = 1;
   s->end_dot = (unsigned char)last_dot;
 }
 
@@ -397,13 +411,16 @@ size_t pith__text_len_max(xmlNodePtr n, size_t cap) {
 
 int pith__has_text(xmlNodePtr n) {
   xmlNodePtr c;
+  pith_stat *e;
   if (n == NULL) return 0;
+  if (n->type == XML_ELEMENT_NODE && cache_of(n) && (e = entry_of(n)) != NULL && e->valid)
+    return e->seg.n > 0;
   c = is_text(n) ? n : n->children;
   for (; c; c = (c == n) ? NULL : pith__next_node(c, n, 0)) {
     const unsigned char *p;
     if (!is_text(c) || c->content == NULL) continue;
     for (p = c->content; *p;) {
-      size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p);
+      size_t w = ws_at(p);
       if (w == 0) return 1;
       p += w;
     }
@@ -430,7 +447,23 @@ size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap) {
     if (!is_text(c) || c->content == NULL) continue;
     p = c->content;
     while (*p && o + 1 < cap) {
-      size_t w = (*p > ' ' && *p < 0x80) ? 0 : pith__ws_len(p), seq;
+      size_t w, seq;
+      if (*p > ' ' && *p < 0x80) { /* a plain ASCII run */
+        if (o + (size_t)pending + 2 > cap) {
+          full = 1;
+          break;
+        }
+        if (pending) {
+          out[o++] = ' ';
+          pending = 0;
+        }
+        started = 1;
+        out[o++] = (char)*p++;
+        while (*p > ' ' && *p < 0x80 && o + 2 <= cap)
+          out[o++] = (char)*p++;
+        continue;
+      }
+      w = ws_at(p);
       if (w) {
         if (started) pending = 1;
         p += w;
@@ -522,37 +555,50 @@ int pith__ci_contains(const char *hay, const char *needle) {
  * all its pairs occur. This runs for every element's class and id, several
  * lists each, and nearly every word fails the pair test. */
 #define PAIR(a, b) ((((unsigned)(a)&31u) << 5) | ((unsigned)(b)&31u))
-int pith__match_any(const char *s, const char *const *words) {
-  char buf[512];
-  unsigned long long pairs[16];
+void pith__words_init(pith_words *m, const char *s) {
   size_t i;
-  if (s == NULL || *s == 0) return 0;
-  memset(pairs, 0, sizeof pairs);
-  buf[0] = (char)lower((unsigned char)s[0]);
-  for (i = 1; s[i] && i < sizeof buf - 1; i++) {
-    unsigned k;
-    buf[i] = (char)lower((unsigned char)s[i]);
-    k = PAIR(buf[i - 1], buf[i]);
-    pairs[k >> 6] |= 1ULL << (k & 63);
+  unsigned prev;
+  m->s = s;
+  m->len = 0;
+  if (s == NULL || *s == 0) return;
+  memset(m->pairs, 0, sizeof m->pairs);
+  prev = (unsigned)(m->buf[0] = (char)lower((unsigned char)s[0]));
+  for (i = 1; s[i] && i < sizeof m->buf - 1; i++) {
+    unsigned c = (unsigned)lower((unsigned char)s[i]), k = PAIR(prev, c);
+    m->buf[i] = (char)c;
+    m->pairs[k >> 6] |= 1ULL << (k & 63);
+    prev = c;
   }
-  if (s[i]) { /* longer than the buffer: the slow path */
+  m->buf[i] = 0;
+  m->len = s[i] ? (size_t)-1 : i; /* longer than the buffer: the slow path */
+}
+
+int pith__words_any(const pith_words *m, const char *const *words) {
+  if (m->len == 0) return 0;
+  if (m->len == (size_t)-1) {
     for (; *words; words++)
-      if (pith__ci_contains(s, *words)) return 1;
+      if (pith__ci_contains(m->s, *words)) return 1;
     return 0;
   }
-  buf[i] = 0;
   for (; *words; words++) {
     const char *w = *words;
     size_t j = w[0] ? 1 : 0;
     for (; w[j]; j++) {
       unsigned k = PAIR(w[j - 1], w[j]);
-      if (!(pairs[k >> 6] & (1ULL << (k & 63)))) break;
+      if (!(m->pairs[k >> 6] & (1ULL << (k & 63)))) break;
     }
-    if (w[j] == 0 && strstr(buf, w)) return 1;
+    if (w[j] == 0 && strstr(m->buf, w)) return 1;
   }
   return 0;
 }
 #undef PAIR
+
+int pith__match_any(const char *s, const char *const *words) {
+  pith_words m;
+  if (s == NULL || *s == 0) return 0;
+  pith__words_init(&m, s);
+  return pith__words_any(&m, words);
+}
 
 /* Readability's matchString, class + " " + id, truncated to the buffer like
  * snprintf (a formatted print per element cost more than the matching). */
@@ -608,9 +654,11 @@ static int has_hid_word(const char *s) {
 
 static int weigh(const char *s) {
   int w = 0;
+  pith_words m;
   if (s == NULL || *s == 0) return 0;
-  if (pith__match_any(s, NEGATIVE) || has_hid_word(s)) w -= 25;
-  if (pith__match_any(s, POSITIVE)) w += 25;
+  pith__words_init(&m, s);
+  if (pith__words_any(&m, NEGATIVE) || has_hid_word(s)) w -= 25;
+  if (pith__words_any(&m, POSITIVE)) w += 25;
   return w;
 }
 
@@ -618,11 +666,11 @@ int pith__class_weight(xmlNodePtr n) {
   return weigh(pith__get_attr(n, "class")) + weigh(pith__get_attr(n, "id"));
 }
 
-int pith__is_unlikely(const char *s) {
-  return pith__match_any(s, UNLIKELY) && !pith__match_any(s, MAYBE);
+int pith__is_unlikely(const pith_words *m) {
+  return pith__words_any(m, UNLIKELY) && !pith__words_any(m, MAYBE);
 }
 
-int pith__is_byline_name(const char *s) { return pith__match_any(s, BYLINE); }
+int pith__is_byline_name(const pith_words *m) { return pith__words_any(m, BYLINE); }
 
 static int word_char(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

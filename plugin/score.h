@@ -67,13 +67,33 @@ int pith__match_any(const char *s, const char *const *words);
 void pith__match_string(char *out, size_t cap, const char *cls, const char *id);
 /* Readability's class weight: -25/+25 per class and id, 0 when off. */
 int pith__class_weight(xmlNodePtr n);
-int pith__is_unlikely(const char *class_and_id);
-int pith__is_byline_name(const char *class_and_id);
+/* A string's lower-cased copy and the byte pairs in it, for testing it
+ * against several word lists (the lists are lower case). */
+typedef struct pith_words {
+  const char *s;
+  size_t len; /* 0: empty; (size_t)-1: too long for buf (searched in s) */
+  unsigned long long pairs[16];
+  char buf[512];
+} pith_words;
+void pith__words_init(pith_words *m, const char *s);
+int pith__words_any(const pith_words *m, const char *const *words);
+/* On Readability's matchString (class + " " + id). */
+int pith__is_unlikely(const pith_words *class_and_id);
+int pith__is_byline_name(const pith_words *class_and_id);
 int pith__is_share_name(const char *class_and_id);
 
 /* Next node of a pre-order walk of root's subtree (elements only when
  * elements_only), not descending into cur when skip_children. */
-xmlNodePtr pith__next_node(xmlNodePtr cur, xmlNodePtr root, int skip_children);
+static inline xmlNodePtr pith__next_node(xmlNodePtr cur, xmlNodePtr root,
+                                         int skip_children) {
+  if (!skip_children && cur->type == XML_ELEMENT_NODE && cur->children)
+    return cur->children;
+  while (cur != root && cur != NULL) {
+    if (cur->next) return cur->next;
+    cur = cur->parent;
+  }
+  return NULL;
+}
 /* Readability's _getNextNode over element nodes: first element child, next
  * element sibling, or the next element sibling of the nearest ancestor. */
 xmlNodePtr pith__next_element(xmlNodePtr n, int skip_children);
