@@ -375,6 +375,60 @@ static int node_following_lead(lua_State *L) {
   return 1;
 }
 
+/* Lua's %s in the C locale. */
+static int lua_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* An attribute's value: its text when it has one text child, else the joined children
+ * pushed on the stack (the caller resets the stack). */
+static const char *attr_text(lua_State *L, xmlAttrPtr a, size_t *len) {
+  const char *s;
+  if (a->children && a->children->next == NULL) {
+    s = a->children->content ? (const char *)a->children->content : "";
+    *len = strlen(s);
+    return s;
+  }
+  pith__push_attr_value(L, a);
+  return lua_tolstring(L, -1, len);
+}
+
+/* ARG: self_too, tags, attrs, words
+ * RES: true when the node (with self_too) or one of its element ancestors is one of
+ * `tags` or has one of the attributes `attrs` holding one of `words` (case-sensitive),
+ * as the XPath `ancestor-or-self::*[contains(@a, 'w') or ...] or ancestor-or-self::t`
+ * (ancestor:: without self_too), without copying each attribute. */
+static int node_closest_match(lua_State *L) {
+  xmlNodePtr n = pith__check_node(L, 1, NULL);
+  int self_too = lua_toboolean(L, 2), ntags, nattrs, nwords, j, k;
+  const char *tags[WALK_MAX_NAMES], *attrs[WALK_MAX_NAMES], *words[WALK_MAX_NAMES];
+  ntags = check_names(L, 3, tags);
+  nattrs = check_names(L, 4, attrs);
+  nwords = check_names(L, 5, words);
+  lua_settop(L, 5);
+  if (!self_too) n = n->parent;
+  for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+    for (j = 0; j < ntags; j++)
+      if (n->ns == NULL && strcmp((const char *)n->name, tags[j]) == 0) {
+        lua_pushboolean(L, 1);
+        return 1;
+      }
+    for (j = 0; j < nattrs; j++) {
+      xmlAttrPtr a = find_attr(n, attrs[j]);
+      const char *v;
+      size_t len;
+      if (a == NULL) continue;
+      v = attr_text(L, a, &len);
+      for (k = 0; k < nwords; k++)
+        if (strstr(v, words[k]) != NULL) {
+          lua_pushboolean(L, 1);
+          return 1;
+        }
+      lua_settop(L, 5);
+    }
+  }
+  lua_pushboolean(L, 0);
+  return 1;
+}
+
 /* ---- The metadata walk: what pith.metadata reads from the whole page, in one pass
  * with strings instead of node handles where strings are all it needs. */
 
@@ -391,22 +445,6 @@ static int holds_word(const char *s, const char *word) {
     if (i == wl) return 1;
   }
   return 0;
-}
-
-/* Lua's %s in the C locale. */
-static int lua_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-/* An attribute's value: its text when it has one text child, else the joined children
- * pushed on the stack (the caller resets the stack). */
-static const char *attr_text(lua_State *L, xmlAttrPtr a, size_t *len) {
-  const char *s;
-  if (a->children && a->children->next == NULL) {
-    s = a->children->content ? (const char *)a->children->content : "";
-    *len = strlen(s);
-    return s;
-  }
-  pith__push_attr_value(L, a);
-  return lua_tolstring(L, -1, len);
 }
 
 /* The value without white space (no-break spaces included) at either end, as
@@ -466,10 +504,56 @@ static void add_value(lua_State *L, int map, const char *key, size_t len, int va
   }
 }
 
-/* Adds the value at index `value` under each space-separated key of `keys`, lower-cased
- * (as add_keys in pith.meta.meta_tags). */
-static void add_keys(lua_State *L, int map, const char *keys, size_t len, int value) {
-  char small[64];
+/* Most keys a key set holds, and the longest key. */
+#define KEYSET_MAX 256
+#define KEY_MAX    64
+
+/* The keys (lower case) a map keeps, when the caller names them: a chain per first byte.
+ */
+typedef struct {
+  int active, count;
+  const char *key[KEYSET_MAX];
+  size_t len[KEYSET_MAX];
+  short first[256], next[KEYSET_MAX];
+} keyset;
+
+/* Reads the optional array of keys at idx into ks (inactive when nil: every key kept). */
+static void check_keyset(lua_State *L, int idx, keyset *ks) {
+  int k;
+  ks->active = !lua_isnoneornil(L, idx);
+  ks->count = 0;
+  if (!ks->active) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  ks->count = (int)lua_rawlen(L, idx);
+  luaL_argcheck(L, ks->count <= KEYSET_MAX, idx, "too many keys");
+  for (k = 0; k < 256; k++)
+    ks->first[k] = -1;
+  for (k = 0; k < ks->count; k++) {
+    lua_rawgeti(L, idx, k + 1);
+    luaL_argcheck(L, lua_type(L, -1) == LUA_TSTRING, idx, "keys must be strings");
+    ks->key[k] = lua_tolstring(L, -1, &ks->len[k]); /* kept alive by the table at idx */
+    luaL_argcheck(L, ks->len[k] > 0 && ks->len[k] <= KEY_MAX, idx, "keys: 1 to 64 bytes");
+    lua_pop(L, 1);
+    ks->next[k] = ks->first[(unsigned char)ks->key[k][0]];
+    ks->first[(unsigned char)ks->key[k][0]] = (short)k;
+  }
+}
+
+static int keyset_has(const keyset *ks, const char *key, size_t len) {
+  int k;
+  if (!ks->active) return 1;
+  if (len == 0 || len > KEY_MAX) return 0;
+  for (k = ks->first[(unsigned char)key[0]]; k >= 0; k = ks->next[k])
+    if (ks->len[k] == len && memcmp(ks->key[k], key, len) == 0) return 1;
+  return 0;
+}
+
+/* Calls fn(token) on each space-separated key of `keys`, lower-cased, that ks keeps; a
+ * key too long for the buffer is lower-cased on the stack (only when ks keeps them all).
+ */
+static void add_keys(lua_State *L, int map, const char *keys, size_t len, int value,
+                     const keyset *ks) {
+  char small[KEY_MAX];
   size_t i = 0, j, k;
   while (i < len) {
     while (i < len && lua_space((unsigned char)keys[i]))
@@ -480,8 +564,8 @@ static void add_keys(lua_State *L, int map, const char *keys, size_t len, int va
     if (j - i <= sizeof small) {
       for (k = i; k < j; k++)
         small[k - i] = (char)lower_ascii((unsigned char)keys[k]);
-      add_value(L, map, small, j - i, value);
-    } else {
+      if (keyset_has(ks, small, j - i)) add_value(L, map, small, j - i, value);
+    } else if (!ks->active) {
       luaL_Buffer b;
       const char *key;
       size_t kl;
@@ -497,15 +581,46 @@ static void add_keys(lua_State *L, int map, const char *keys, size_t len, int va
   }
 }
 
+/* True when ks keeps one of the space-separated keys of `keys` (any case). */
+static int keeps_any(const keyset *ks, const char *keys, size_t len) {
+  char small[KEY_MAX];
+  size_t i = 0, j, k;
+  if (!ks->active) return 1;
+  while (i < len) {
+    while (i < len && lua_space((unsigned char)keys[i]))
+      i++;
+    for (j = i; j < len && !lua_space((unsigned char)keys[j]); j++)
+      ;
+    if (j == i) break;
+    if (j - i <= sizeof small) {
+      for (k = i; k < j; k++)
+        small[k - i] = (char)lower_ascii((unsigned char)keys[k]);
+      if (keyset_has(ks, small, j - i)) return 1;
+    }
+    i = j;
+  }
+  return 0;
+}
+
 /* One <meta>: its content (else value), trimmed and, when it holds a character
  * reference, passed through the function at `unescape`; when not empty, under each key of
  * its property in meta and of its name (else itemprop, else http-equiv) in named. Its
- * charset goes under "charset" in meta. As pith.meta.meta_tags.scan. */
-static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unescape) {
-  xmlAttrPtr a = find_attr(n, "content"), keys;
+ * charset goes under "charset" in meta. As pith.meta.meta_tags.scan, for the keys ks
+ * keeps (the value is not read when it goes under none). */
+static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unescape,
+                      const keyset *ks) {
+  xmlAttrPtr a = find_attr(n, "content"), prop, keys;
+  const char *pk = NULL, *nk = NULL;
+  size_t pl = 0, nl = 0;
   int top = lua_gettop(L);
   if (a == NULL) a = find_attr(n, "value");
-  if (a) {
+  prop = find_attr(n, "property");
+  keys = find_attr(n, "name");
+  if (keys == NULL) keys = find_attr(n, "itemprop");
+  if (keys == NULL) keys = find_attr(n, "http-equiv");
+  if (prop) pk = attr_text(L, prop, &pl);
+  if (keys) nk = attr_text(L, keys, &nl);
+  if (a && ((pk && keeps_any(ks, pk, pl)) || (nk && keeps_any(ks, nk, nl)))) {
     size_t len, vl;
     const char *v = attr_text(L, a, &len), *start;
     int value;
@@ -519,21 +634,12 @@ static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unesc
       lua_pushlstring(L, start, vl);
     value = lua_gettop(L);
     if (lua_rawlen(L, value) > 0) {
-      if ((keys = find_attr(n, "property")) != NULL) {
-        const char *k = attr_text(L, keys, &len);
-        add_keys(L, meta, k, len, value);
-      }
-      keys = find_attr(n, "name");
-      if (keys == NULL) keys = find_attr(n, "itemprop");
-      if (keys == NULL) keys = find_attr(n, "http-equiv");
-      if (keys) {
-        const char *k = attr_text(L, keys, &len);
-        add_keys(L, named, k, len, value);
-      }
+      if (pk) add_keys(L, meta, pk, pl, value, ks);
+      if (nk) add_keys(L, named, nk, nl, value, ks);
     }
   }
   lua_settop(L, top);
-  if ((a = find_attr(n, "charset")) != NULL) {
+  if ((a = find_attr(n, "charset")) != NULL && keyset_has(ks, "charset", 7)) {
     pith__push_attr_value(L, a);
     add_value(L, meta, "charset", 7, top + 1);
   }
@@ -541,14 +647,19 @@ static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unesc
 }
 
 /* One <link> with rel and href: {href = (trimmed), hreflang =, type =, title =} under
- * each of its rels in links, when the href is not empty. */
-static void scan_link(lua_State *L, xmlNodePtr n, int links) {
+ * each of its rels that rels keeps, when the href is not empty. */
+static void scan_link(lua_State *L, xmlNodePtr n, int links, const keyset *rels) {
   static const char *const extra[] = {"hreflang", "type", "title"};
   xmlAttrPtr rel = find_attr(n, "rel"), href = find_attr(n, "href"), a;
-  size_t len, hl, k;
+  size_t len, hl, rl, k;
   const char *h, *start, *r;
   int top = lua_gettop(L), entry;
   if (rel == NULL || href == NULL) return;
+  r = attr_text(L, rel, &rl);
+  if (!keeps_any(rels, r, rl)) {
+    lua_settop(L, top);
+    return;
+  }
   h = attr_text(L, href, &len);
   hl = trim_span(h, len, &start);
   if (hl > 0) {
@@ -561,8 +672,7 @@ static void scan_link(lua_State *L, xmlNodePtr n, int links) {
         pith__push_attr_value(L, a);
         lua_setfield(L, entry, extra[k]);
       }
-    r = attr_text(L, rel, &len);
-    add_keys(L, links, r, len, entry);
+    add_keys(L, links, r, rl, entry, rels);
   }
   lua_settop(L, top);
 }
@@ -585,7 +695,8 @@ static void push_content(lua_State *L, xmlNodePtr n) {
   }
 }
 
-/* ARG: unescape (a function: string -> string)
+/* ARG: unescape (a function: string -> string) [, meta_keys [, link_rels]] (arrays of
+ * lower-case keys: the only ones kept in meta and links; all when nil)
  * RES: {meta = {key = {values}}, links = {rel = {{href=, hreflang=, type=, title=}}},
  * base = the first <base>'s href or nil, h1 = {the first 6 h1s}, time = {<time>
  * elements}, ld = {texts of the scripts whose type holds "ld+json"}}, in document order.
@@ -595,8 +706,11 @@ static int doc_meta_walk(lua_State *L) {
   xmlNodePtr root = pith__check_context(L, 1, NULL), n;
   lua_Integer nh1 = 0, ntime = 0, nld = 0;
   int docidx, result, meta, named, links, h1, time, ld, seen_base = 0;
+  keyset keys, rels;
   luaL_checktype(L, 2, LUA_TFUNCTION);
-  lua_settop(L, 2);
+  check_keyset(L, 3, &keys);
+  check_keyset(L, 4, &rels);
+  lua_settop(L, 4);
   luaL_checkstack(L, 40, "meta_walk");
   pith__push_owner(L, 1);
   docidx = lua_gettop(L);
@@ -620,10 +734,10 @@ static int doc_meta_walk(lua_State *L) {
     name = (const char *)n->name;
     switch (name[0]) {
     case 'm':
-      if (strcmp(name, "meta") == 0) scan_meta(L, n, meta, named, 2);
+      if (strcmp(name, "meta") == 0) scan_meta(L, n, meta, named, 2, &keys);
       break;
     case 'l':
-      if (strcmp(name, "link") == 0) scan_link(L, n, links);
+      if (strcmp(name, "link") == 0) scan_link(L, n, links, &rels);
       break;
     case 'h':
       if (nh1 < META_H1S && strcmp(name, "h1") == 0) {
@@ -693,6 +807,7 @@ static int doc_meta_walk(lua_State *L) {
 static const luaL_Reg node_methods[] = {{"window", node_window},
                                         {"window_marks", node_window_marks},
                                         {"following_lead", node_following_lead},
+                                        {"closest_match", node_closest_match},
                                         {NULL, NULL}};
 static const luaL_Reg doc_methods[] = {
     {"elements", doc_elements}, {"meta_walk", doc_meta_walk}, {NULL, NULL}};

@@ -39,6 +39,26 @@ local IMAGE_KEYS = { "og:image", "og:image:url", "og:image:secure_url", "twitter
   "image", "thumbnailurl", "thumbnail", "sailthru.image.full", "parsely-image-url" }
 local LANG_KEYS = { "content-language", "language", "dc.language", "dcterms.language", "og:locale", "inlanguage",
   "citation_language" }
+local URL_KEYS, OG_TITLE, OG_SITE = { "og:url" }, { "og:title" }, { "og:site_name" }
+local TAG_KEYS = { "article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "citation_keywords" }
+local CATEGORY_KEYS = { "article:section", "og:article:section", "parsely-section", "category" }
+local LICENSE_KEYS = { "dc.rights", "dcterms.license", "dcterms.rights", "license" }
+
+-- The only <meta> keys and <link> rels collect reads: the C walk keeps no others (most of a
+-- page's metas and links, viewport to stylesheets, never become Lua strings).
+local READ_KEYS, READ_RELS = {}, { "canonical", "image_src", "license" }
+do
+  local seen = {}
+  for _, list in ipairs({ TITLE_KEYS, AUTHOR_KEYS, DATE_KEYS, MODIFIED_KEYS, SITE_KEYS, DESC_KEYS, IMAGE_KEYS,
+    LANG_KEYS, URL_KEYS, OG_TITLE, OG_SITE, TAG_KEYS, CATEGORY_KEYS, LICENSE_KEYS }) do
+    for _, k in ipairs(list) do
+      if not seen[k] then
+        seen[k] = true
+        READ_KEYS[#READ_KEYS + 1] = k
+      end
+    end
+  end
+end
 
 local function url_like(s)
   return s:find("^https?://") or s:find("^//") or s:find("^/%w")
@@ -114,14 +134,17 @@ local function org_names(list)
   return out
 end
 
+local NONE = {} -- an empty list that is never filled
+
 local function pick_authors(ld, scan, idx, site)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
   -- (a personal blog named after its author, a magazine crediting itself).
   local site_named = {}
+  local site_key = site and title_mod.key(site)
   local function usable(names)
     local out = {}
     for _, n in ipairs(names) do
-      if site and title_mod.key(n) == title_mod.key(site) then
+      if site_key and title_mod.key(n) == site_key then
         site_named[#site_named + 1] = n
       else
         out[#out + 1] = n
@@ -134,15 +157,18 @@ local function pick_authors(ld, scan, idx, site)
     return names
   end
   for _, k in ipairs(AUTHOR_KEYS) do
-    local vals = {}
-    for _, v in ipairs(scan.meta[k] or {}) do
-      if site and title_mod.key(v) == title_mod.key(site) then
+    local values = scan.meta[k]
+    local vals = values and {} or NONE
+    for i = 1, values and #values or 0 do
+      local v = values[i]
+      if site_key and title_mod.key(v) == site_key then
         site_named[#site_named + 1] = v
       elseif not url_like(v) then
         vals[#vals + 1] = v
       end
     end
-    names = usable(byline.merge(vals))
+    -- (No values: byline.merge would find no names.)
+    names = #vals > 0 and usable(byline.merge(vals)) or vals
     if #names > 0 then
       -- A long declared list (photographers, models, stylists) is a credits list when the
       -- visible byline names only some of them: the byline is the author.
@@ -185,7 +211,7 @@ end
 function M.collect(doc, opts)
   opts = opts or {}
   local page_url = opts.url or (doc.url and doc:url()) or nil
-  local idx = dom.index(doc)
+  local idx = dom.index(doc, READ_KEYS, READ_RELS)
   local scan = meta_tags.scan_walk(idx.walk)
   local ld = jsonld.read(dom.jsonld_texts(idx))
   local m = scan.meta
@@ -198,7 +224,7 @@ function M.collect(doc, opts)
     base = urls.resolve(page_url, base_link) or base
   end
   local canonical = scan.links.canonical and scan.links.canonical[1].href
-  f.url = urls.resolve(base, canonical) or urls.resolve(base, meta_tags.first(scan, { "og:url" }))
+  f.url = urls.resolve(base, canonical) or urls.resolve(base, meta_tags.first(scan, URL_KEYS))
     or urls.resolve(base, ld.url) or page_url
   base = base or f.url
   local host = urls.host(page_url or f.url)
@@ -210,7 +236,7 @@ function M.collect(doc, opts)
   end
   local html_title = dom.html_title(idx)
   local h1s = dom.h1s(idx)
-  dom.anchor(idx, ld.title or meta_tags.first(scan, { "og:title" }) or html_title)
+  dom.anchor(idx, ld.title or meta_tags.first(scan, OG_TITLE) or html_title)
   f.provider = ld.provider or dom.provider(idx)
   if f.provider and site and title_mod.key(f.provider) == title_mod.key(site) then
     f.provider = nil
@@ -220,7 +246,7 @@ function M.collect(doc, opts)
   -- A JSON-LD name that is the site's own (a WebSite or publisher node) is no headline.
   if ld.name and html_title
     and not title_mod.is_site(ld.name,
-      { site or "", ld.sitename or "", meta_tags.first(scan, { "og:site_name" }) or "" }, host) then
+      { site or "", ld.sitename or "", meta_tags.first(scan, OG_SITE) or "" }, host) then
     local tk = title_mod.key(html_title)
     if tk:find(title_mod.key(ld.name), 1, true) and not tk:find(title_mod.key(ld.title), 1, true) then
       ld.title = ld.name
@@ -285,8 +311,7 @@ function M.collect(doc, opts)
 
   f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
 
-  f.tags = nonempty(split_list(meta_tags.all(scan, { "article:tag", "og:article:tag", "news_keywords",
-    "keywords", "parsely-tags", "citation_keywords" })))
+  f.tags = nonempty(split_list(meta_tags.all(scan, TAG_KEYS)))
   if not f.tags and ld.tags then
     f.tags = nonempty(split_list(ld.tags))
   end
@@ -294,14 +319,13 @@ function M.collect(doc, opts)
   for _, c in ipairs(ld.categories or {}) do
     cats[#cats + 1] = c
   end
-  for _, c in ipairs(meta_tags.all(scan, { "article:section", "og:article:section", "parsely-section",
-    "category" })) do
+  for _, c in ipairs(meta_tags.all(scan, CATEGORY_KEYS)) do
     cats[#cats + 1] = c
   end
   f.categories = nonempty(split_list(cats))
 
   local lic = scan.links.license and scan.links.license[1].href or dom.license(idx) or ld.license
-    or meta_tags.first(scan, { "dc.rights", "dcterms.license", "dcterms.rights", "license" })
+    or meta_tags.first(scan, LICENSE_KEYS)
   if lic then
     f.license = urls.resolve(base, lic) or lic
   end

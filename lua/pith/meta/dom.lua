@@ -43,9 +43,10 @@ local CATEGORIES = {
 -- M.window.
 --
 -- <title> is not indexed: the head's own is read directly (see M.html_title).
-function M.index(doc)
+--- keys, rels: the only <meta> keys and <link> rels to keep (all when nil).
+function M.index(doc, keys, rels)
   -- (An attribute value holding "&quot;" was escaped twice by the page's template.)
-  local w = doc:meta_walk(unescape)
+  local w = doc:meta_walk(unescape, keys, rels)
   return { doc = doc, walk = w, h1 = w.h1, times = w.time, base = w.base, ld = w.ld }
 end
 
@@ -195,9 +196,12 @@ function M.lang(doc)
 end
 
 -- Comments name their writers, figures their photographers: neither is the article's byline.
+-- (node:closest_match in core walk.c: the XPath
+-- ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment')]
+-- or ancestor-or-self::figure or ancestor-or-self::figcaption, without copying attributes.)
+local COMMENT_TAGS, COMMENT_ATTRS, COMMENT_WORDS = { "figure", "figcaption" }, { "class", "id" }, { "comment" }
 local function in_comments(n)
-  return n:xpath("boolean(ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment')]"
-    .. " or ancestor-or-self::figure or ancestor-or-self::figcaption)")
+  return n:closest_match(true, COMMENT_TAGS, COMMENT_ATTRS, COMMENT_WORDS)
 end
 
 local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script = true, style = true, img = true,
@@ -288,8 +292,10 @@ local function node_date(n)
     or dates.parse(squash(n:xpath("string(.)")))
 end
 
+-- ancestor::*[contains(@class,'comment') or contains(@class,'related')]
+local NO_TAGS, CLASS, ASIDE_WORDS = {}, { "class" }, { "comment", "related" }
 local function aside(n)
-  return n:xpath("boolean(ancestor::*[contains(@class,'comment') or contains(@class,'related')])")
+  return n:closest_match(false, NO_TAGS, CLASS, ASIDE_WORDS)
 end
 
 --- Publication date from microdata, <time> and date-classed elements near the headline.

@@ -98,9 +98,11 @@ end
 --- Every value of every key in `keys`.
 function M.all(scan, keys)
   local out = {}
+  local meta = scan.meta
   for _, k in ipairs(keys) do
-    for _, v in ipairs(scan.meta[k] or {}) do
-      out[#out + 1] = v
+    local l = meta[k]
+    for i = 1, l and #l or 0 do
+      out[#out + 1] = l[i]
     end
   end
   return out
