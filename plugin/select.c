@@ -15,6 +15,7 @@
 
 #include "select.h"
 #include "css.h"
+#include "text.h"
 
 #define SELECT_KEY "pith.select" /* registry: the per-state Selector userdata */
 #define EXPR_MT    "pith.XPathExpr"
@@ -480,8 +481,97 @@ static int l_css_to_xpath(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg methods[] = {
-    {"xpath", l_xpath}, {"select", l_select}, {"first", l_first}, {NULL, NULL}};
+/* Has n a text (or CDATA) child with more than XML blanks, as
+ * text()[normalize-space()] asks? */
+static int has_own_text(xmlNodePtr n) {
+  for (n = n->children; n; n = n->next)
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+      const xmlChar *c = n->content;
+      for (; *c; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r') return 1;
+    }
+  return 0;
+}
+
+/* Squashes b in place as pith.meta.str.squash does: no-break spaces and runs
+ * of Lua's %s (C isspace) become one space, one space trimmed at each end. */
+static void squash(pith_buf *b) {
+  size_t i, k = 0;
+  int space = 0;
+  for (i = 0; i < b->len; i++) {
+    unsigned char c = (unsigned char)b->data[i];
+    int ws = c == ' ' || (c >= '\t' && c <= '\r');
+    if (c == 0xC2 && i + 1 < b->len && (unsigned char)b->data[i + 1] == 0xA0) {
+      ws = 1;
+      i++;
+    }
+    if (ws) {
+      space = 1;
+      continue;
+    }
+    if (space && k > 0) b->data[k++] = ' ';
+    space = 0;
+    b->data[k++] = (char)c;
+  }
+  b->len = k;
+}
+
+/* ARG: node|doc  RES: elements, texts. The descendant elements with text of
+ * their own (XPath descendant::*[text()[normalize-space()]]) in document order, and each
+ * one's text() squashed (pith.meta.str.squash); elements whose squashed text
+ * is empty are left out. What rule text patterns are matched against: one C
+ * pass instead of an XPath and a text() call per element. */
+static int l_text_elements(lua_State *L) {
+  Selector *s = (Selector *)lua_touserdata(L, lua_upvalueindex(1));
+  pith_Doc *d;
+  xmlNodePtr scope = pith__check_context(L, 1, &d), n;
+  pith_ser_opts o;
+  int k = 0;
+  pith__ser_opts_init(&o, PITH_FMT_TEXT);
+  lua_settop(L, 1);
+  lua_newtable(L);        /* 2: elements */
+  lua_newtable(L);        /* 3: texts */
+  pith__push_owner(L, 1); /* 4 */
+  n = scope->type == XML_ELEMENT_NODE || scope->type == XML_DOCUMENT_NODE ||
+              scope->type == XML_HTML_DOCUMENT_NODE
+          ? scope->children
+          : NULL;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (has_own_text(n)) {
+        pith_buf_free(&s->scratch); /* the Selector owns it: a raise cannot leak it */
+        pith__serialise(&s->scratch, n, &o);
+        if (s->scratch.oom) {
+          pith_buf_free(&s->scratch);
+          return luaL_error(L, "not enough memory");
+        }
+        squash(&s->scratch);
+        if (s->scratch.len > 0) {
+          pith__push_node(L, 4, n);
+          lua_rawseti(L, 2, ++k);
+          lua_pushlstring(L, s->scratch.data, s->scratch.len);
+          lua_rawseti(L, 3, k);
+        }
+      }
+      if (n->children) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != scope && n->next == NULL)
+      n = n->parent;
+    n = n == scope ? NULL : n->next;
+  }
+  pith_buf_free(&s->scratch);
+  lua_pop(L, 1);
+  return 2;
+}
+
+static const luaL_Reg methods[] = {{"xpath", l_xpath},
+                                   {"select", l_select},
+                                   {"first", l_first},
+                                   {"text_elements", l_text_elements},
+                                   {NULL, NULL}};
 
 static const luaL_Reg functions[] = {{"css_to_xpath", l_css_to_xpath}, {NULL, NULL}};
 

@@ -118,4 +118,34 @@ describe("the CSS tree walk", function()
     assert.is_true(os.clock() - t < 2)
     assert.equal(1, #doc:select(string.rep("div ", 40) .. "span")) -- matching early is cheap
   end)
+
+  it("text_elements: elements with text of their own and their squashed text, in one pass", function()
+    local str = require "pith.meta.str"
+    for _, name in ipairs { "superbiz.se.pl__1739330496278.html.gz", "www.yahoo.com.html.gz" } do
+      local doc = assert(core.parse(util.page(M .. name)))
+      local body = doc:body()
+      local els, texts = body:text_elements()
+      local want, want_texts = {}, {}
+      for _, el in ipairs(body:xpath(".//*[text()[normalize-space()]]")) do
+        local t = str.squash(el:text())
+        if t ~= "" then
+          want[#want + 1] = el
+          want_texts[#want_texts + 1] = t
+        end
+      end
+      assert.is_true(#want > 50)
+      assert.is_true(same(want, els), name)
+      assert.same(want_texts, texts)
+      doc:close()
+    end
+    local doc = assert(core.parse("<div> x <p>\194\160 a\n\n<b>b</b>  c </p><span> </span><i>\194\160</i>" ..
+      "<ul><li>one</li><li>two</li></ul></div>"))
+    finally(function() doc:close() end)
+    local els, texts = doc:text_elements()
+    local tags = {}
+    for i, el in ipairs(els) do tags[i] = el:tag() end
+    -- the div has its own " x "; the span and the i hold only spaces (squashed away)
+    assert.same({ "div", "p", "b", "li", "li" }, tags)
+    assert.same({ "x a b c one two", "a b c", "b", "one", "two" }, texts)
+  end)
 end)

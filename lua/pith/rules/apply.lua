@@ -128,10 +128,18 @@ local function target(el, tr, text, roots)
 end
 
 --- Removes the blocks whose text matches one of the text rules, never `root` itself.
--- A whole-text prefilter keeps the common case (nothing matches) to one text() call.
+-- A prefilter on all the candidates' texts joined keeps the common case (nothing matches) to one
+-- regex search per rule.
+-- extra_roots: nodes never to remove either, or a function giving them (called only when a
+-- pattern can match, as finding them costs selector runs).
 local function remove_text(rules, root, extra_roots)
   if #rules == 0 or not root then return 0 end
-  local full = root:text()
+  -- every element with text of its own, and its squashed text, read in one C pass before any
+  -- removal: an element's text cannot change before its turn (what is removed earlier precedes
+  -- it in document order, so it is outside its subtree or holds all of it)
+  local els, texts = root:text_elements()
+  if #els == 0 then return 0 end
+  local full = table.concat(texts, "\n")
   local active = {}
   -- a resource limit (MATCHLIMIT...) is a rule error, never a silent "no match"
   local function test(re, tr, s)
@@ -144,21 +152,19 @@ local function remove_text(rules, root, extra_roots)
   end
   if #active == 0 then return 0 end
   local roots = { root }
+  if type(extra_roots) == "function" then extra_roots = extra_roots() end
   for _, r in ipairs(extra_roots or {}) do roots[#roots + 1] = r end
   local removed = 0
-  local els = root:xpath(".//*[text()[normalize-space()]]")
-  for _, el in ipairs(type(els) == "table" and els or {}) do
-    local text = trim(el:text())
-    if text ~= "" then
-      for _, tr in ipairs(active) do
-        if test(tr.re, tr, text) then
-          local t = target(el, tr, text, roots)
-          if not holds_root(t, roots) then
-            t:remove()
-            removed = removed + 1
-          end
-          break
+  for i, el in ipairs(els) do
+    local text = texts[i]
+    for _, tr in ipairs(active) do
+      if test(tr.re, tr, text) then
+        local t = target(el, tr, text, roots)
+        if not holds_root(t, roots) then
+          t:remove()
+          removed = removed + 1
         end
+        break
       end
     end
   end
@@ -166,18 +172,37 @@ local function remove_text(rules, root, extra_roots)
 end
 M.remove_text = remove_text
 
+--- Removes every node a list of queries selects under scope. The CSS ones whose needles the page
+-- has run as ONE selector group (one walk over the tree, each element's classes read once), on
+-- the tree as it is before any of them removes anything; the others one by one.
+local function remove_all(list, scope, src)
+  local group
+  for _, q in ipairs(list) do
+    if q.css and query.may_match(q, src) then
+      group = group or {}
+      group[#group + 1] = q.css
+    elseif not q.css then
+      for _, n in ipairs(query.nodes(q, scope, src)) do n:remove() end
+    end
+  end
+  if group then
+    for _, n in ipairs(scope:select(table.concat(group, ", "))) do n:remove() end
+  end
+end
+M.remove_all = remove_all
+
 --- Removes the rule's furniture from the whole document (selectors, then text patterns).
 function M.prepare(rule, doc, ctx)
   local src = ctx and ctx.html
-  for _, q in ipairs(rule.remove) do
-    for _, n in ipairs(query.nodes(q, doc, src)) do n:remove() end
-  end
+  remove_all(rule.remove, doc, src)
   local body = doc:body() or doc:root()
-  local extra = {}
-  for _, sel in ipairs(rule.content.select) do
-    for _, n in ipairs(query.nodes(sel, doc, src)) do extra[#extra + 1] = n end
-  end
-  remove_text(rule.remove_text, body, extra)
+  remove_text(rule.remove_text, body, function()
+    local extra = {}
+    for _, sel in ipairs(rule.content.select) do
+      for _, n in ipairs(query.nodes(sel, doc, src)) do extra[#extra + 1] = n end
+    end
+    return extra
+  end)
   return true
 end
 
@@ -234,9 +259,7 @@ function M.content(rule, doc, ctx)
   end
   local scopes = chosen or { doc:body() or doc:root() }
   for _, scope in ipairs(scopes) do
-    for _, q in ipairs(c.clean) do
-      for _, n in ipairs(query.nodes(q, scope, src)) do n:remove() end
-    end
+    remove_all(c.clean, scope, src)
     remove_text(c.remove_text, scope)
     local ok, err = transform(rule, scope, ctx)
     if not ok then return nil, nil, err end

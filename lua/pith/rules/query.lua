@@ -27,6 +27,14 @@ local function xpath_literal(s)
 end
 M.xpath_literal = xpath_literal
 
+-- A CSS string holding s exactly (backslash escapes; control characters as hex).
+local function css_string(s)
+  return '"' .. s:gsub('[\\"]', "\\%0"):gsub("[%c]", function(c)
+    return string.format("\\%x ", c:byte())
+  end) .. '"'
+end
+M.css_string = css_string
+
 --- The FiveFilters meaning of strip_id_or_class, as XPath.
 function M.id_or_class_xpath(name)
   local lit = xpath_literal(" " .. name .. " ")
@@ -105,6 +113,9 @@ function M.compile(spec)
   elseif q.meta then
     local lit = xpath_literal(q.meta)
     q.xpath = "//meta[@name=" .. lit .. " or @property=" .. lit .. " or @itemprop=" .. lit .. "]"
+    -- the same elements from a document, as one C walk (the XPath's //meta visits every node)
+    local str_ = css_string(q.meta)
+    q.meta_css = "meta[name=" .. str_ .. "], meta[property=" .. str_ .. "], meta[itemprop=" .. str_ .. "]"
     q.attr = q.attr or "content"
   end
   q.needles = M.needles(q)
@@ -112,14 +123,22 @@ function M.compile(spec)
   return q
 end
 
---- Nodes a compiled query selects under `scope` (a document or node); {} for value/jsonld.
-function M.nodes(q, scope, src)
+--- Can the query match anything in the page source src (nil: unknown, so yes)? False when src
+-- lacks one of the query's needles.
+function M.may_match(q, src)
   if src and q.needles then
     for _, n in ipairs(q.needles) do
-      if not src:find(n, 1, true) then return {} end
+      if not src:find(n, 1, true) then return false end
     end
   end
+  return true
+end
+
+--- Nodes a compiled query selects under `scope` (a document or node); {} for value/jsonld.
+function M.nodes(q, scope, src)
+  if not M.may_match(q, src) then return {} end
   if q.css then return scope:select(q.css) end
+  if q.meta_css and scope.tag == nil then return scope:select(q.meta_css) end -- a document
   if q.xpath then
     local r = scope:xpath(q.xpath)
     if type(r) == "table" then
@@ -212,7 +231,7 @@ function M.values(q, scope, ctx)
       jsonld_path(o, keys, 1, out)
       if #out > 0 and not q.all then break end
     end
-  elseif q.xpath and not q.css then
+  elseif q.xpath and not q.css and not (q.meta_css and scope.tag == nil) then
     local r = scope:xpath(q.xpath)
     if type(r) == "string" or type(r) == "number" then
       out[1] = squash(tostring(r))
