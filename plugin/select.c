@@ -539,7 +539,7 @@ static int l_text_elements(lua_State *L) {
   while (n) {
     if (n->type == XML_ELEMENT_NODE) {
       if (has_own_text(n)) {
-        pith_buf_free(&s->scratch); /* the Selector owns it: a raise cannot leak it */
+        s->scratch.len = 0; /* reused; the Selector owns it: a raise cannot leak it */
         pith__serialise(&s->scratch, n, &o);
         if (s->scratch.oom) {
           pith_buf_free(&s->scratch);
