@@ -695,10 +695,34 @@ static void push_content(lua_State *L, xmlNodePtr n) {
   }
 }
 
+/* ARG: [limit]
+ * RES: the node's text as XPath string(.) reads it (its text and CDATA descendants
+ * joined), or nil when that is longer than `limit` bytes (then nothing is copied). */
+static int node_content(lua_State *L) {
+  xmlNodePtr n = pith__check_node(L, 1, NULL), c;
+  lua_Integer limit = luaL_optinteger(L, 2, -1);
+  if (n->type != XML_ELEMENT_NODE && n->type != XML_DOCUMENT_NODE &&
+      n->type != XML_HTML_DOCUMENT_NODE) {
+    lua_pushstring(L, n->content ? (const char *)n->content : "");
+    return 1;
+  }
+  if (limit >= 0) {
+    size_t total = 0;
+    for (c = next_in(n, n); c; c = next_in(c, n))
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+        total += strlen((const char *)c->content);
+        if (total > (size_t)limit) return 0;
+      }
+  }
+  push_content(L, n);
+  return 1;
+}
+
 /* ARG: unescape (a function: string -> string) [, meta_keys [, link_rels]] (arrays of
  * lower-case keys: the only ones kept in meta and links; all when nil)
  * RES: {meta = {key = {values}}, links = {rel = {{href=, hreflang=, type=, title=}}},
- * base = the first <base>'s href or nil, h1 = {the first 6 h1s}, time = {<time>
+ * base = the first <base>'s href or nil, title = the first <title> child of doc:head()
+ * or nil, h1 = {the first 6 h1s}, time = {<time>
  * elements}, ld = {texts of the scripts whose type holds "ld+json"}}, in document order.
  * meta and links as pith.meta.meta_tags.scan makes them: keys lower-cased, the values
  * of property= before those of name=, itemprop= or http-equiv= under the same key. */
@@ -707,6 +731,17 @@ static int doc_meta_walk(lua_State *L) {
   lua_Integer nh1 = 0, ntime = 0, nld = 0;
   int docidx, result, meta, named, links, h1, time, ld, seen_base = 0;
   keyset keys, rels;
+  xmlDocPtr xd = root->type == XML_HTML_DOCUMENT_NODE || root->type == XML_DOCUMENT_NODE
+                     ? (xmlDocPtr)root
+                     : root->doc;
+  xmlNodePtr head = NULL, title = NULL;
+  /* doc:head(): the root element's first child named head */
+  for (n = xd && xmlDocGetRootElement(xd) ? xmlDocGetRootElement(xd)->children : NULL; n;
+       n = n->next)
+    if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "head") == 0) {
+      head = n;
+      break;
+    }
   luaL_checktype(L, 2, LUA_TFUNCTION);
   check_keyset(L, 3, &keys);
   check_keyset(L, 4, &rels);
@@ -749,6 +784,11 @@ static int doc_meta_walk(lua_State *L) {
       if (strcmp(name, "time") == 0) {
         pith__push_node(L, docidx, n);
         lua_rawseti(L, time, ++ntime);
+      } else if (title == NULL && head && n->parent == head &&
+                 strcmp(name, "title") == 0) {
+        title = n;
+        pith__push_node(L, docidx, n);
+        lua_setfield(L, result, "title");
       }
       break;
     case 'b':
@@ -808,6 +848,7 @@ static const luaL_Reg node_methods[] = {{"window", node_window},
                                         {"window_marks", node_window_marks},
                                         {"following_lead", node_following_lead},
                                         {"closest_match", node_closest_match},
+                                        {"content", node_content},
                                         {NULL, NULL}};
 static const luaL_Reg doc_methods[] = {
     {"elements", doc_elements}, {"meta_walk", doc_meta_walk}, {NULL, NULL}};

@@ -42,12 +42,12 @@ local CATEGORIES = {
 -- base (its href), ld = the ld+json script texts}; the headline window is built on demand by
 -- M.window.
 --
--- <title> is not indexed: the head's own is read directly (see M.html_title).
+-- title: the head's first <title> (see M.html_title).
 --- keys, rels: the only <meta> keys and <link> rels to keep (all when nil).
 function M.index(doc, keys, rels)
   -- (An attribute value holding "&quot;" was escaped twice by the page's template.)
   local w = doc:meta_walk(unescape, keys, rels)
-  return { doc = doc, walk = w, h1 = w.h1, times = w.time, base = w.base, ld = w.ld }
+  return { doc = doc, walk = w, h1 = w.h1, times = w.time, base = w.base, ld = w.ld, title = w.title }
 end
 
 --- Raw contents of the ld+json scripts (entities are not decoded inside <script>).
@@ -68,9 +68,8 @@ end
 --- The document's <title>: the one in <head>, not an SVG's.
 function M.html_title(idx)
   -- libxml2 keeps a single <head> (a later <head> tag is dropped), the root's child.
-  local head = idx.doc:head()
-  local own = head and head:xpath("title[1]")
-  local pick = type(own) == "table" and own[1] or nil
+  -- (doc:meta_walk found the head's first <title> child.)
+  local pick = idx.title
   local titles = pick and {} or idx.doc:xpath("//title")
   for _, t in ipairs(type(titles) == "table" and titles or {}) do
     local p = t:parent()
@@ -80,7 +79,7 @@ function M.html_title(idx)
     end
     pick = pick or (not t:xpath("boolean(ancestor::svg)") and t or nil)
   end
-  local s = pick and squash(pick:xpath("string(.)"))
+  local s = pick and squash(pick:content())
   return s ~= "" and s or nil
 end
 
@@ -289,7 +288,7 @@ local function node_date(n)
   return dates.parse(n:attr("datetime")) or dates.parse(n:attr("content"))
     or dates.parse(n:attr("data-published")) or dates.parse(n:attr("data-timestamp"))
     or dates.parse(n:attr("data-utime")) or dates.parse(n:attr("data-date")) or dates.parse(n:attr("title"))
-    or dates.parse(squash(n:xpath("string(.)")))
+    or dates.parse(squash(n:content()))
 end
 
 -- ancestor::*[contains(@class,'comment') or contains(@class,'related')]
@@ -346,7 +345,7 @@ function M.date(idx)
       if tried > 12 then
         break
       end
-      local s = squash(e.node:xpath("string(.)"))
+      local s = squash(e.node:content())
       if s and #s < 200 then
         local d = node_date(e.node)
         if d then
@@ -365,11 +364,12 @@ function M.date_near_title(idx)
     if not p then
       break
     end
-    local s = p:xpath("string(.)")
-    if type(s) == "string" and #s > 2000 then
+    -- (nil when longer than 2000 bytes, without copying the text of a whole page)
+    local s = p:content(2000)
+    if not s then
       break
     end
-    local d = type(s) == "string" and dates.parse(squash(s))
+    local d = dates.parse(squash(s))
     if d then
       return d
     end
