@@ -27,15 +27,32 @@ void pith__nodes_free(pith_nodes *l) {
   l->n = l->cap = 0;
 }
 
+/* The walk's elements are looked up by their first two bytes (folded to 5
+ * bits each): first[k] is one past the first tag in the list with that key,
+ * so most elements are passed over with one load and a match is found at
+ * once instead of after comparing against the whole list. */
+#define TAG_KEY(s)                                                                       \
+  ((((unsigned)(unsigned char)(s)[0] & 31u) << 5) |                                      \
+   ((unsigned)(unsigned char)((s)[0] ? (s)[1] : 0) & 31u))
 int pith__collect(pith_ex *ex, xmlNodePtr root, const char *const *tags,
                   pith_nodes *out) {
+  unsigned char first[1024];
+  size_t i, ntags;
   xmlNodePtr c;
   out->n = 0;
+  for (ntags = 0; tags[ntags]; ntags++)
+    ;
+  /* (no list is that long; if one were, every key would start at its head) */
+  memset(first, ntags > 254 ? 1 : 0, sizeof first);
+  for (i = ntags > 254 ? 0 : ntags; i-- > 0;)
+    first[TAG_KEY(tags[i])] = (unsigned char)(i + 1);
   for (c = root->children; c; c = pith__next_node(c, root, 0)) {
-    const char *const *t;
-    if (c->type != XML_ELEMENT_NODE) continue;
-    for (t = tags; *t; t++) {
-      if (pith__streq((const char *)c->name, *t)) {
+    const char *nm = (const char *)c->name;
+    unsigned f;
+    if (c->type != XML_ELEMENT_NODE || nm == NULL || (f = first[TAG_KEY(nm)]) == 0)
+      continue;
+    for (i = f - 1; tags[i]; i++) {
+      if (pith__streq(nm, tags[i])) {
         if (!pith__nodes_push(ex, out, c)) return 0;
         break;
       }
@@ -243,18 +260,20 @@ static int style_has(const char *style, const char *prop, const char *val) {
   return 0;
 }
 
-int pith__is_visible(xmlNodePtr n) {
-  const char *style = pith__get_attr(n, "style"), *ah;
-  if (style &&
-      (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
+int pith__is_visible_attrs(const pith_attrs *a) {
+  if (a->style && (style_has(a->style, "display", "none") ||
+                   style_has(a->style, "visibility", "hidden")))
     return 0;
-  if (pith__get_attr(n, "hidden")) return 0;
-  ah = pith__get_attr(n, "aria-hidden");
-  if (ah && pith__streq(ah, "true")) {
-    const char *cls = pith__get_attr(n, "class");
-    return cls && strstr(cls, "fallback-image") != NULL;
-  }
+  if (a->hidden) return 0;
+  if (a->aria_hidden && pith__streq(a->aria_hidden, "true"))
+    return a->cls && strstr(a->cls, "fallback-image") != NULL;
   return 1;
+}
+
+int pith__is_visible(xmlNodePtr n) {
+  pith_attrs a;
+  pith__attrs_read(n, &a);
+  return pith__is_visible_attrs(&a);
 }
 
 /* ---- _prepDocument ---- */
@@ -968,6 +987,12 @@ done:
   pith__nodes_free(&run);
 }
 
+static int is_inside(xmlNodePtr n, xmlNodePtr anc) {
+  for (n = n->parent; n; n = n->parent)
+    if (n == anc) return 1;
+  return 0;
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -982,6 +1007,8 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   unsigned long *seen = NULL;
   xmlNodePtr *seen_at = NULL;
   size_t nseen = 0;
+  xmlNodePtr last = NULL; /* the block whose lower-cased text buf holds */
+  size_t last_len = 0;
   if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
   for (i = l.n; i-- > 0;) {
     xmlNodePtr n = l.v[i];
@@ -989,8 +1016,14 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     if (n->parent == NULL || n->parent == ex->d->trash) continue;
     len = pith__text_len_max(n, 300);
     if (len == 0 || len > 300) continue;
-    pith__text_copy(n, buf, sizeof buf);
-    lower_ascii(buf);
+    /* a wrapper of the block just read (<li><a>, <p><span>) with the same
+     * text length: all else in it is space, so its normalised text is the same */
+    if (!(last && len == last_len && is_inside(last, n))) {
+      pith__text_copy(n, buf, sizeof buf);
+      lower_ascii(buf);
+    }
+    last = n;
+    last_len = len;
     if (pith__is_heading(n) && in_words(buf, TAIL_HEADINGS)) {
       drop_tail_block(ex, n, article);
       continue;

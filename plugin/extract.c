@@ -217,23 +217,25 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   pith__scores_clear(&ex->scores);
   ex->headline = NULL;
   while (node) {
-    const char *cls = pith__get_attr(node, "class"), *id = pith__get_attr(node, "id"),
-               *role, *am;
+    pith_attrs at;
+    const char *cls, *id, *role, *am;
     const char *tag = (const char *)node->name;
     int have_words = 0; /* the matchString, made when first needed */
-    if (!pith__is_visible(node)) {
+    pith__attrs_read(node, &at);
+    cls = at.cls;
+    id = at.id;
+    if (!pith__is_visible_attrs(&at)) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
-    am = pith__get_attr(node, "aria-modal");
-    role = pith__get_attr(node, "role");
+    am = at.aria_modal;
+    role = at.role;
     if (am && pith__streq(am, "true") && role && pith__streq(role, "dialog")) {
       node = pith__remove_and_next(ex, node);
       continue;
     }
     if (!ex->byline_found && !ex->has_meta_byline) {
-      const char *rel = pith__get_attr(node, "rel"),
-                 *ip = pith__get_attr(node, "itemprop");
+      const char *rel = at.rel, *ip = at.itemprop;
       if (!(rel && pith__streq(rel, "author")) && !(ip && strstr(ip, "author"))) {
         pith__match_string(match, sizeof match, cls, id);
         pith__words_init(&words, match);

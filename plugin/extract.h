@@ -65,6 +65,7 @@ xmlNodePtr pith__remove_and_next(pith_ex *ex, xmlNodePtr n);
 int pith__is_phrasing(xmlNodePtr n);
 int pith__is_whitespace(xmlNodePtr n);
 int pith__is_visible(xmlNodePtr n);
+int pith__is_visible_attrs(const pith_attrs *a);
 
 /* paragraphs.c: the jusText-style stage; a parked div of the page's good
  * blocks (moved), or NULL when none (or out of memory, with ex->oom). */

@@ -536,6 +536,54 @@ const char *pith__get_attr(xmlNodePtr n, const char *name) {
   return NULL;
 }
 
+static const char *attr_value(xmlAttrPtr a) {
+  if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+    return (const char *)a->children->content;
+  return "";
+}
+
+void pith__attrs_read(xmlNodePtr n, pith_attrs *out) {
+  xmlAttrPtr a;
+  memset(out, 0, sizeof *out);
+  if (n == NULL || n->type != XML_ELEMENT_NODE) return;
+  for (a = n->properties; a; a = a->next) {
+    const char *nm = (const char *)a->name, **slot = NULL;
+    if (nm == NULL) continue;
+    switch (nm[0]) {
+    case 'c':
+      if (pith__streq(nm, "class")) slot = &out->cls;
+      break;
+    case 'i':
+      if (pith__streq(nm, "id"))
+        slot = &out->id;
+      else if (pith__streq(nm, "itemprop"))
+        slot = &out->itemprop;
+      break;
+    case 's':
+      if (pith__streq(nm, "style")) slot = &out->style;
+      break;
+    case 'h':
+      if (pith__streq(nm, "hidden")) slot = &out->hidden;
+      break;
+    case 'a':
+      if (pith__streq(nm, "aria-hidden"))
+        slot = &out->aria_hidden;
+      else if (pith__streq(nm, "aria-modal"))
+        slot = &out->aria_modal;
+      break;
+    case 'r':
+      if (pith__streq(nm, "role"))
+        slot = &out->role;
+      else if (pith__streq(nm, "rel"))
+        slot = &out->rel;
+      break;
+    default:
+      break;
+    }
+    if (slot && *slot == NULL) *slot = attr_value(a); /* the first one, as get_attr */
+  }
+}
+
 static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 int pith__ci_contains(const char *hay, const char *needle) {
@@ -578,6 +626,12 @@ int pith__words_any(const pith_words *m, const char *const *words) {
   if (m->len == (size_t)-1) {
     for (; *words; words++)
       if (pith__ci_contains(m->s, *words)) return 1;
+    return 0;
+  }
+  if (m->len ==
+      1) { /* no pairs: only a one-byte word can match (" " for no class or id) */
+    for (; *words; words++)
+      if ((*words)[0] == 0 || ((*words)[0] == m->buf[0] && (*words)[1] == 0)) return 1;
     return 0;
   }
   for (; *words; words++) {

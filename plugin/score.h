@@ -55,6 +55,13 @@ static inline int pith__streq(const char *a, const char *b) {
 
 /* Value of an attribute without copying (NULL when absent or not plain). */
 const char *pith__get_attr(xmlNodePtr n, const char *name);
+/* The attributes the extractor's walk reads, in one pass over the list
+ * (each as pith__get_attr would return it). */
+typedef struct pith_attrs {
+  const char *cls, *id, *style, *hidden, *aria_hidden, *aria_modal, *role, *rel,
+      *itemprop;
+} pith_attrs;
+void pith__attrs_read(xmlNodePtr n, pith_attrs *out);
 int pith__is(xmlNodePtr n, const char *tag);
 int pith__is_heading(xmlNodePtr n);
 /* Case-insensitive substring test. */
