@@ -13,6 +13,7 @@
  * tests (concat + normalize-space per element) made rule selectors cost as much
  * as the parse; the walk keeps the XPath's meaning test for test. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -882,7 +883,18 @@ typedef struct WCompound {
 typedef struct WComplex {
   const WCompound *c;
   int n;
+  /* bits of the element name and class words the subject requires (bit_of): an
+   * element whose own bits lack one is passed over without a test */
+  uint64_t need;
 } WComplex;
+
+static uint64_t bit_of(const char *p, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 16777619u;
+  return (uint64_t)1 << (h & 63);
+}
 
 struct pith_css_walk {
   const WComplex *x;
@@ -961,6 +973,13 @@ static pith_css_walk *build_walk(const Complex *xs, int n) {
       }
       wc++;
     }
+    {
+      const WCompound *subj = &wx[i].c[wx[i].n - 1];
+      wx[i].need = subj->type ? bit_of(subj->type, strlen(subj->type)) : 0;
+      for (j = 0; j < subj->ntests; j++)
+        if (subj->tests[j].class_word)
+          wx[i].need |= bit_of(subj->tests[j].val, subj->tests[j].vlen);
+    }
   }
   return w;
 }
@@ -1023,6 +1042,8 @@ static int test_value(const WTest *t, const char *s) {
 #define MAX_TOKENS 32
 typedef struct Classes {
   int state; /* 0 not read, 1 split into tok, 2 no class attribute, 3 test the long way */
+  int masked;    /* mask computed */
+  uint64_t mask; /* bit_of the element's name and class words (all ones: unknown) */
   int n;
   struct {
     const char *p;
@@ -1153,18 +1174,57 @@ static int match_left(const WCompound *c, int k, xmlNodePtr el, unsigned long *b
   }
 }
 
-int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget) {
+static uint64_t mask_of(Classes *cls, xmlNodePtr el) {
   int i;
-  Classes cls;
-  cls.state = 0;
+  if (cls->masked) return cls->mask;
+  cls->masked = 1;
+  if (cls->state == 0) read_classes(cls, el);
+  if (cls->state == 3) return cls->mask = ~(uint64_t)0;
+  cls->mask = bit_of((const char *)el->name, strlen((const char *)el->name));
+  if (cls->state == 1)
+    for (i = 0; i < cls->n; i++)
+      cls->mask |= bit_of(cls->tok[i].p, cls->tok[i].len);
+  return cls->mask;
+}
+
+/* use_mask: filter by the element's bits (worth reading its classes for when
+ * several selectors are tried). */
+static int matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget,
+                   Classes *cls, int use_mask) {
+  int i;
+  uint64_t mask = use_mask ? mask_of(cls, el) : 0;
   for (i = 0; i < w->n; i++) {
     const WComplex *x = &w->x[i];
     int r;
+    if (use_mask && (x->need & mask) != x->need) continue;
     if (*budget == 0) return -1;
     --*budget;
-    if (!match_compound(&x->c[x->n - 1], el, &cls)) continue;
+    if (!match_compound(&x->c[x->n - 1], el, cls)) continue;
     r = match_left(x->c, x->n - 1, el, budget);
     if (r != 0) return r;
+  }
+  return 0;
+}
+
+int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget) {
+  Classes cls;
+  cls.state = 0;
+  cls.masked = 0;
+  return matches(w, el, budget, &cls, w->n > 2);
+}
+
+int pith__css_matches_each(const pith_css_walk *const *ws, int n, xmlNodePtr el,
+                           unsigned long *budget, unsigned char *hit) {
+  Classes cls;
+  int i, r;
+  cls.state = 0;
+  cls.masked = 0;
+  for (i = 0; i < n; i++) {
+    hit[i] = 0;
+    if (ws[i] == NULL) continue;
+    r = matches(ws[i], el, budget, &cls, n > 2 || ws[i]->n > 2);
+    if (r < 0) return -1;
+    hit[i] = (unsigned char)r;
   }
   return 0;
 }

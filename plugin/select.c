@@ -463,6 +463,82 @@ static int l_first(lua_State *L) {
   return found;
 }
 
+/* ARG: {css, ...}  RES: {elements, ...}: what :select(css) gives for each
+ * selector of the list, from ONE walk over the context for all the selectors
+ * the walk can match (the others go through :select). For rules, which read a
+ * dozen fields each from its own selector. */
+static int l_select_many(lua_State *L) {
+  pith_Doc *d;
+  xmlNodePtr scope = pith__check_context(L, 1, &d), n;
+  unsigned long budget = PITH_XPATH_OPS;
+  int i, count, res, owner, any = 0;
+  const pith_css_walk **w;
+  int *len;
+  unsigned char *hit;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 2);
+  count = (int)luaL_len(L, 2);
+  luaL_checkstack(L, count + 8, "too many selectors");
+  /* the matchers and match counts live in a userdata: a raise cannot leak them */
+  w = (const pith_css_walk **)lua_newuserdatauv(
+      L, (size_t)count * (sizeof *w + sizeof *len + 1) + 1, 0); /* 3 */
+  len = (int *)(void *)(w + count);
+  hit = (unsigned char *)(len + count);
+  lua_createtable(L, count, 0); /* 4: the results */
+  res = 4;
+  for (i = 0; i < count; i++) { /* anchors at 5 .. 4 + count */
+    Expr *e;
+    lua_geti(L, 2, i + 1);
+    if (lua_type(L, -1) != LUA_TSTRING)
+      return luaL_error(L, "select_many: selector %d is not a string", i + 1);
+    e = get_expr(L, lua_upvalueindex(1), KIND_CSS, lua_gettop(L));
+    lua_remove(L, -2);
+    w[i] = e->walk;
+    len[i] = 0;
+    if (e->walk) {
+      any = 1;
+      lua_newtable(L);
+    } else { /* XPath: through the select method */
+      lua_getfield(L, 1, "select");
+      lua_pushvalue(L, 1);
+      lua_geti(L, 2, i + 1);
+      lua_call(L, 2, 1);
+    }
+    lua_rawseti(L, res, i + 1);
+  }
+  pith__push_owner(L, 1);
+  owner = lua_gettop(L);
+  n = any && (scope->type == XML_ELEMENT_NODE || scope->type == XML_DOCUMENT_NODE ||
+              scope->type == XML_HTML_DOCUMENT_NODE)
+          ? scope->children
+          : NULL;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (budget == 0 ||
+          (--budget, pith__css_matches_each(w, count, n, &budget, hit) < 0))
+        return luaL_error(L, "CSS selectors: %s",
+                          pith__xpath_strerror(XPATH_OP_LIMIT_EXCEEDED));
+      for (i = 0; i < count; i++) {
+        if (hit[i]) {
+          lua_rawgeti(L, res, i + 1);
+          pith__push_node(L, owner, n);
+          lua_rawseti(L, -2, ++len[i]);
+          lua_pop(L, 1);
+        }
+      }
+      if (n->children) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != scope && n->next == NULL)
+      n = n->parent;
+    n = n == scope ? NULL : n->next;
+  }
+  lua_pushvalue(L, res);
+  return 1;
+}
+
 /* ARG: css  RES: the XPath the selector compiles to (for debugging rules) */
 static int l_css_to_xpath(lua_State *L) {
   Selector *s = (Selector *)lua_touserdata(L, lua_upvalueindex(1));
@@ -570,6 +646,7 @@ static int l_text_elements(lua_State *L) {
 static const luaL_Reg methods[] = {{"xpath", l_xpath},
                                    {"select", l_select},
                                    {"first", l_first},
+                                   {"select_many", l_select_many},
                                    {"text_elements", l_text_elements},
                                    {NULL, NULL}};
 

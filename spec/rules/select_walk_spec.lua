@@ -44,6 +44,11 @@ describe("the CSS tree walk", function()
       if util.slurp(path) then
         local doc = assert(core.parse(util.page(path)))
         local body = doc:body()
+        local many = doc:select_many(sels) -- all of them in one walk
+        assert.equal(#sels, #many)
+        for i, css in ipairs(sels) do
+          assert.is_true(same(doc:select(css), many[i]), name .. " (select_many): " .. css)
+        end
         for _, css in ipairs(sels) do
           local xp = core.css_to_xpath(css)
           local got = doc:select(css)

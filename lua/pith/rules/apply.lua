@@ -49,6 +49,8 @@ end
 -- absent (the caller takes them from the generic extractor). Reads only, never mutates.
 function M.fields(rule, doc, ctx)
   local out = {}
+  -- every CSS candidate of every field from one walk of the document
+  local found = rule.field_css and #rule.field_css > 0 and doc:select_many(rule.field_css)
   for name, f in pairs(rule.fields) do
     local values = {}
     if f.none then out[name] = false end
@@ -57,6 +59,8 @@ function M.fields(rule, doc, ctx)
         local ok, res = call(rule, c.fn, doc, ctx)
         if not ok then return nil, res end
         values = as_list(res)
+      elseif found and rule.field_slot[c] then
+        values = query.node_values(c, found[rule.field_slot[c]])
       else
         values = query.values(c, doc, ctx)
       end

@@ -222,6 +222,22 @@ function M.compile(raw, file, source)
       end
       rule.content.select = cx:queries(c.select, "content.select", "select")
     end
+    -- the field selectors a document answers in one walk (apply.fields): each CSS candidate (and
+    -- meta query, as CSS) once, in a list, with its place in it
+    rule.field_css, rule.field_slot = {}, {}
+    local slot_of = {}
+    for _, f in pairs(rule.fields) do
+      for _, q in ipairs(f.cands) do
+        local css = not q.fn and (q.css or q.meta_css)
+        if css then
+          if not slot_of[css] then
+            rule.field_css[#rule.field_css + 1] = css
+            slot_of[css] = #rule.field_css
+          end
+          rule.field_slot[q] = slot_of[css]
+        end
+      end
+    end
     rule.content.clean = cx:queries(c.clean or {}, "content.clean", "clean")
     rule.content.transforms = cx:transforms(c.transforms or {})
     rule.content.remove_text = cx:text_rules(c.remove_text or {}, "content.remove_text", "remove_text")

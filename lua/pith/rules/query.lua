@@ -242,10 +242,18 @@ function M.values(q, scope, ctx)
       end
     end
   else
-    for _, n in ipairs(M.nodes(q, scope)) do
-      out[#out + 1] = node_value(n, q.attr)
-      if #out > 0 and not q.all then break end
-    end
+    return M.node_values(q, M.nodes(q, scope))
+  end
+  if not q.all then out = { out[1] } end
+  return out
+end
+
+--- Values (strings) of the nodes a query selected (M.values given its nodes).
+function M.node_values(q, nodes)
+  local out = {}
+  for _, n in ipairs(nodes) do
+    out[#out + 1] = node_value(n, q.attr)
+    if #out > 0 and not q.all then break end
   end
   if not q.all then out = { out[1] } end
   return out
