@@ -213,14 +213,14 @@ typedef struct {
   const char **names;
   const char *words[MARK_MAX_WORDS];
   int group[MARK_MAX_WORDS];
-  unsigned long first[256]; /* bit w set: words[w] starts with this byte */
+  unsigned long first[256]; /* bit w set: words[w] starts with this byte (any case) */
   lua_Integer k;
 } marks_ctx;
 
 /* The groups (bits) whose words occur in s, ASCII letters compared without case. */
 static unsigned long marks_of(const marks_ctx *c, const char *s, unsigned long mask) {
   for (; *s; s++) {
-    unsigned long m = c->first[lower_ascii((unsigned char)*s)];
+    unsigned long m = c->first[(unsigned char)*s];
     while (m) {
       int w = 0;
       const char *word;
@@ -242,11 +242,20 @@ static void visit_marks(lua_State *L, void *ctx, xmlNodePtr n) {
   marks_ctx *c = (marks_ctx *)ctx;
   const char *vals[WALK_MAX_NAMES];
   unsigned long mask = 0;
-  int j, any = 0, top = lua_gettop(L);
-  for (j = 0; j < c->count; j++) {
-    xmlAttrPtr a = find_attr(n, c->names[j]);
+  xmlAttrPtr a;
+  int j, any = 0, top;
+  if (n->properties == NULL) return;
+  top = lua_gettop(L);
+  for (j = 0; j < c->count; j++)
     vals[j] = NULL;
-    if (a == NULL) continue;
+  /* One pass over the attributes; the first of each name counts, as in find_attr. */
+  for (a = n->properties; a; a = a->next) {
+    if (a->ns != NULL) continue;
+    for (j = 0; j < c->count; j++)
+      if (vals[j] == NULL && a->name[0] == (xmlChar)c->names[j][0] &&
+          strcmp((const char *)a->name, c->names[j]) == 0)
+        break;
+    if (j == c->count) continue;
     any = 1;
     if (a->children && a->children->next == NULL)
       vals[j] = a->children->content ? (const char *)a->children->content : "";
@@ -313,6 +322,9 @@ static int node_window_marks(lua_State *L) {
       c.words[w] = word; /* kept alive by the table at 6 */
       c.group[w] = g;
       c.first[(unsigned char)word[0]] |= 1UL << w;
+      if (word[0] >= 'a' &&
+          word[0] <= 'z') /* either case: marks_of reads bytes as they are */
+        c.first[(unsigned char)word[0] - ('a' - 'A')] |= 1UL << w;
       w++;
       lua_pop(L, 1);
     }

@@ -60,9 +60,16 @@ local function str(v)
   return nil
 end
 
+-- The types of each object read so far in this M.read (objects are asked several times).
+local types_memo = {}
+
 local function types_of(obj)
+  local out = types_memo[obj]
+  if out then
+    return out
+  end
   local t = obj["@type"]
-  local out = {}
+  out = {}
   if type(t) == "string" then
     out[1] = t
   elseif type(t) == "table" then
@@ -73,8 +80,11 @@ local function types_of(obj)
     end
   end
   for i, x in ipairs(out) do
-    out[i] = x:gsub("^.*[/:#]", "")
+    if x:find("[/:#]") then
+      out[i] = x:gsub("^.*[/:#]", "")
+    end
   end
+  types_memo[obj] = out
   return out
 end
 
@@ -233,10 +243,9 @@ local function strings(v, split)
   return out
 end
 
---- Decodes the raw texts of the ld+json blocks and returns the article's fields:
--- {title, authors, author_orgs, date, date_modified, sitename, provider, description, image,
---  language, url, tags, categories, license, site_names}. Invalid blocks are skipped.
-function M.read(raws)
+local WEBSITE, NEWS_ORGANIZATION = { WebSite = true }, { NewsMediaOrganization = true }
+
+local function read_objects(raws)
   local objs, ids = {}, {}
   for _, raw in ipairs(raws) do
     if #raw < 2000000 then
@@ -257,7 +266,7 @@ function M.read(raws)
     end
   end
   for _, o in ipairs(objs) do
-    if has_type(o, { WebSite = true }) then
+    if has_type(o, WEBSITE) then
       f.site_names[#f.site_names + 1] = str(o.name)
     end
   end
@@ -299,12 +308,22 @@ function M.read(raws)
   end
   if not f.sitename then
     for _, o in ipairs(objs) do
-      if has_type(o, { NewsMediaOrganization = true }) then
+      if has_type(o, NEWS_ORGANIZATION) then
         f.sitename = str(o.name)
         break
       end
     end
   end
+  return f
+end
+
+--- Decodes the raw texts of the ld+json blocks and returns the article's fields:
+-- {title, authors, author_orgs, date, date_modified, sitename, provider, description, image,
+--  language, url, tags, categories, license, site_names}. Invalid blocks are skipped.
+function M.read(raws)
+  types_memo = {}
+  local f = read_objects(raws)
+  types_memo = {}
   return f
 end
 
