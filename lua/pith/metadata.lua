@@ -13,6 +13,7 @@ local title_mod = require "pith.meta.title"
 local urls = require "pith.meta.urls"
 local dom = require "pith.meta.dom"
 local squash = require("pith.meta.str").squash
+local strip = require("pith.meta.str").strip
 
 local M = {}
 
@@ -102,7 +103,7 @@ local function split_list(values)
   local out, seen = {}, {}
   for _, v in ipairs(values) do
     for piece in v:gmatch("[^,;]+") do
-      piece = piece:match("^%s*(.-)%s*$")
+      piece = strip(piece)
       if piece ~= "" and #piece < 100 and not seen[piece:lower()] then
         seen[piece:lower()] = true
         out[#out + 1] = piece

@@ -3,6 +3,7 @@
 -- blocks, @graph, arrays, @id references, nested author/publisher objects).
 local cjson = require "cjson.safe"
 local utf8 = require("pith.compat").utf8 -- also LuaJIT and 5.1
+local strip = require("pith.meta.str").strip
 
 local M = {}
 
@@ -50,9 +51,26 @@ local function decode(raw)
   return cjson.decode(fixed)
 end
 
+-- s:gsub("%s+", " "):match("^%s*(.-)%s*$") without the lazy match's step per byte: once the
+-- runs are single spaces, at most one leading and one trailing space remain to drop.
+local function collapse(s)
+  if not s:find("%s") then
+    return s
+  end
+  s = s:gsub("%s+", " ")
+  local i, j = 1, #s
+  if s:byte(1) == 32 then
+    i = 2
+  end
+  if j >= i and s:byte(j) == 32 then
+    j = j - 1
+  end
+  return s:sub(i, j)
+end
+
 local function str(v)
   if type(v) == "string" then
-    local s = M.unescape(v):gsub("%s+", " "):match("^%s*(.-)%s*$")
+    local s = collapse(M.unescape(v))
     return s ~= "" and s or nil
   elseif type(v) == "number" then
     return tostring(v)
@@ -230,7 +248,7 @@ local function strings(v, split)
     if s then
       if split then
         for piece in s:gmatch("[^,;]+") do
-          piece = piece:match("^%s*(.-)%s*$")
+          piece = strip(piece)
           if piece ~= "" then
             out[#out + 1] = piece
           end

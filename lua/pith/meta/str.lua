@@ -8,7 +8,38 @@ function M.squash(s)
   if not s then
     return nil
   end
-  return (s:gsub("\194\160", " "):gsub("%s+", " "):match("^ ?(.-) ?$"))
+  -- As s:gsub("\194\160", " "):gsub("%s+", " "):match("^ ?(.-) ?$"), each step skipped
+  -- when it would change nothing (the lazy match alone stepped through every byte).
+  if s:find("\194\160", 1, true) then
+    s = s:gsub("\194\160", " ")
+  end
+  if s:find("[\t-\r]") or s:find("  ", 1, true) then
+    s = s:gsub("%s+", " ")
+  end
+  local i, j = 1, #s
+  if s:byte(1) == 32 then
+    i = 2
+  end
+  if j >= i and s:byte(j) == 32 then
+    j = j - 1
+  end
+  return (i == 1 and j == #s) and s or s:sub(i, j)
+end
+
+--- Trims ASCII white space at both ends: s:match("^%s*(.-)%s*$") without the lazy match's
+-- step per byte.
+function M.strip(s)
+  local i = s:find("%S")
+  if not i then
+    return ""
+  end
+  local j = #s
+  local b = s:byte(j)
+  while b == 32 or (b >= 9 and b <= 13) do
+    j = j - 1
+    b = s:byte(j)
+  end
+  return (i == 1 and j == #s) and s or s:sub(i, j)
 end
 
 --- Trims white space (no-break spaces included) at both ends.

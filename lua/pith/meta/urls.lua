@@ -1,4 +1,6 @@
 --- URL helpers for metadata: make references absolute, find the host, read dates in paths.
+local strip = require("pith.meta.str").strip
+
 local M = {}
 
 --- Splits an absolute URL into scheme, authority and the rest (path?query#fragment).
@@ -38,7 +40,7 @@ function M.resolve(base, ref)
   if type(ref) ~= "string" then
     return nil
   end
-  ref = ref:match("^%s*(.-)%s*$"):gsub("[\r\n\t]", "")
+  ref = strip(ref):gsub("[\r\n\t]", "")
   if ref == "" or ref:find("^data:") or ref:find("^javascript:") then
     return nil
   end
