@@ -288,11 +288,8 @@ static xmlNodePtr next_significant(xmlNodePtr n) {
   return n;
 }
 
-static void replace_brs(pith_ex *ex, xmlNodePtr root) {
-  static const char *const BR[] = {"br", NULL};
-  pith_nodes brs = {0};
+static void replace_brs(pith_ex *ex, pith_nodes brs) {
   size_t i;
-  if (!pith__collect(ex, root, BR, &brs)) goto done;
   for (i = 0; i < brs.n; i++) {
     xmlNodePtr br = brs.v[i], next, p;
     int replaced = 0;
@@ -328,26 +325,44 @@ static void replace_brs(pith_ex *ex, xmlNodePtr root) {
       pith__remove(ex, p->last);
     if (pith__is(p->parent, "p")) pith__rename(ex, p->parent, "div");
   }
-done:
-  pith__nodes_free(&brs);
 }
 
+/* Drops script, noscript, style and template, renames font to span, then
+ * replaces <br> runs in the body. One walk finds all three: what a dropped
+ * element holds goes with it, so the walk does not enter it. */
 void pith__prep_document(pith_ex *ex, xmlNodePtr root) {
-  static const char *const DROP[] = {"script", "noscript", "style", "template", NULL};
-  static const char *const FONT[] = {"font", NULL};
-  pith_nodes l = {0};
+  pith_nodes drop = {0}, font = {0}, brs = {0};
+  xmlNodePtr body = NULL, top = NULL, n;
   size_t i;
-  if (pith__collect(ex, root, DROP, &l))
-    for (i = l.n; i-- > 0;)
-      pith__remove(ex, l.v[i]);
-  if (pith__collect(ex, root, FONT, &l))
-    for (i = 0; i < l.n; i++)
-      pith__rename(ex, l.v[i], "span");
-  pith__nodes_free(&l);
-  xmlNodePtr body = NULL, c;
-  for (c = root->children; c; c = c->next)
-    if (pith__is(c, "body")) body = c;
-  replace_brs(ex, body ? body : root);
+  for (n = root->children; n; n = n->next)
+    if (pith__is(n, "body")) body = n;
+  for (n = root->children; n;) {
+    int skip = 0;
+    if (n->parent == root) top = n;
+    if (n->type == XML_ELEMENT_NODE && n->name) {
+      const char *nm = (const char *)n->name;
+      pith_nodes *l = NULL;
+      if (pith__streq(nm, "script") || pith__streq(nm, "noscript") ||
+          pith__streq(nm, "style") || pith__streq(nm, "template")) {
+        l = &drop;
+        skip = 1;
+      } else if (pith__streq(nm, "font"))
+        l = &font;
+      else if (pith__streq(nm, "br") && (body == NULL || top == body))
+        l = &brs;
+      if (l && !pith__nodes_push(ex, l, n)) goto done;
+    }
+    n = pith__next_node(n, root, skip);
+  }
+  for (i = drop.n; i-- > 0;)
+    pith__remove(ex, drop.v[i]);
+  for (i = 0; i < font.n; i++)
+    pith__rename(ex, font.v[i], "span");
+  replace_brs(ex, brs);
+done:
+  pith__nodes_free(&drop);
+  pith__nodes_free(&font);
+  pith__nodes_free(&brs);
 }
 
 /* ---- title similarity (Readability's textSimilarity over \W+ tokens) ---- */

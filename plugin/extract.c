@@ -556,46 +556,49 @@ static int is_url(const char *s) {
   return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Readability keeps in-page bylines when the metadata names an author. */
-static int meta_byline(xmlNodePtr root) {
-  xmlNodePtr c;
-  for (c = root->children; c; c = pith__next_node(c, root, 0)) {
-    if (pith__is(c, "meta")) {
-      const char *name = pith__get_attr(c, "name"), *prop = pith__get_attr(c, "property");
-      const char *content = pith__get_attr(c, "content");
-      if (content == NULL || *content == 0) continue;
-      if (name &&
-          (pith__streq(name, "author") || pith__streq(name, "dc.creator") ||
-           pith__streq(name, "dc:creator") || pith__streq(name, "dcterm:creator") ||
-           pith__streq(name, "parsely-author")))
-        return 1;
-      if (prop &&
-          (pith__streq(prop, "dc:creator") || pith__streq(prop, "dcterm:creator") ||
-           (pith__streq(prop, "article:author") && !is_url(content))))
-        return 1;
-    } else if (pith__is(c, "script")) {
-      const char *type = pith__get_attr(c, "type");
-      if (type && pith__streq(type, "application/ld+json") && c->children &&
-          c->children->content) {
-        const char *j = (const char *)c->children->content, *a = strstr(j, "\"author\"");
-        if (a && strstr(j, "schema.org") && strstr(a, "\"name\"")) return 1;
-      }
-    }
+/* Whether a <meta> names an author (Readability then keeps in-page bylines). */
+static int meta_names_author(xmlNodePtr c) {
+  const char *name = pith__get_attr(c, "name"), *prop = pith__get_attr(c, "property");
+  const char *content = pith__get_attr(c, "content");
+  if (content == NULL || *content == 0) return 0;
+  if (name && (pith__streq(name, "author") || pith__streq(name, "dc.creator") ||
+               pith__streq(name, "dc:creator") || pith__streq(name, "dcterm:creator") ||
+               pith__streq(name, "parsely-author")))
+    return 1;
+  return prop &&
+         (pith__streq(prop, "dc:creator") || pith__streq(prop, "dcterm:creator") ||
+          (pith__streq(prop, "article:author") && !is_url(content)));
+}
+
+static int script_names_author(xmlNodePtr c) {
+  const char *type = pith__get_attr(c, "type");
+  if (type && pith__streq(type, "application/ld+json") && c->children &&
+      c->children->content) {
+    const char *j = (const char *)c->children->content, *a = strstr(j, "\"author\"");
+    if (a && strstr(j, "schema.org") && strstr(a, "\"name\"")) return 1;
   }
   return 0;
 }
 
-/* Last stage for script-rendered shells: the page's own summary (og/twitter/
- * plain description; some sites put it in `value` instead of `content`). */
-static char *find_summary(xmlNodePtr root) {
+/* One walk over the page for two things: whether the metadata names an
+ * author (ex->has_meta_byline), and the page's own summary, the last stage
+ * for script-rendered shells (og/twitter/plain description; some sites put it
+ * in `value` instead of `content`); returns a copy of the summary or NULL. */
+static char *scan_meta(pith_ex *ex, xmlNodePtr root) {
   static const char *const KEYS[] = {"og:description", "twitter:description",
                                      "description", NULL};
   const char *found[3] = {NULL, NULL, NULL};
   xmlNodePtr c;
   int i;
+  ex->has_meta_byline = 0;
   for (c = root->children; c; c = pith__next_node(c, root, 0)) {
     const char *k, *v;
+    if (pith__is(c, "script")) {
+      if (!ex->has_meta_byline) ex->has_meta_byline = script_names_author(c);
+      continue;
+    }
     if (!pith__is(c, "meta")) continue;
+    if (!ex->has_meta_byline) ex->has_meta_byline = meta_names_author(c);
     k = pith__get_attr(c, "property");
     if (k == NULL) k = pith__get_attr(c, "name");
     v = pith__get_attr(c, "content");
@@ -703,8 +706,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   int best_live = 0;
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
-  ex->has_meta_byline = meta_byline(root);
-  summary = find_summary(root);
+  summary = scan_meta(ex, root);
   pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;

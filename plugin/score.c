@@ -488,11 +488,6 @@ size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap) {
   return o;
 }
 
-int pith__is(xmlNodePtr n, const char *tag) {
-  return n && n->type == XML_ELEMENT_NODE && n->name &&
-         pith__streq((const char *)n->name, tag);
-}
-
 int pith__is_heading(xmlNodePtr n) {
   const char *s;
   if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL) return 0;

@@ -62,7 +62,10 @@ typedef struct pith_attrs {
       *itemprop;
 } pith_attrs;
 void pith__attrs_read(xmlNodePtr n, pith_attrs *out);
-int pith__is(xmlNodePtr n, const char *tag);
+static inline int pith__is(xmlNodePtr n, const char *tag) {
+  return n && n->type == XML_ELEMENT_NODE && n->name &&
+         pith__streq((const char *)n->name, tag);
+}
 int pith__is_heading(xmlNodePtr n);
 /* Case-insensitive substring test. */
 int pith__ci_contains(const char *hay, const char *needle);
