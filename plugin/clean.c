@@ -430,13 +430,11 @@ int pith__duplicates_title(pith_ex *ex, xmlNodePtr heading, double threshold) {
 
 /* ---- _prepArticle ---- */
 
-static void mark_data_tables(pith_ex *ex, xmlNodePtr root) {
-  static const char *const TABLE[] = {"table", NULL};
+static void mark_data_tables(pith_ex *ex, const pith_nodes *tables_found) {
   static const char *const TR[] = {"tr", NULL};
   static const char *const CELLS[] = {"td", "th", NULL};
-  pith_nodes tables = {0}, rows = {0}, cells = {0};
+  pith_nodes tables = *tables_found, rows = {0}, cells = {0};
   size_t i;
-  if (!pith__collect(ex, root, TABLE, &tables)) goto done;
   for (i = 0; i < tables.n; i++) {
     xmlNodePtr t = tables.v[i], c;
     const char *role = pith__get_attr(t, "role"), *dt = pith__get_attr(t, "datatable");
@@ -484,8 +482,6 @@ static void mark_data_tables(pith_ex *ex, xmlNodePtr root) {
     }
     if (!pith__scores_add(&ex->tables_marked, t, data)) ex->oom = 1;
   }
-done:
-  pith__nodes_free(&tables);
   pith__nodes_free(&rows);
   pith__nodes_free(&cells);
 }
@@ -663,26 +659,107 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
   return remove;
 }
 
-static void clean_conditionally(pith_ex *ex, xmlNodePtr root, const char *tag) {
-  const char *tags[2];
-  pith_nodes l = {0};
-  size_t i;
-  if (!(ex->flags & PITH_FLAG_CLEAN_CONDITIONALLY)) return;
-  tags[0] = tag;
-  tags[1] = NULL;
-  if (pith__collect(ex, root, tags, &l))
-    for (i = l.n; i-- > 0;)
-      if (should_clean(ex, l.v[i], tag)) pith__remove(ex, l.v[i]);
-  pith__nodes_free(&l);
+static int is_inside(xmlNodePtr n, xmlNodePtr anc) {
+  for (n = n->parent; n; n = n->parent)
+    if (n == anc) return 1;
+  return 0;
 }
 
-static void clean_tags(pith_ex *ex, xmlNodePtr root, const char *const *tags) {
-  pith_nodes l = {0};
+/* The elements _prepArticle works on, found in one walk over the article
+ * instead of one walk per step. A step skips what an earlier step removed
+ * (no longer inside the article); within a step the lists run backwards, so
+ * a removal only takes nodes the step has already seen. */
+typedef struct prep_lists {
+  pith_nodes table, form, fieldset, drop1, drop2, h12, ul, div, p;
+} prep_lists;
+
+static int prep_collect(pith_ex *ex, xmlNodePtr article, prep_lists *L) {
+  xmlNodePtr c;
+  for (c = article->children; c; c = pith__next_node(c, article, 0)) {
+    const char *nm = (const char *)c->name;
+    pith_nodes *l = NULL;
+    if (c->type != XML_ELEMENT_NODE || nm == NULL) continue;
+    switch (nm[0]) {
+    case 'a':
+      if (pith__streq(nm, "aside")) l = &L->drop1;
+      break;
+    case 'b':
+      if (pith__streq(nm, "button")) l = &L->drop2;
+      break;
+    case 'd':
+      if (pith__streq(nm, "div")) l = &L->div;
+      break;
+    case 'e':
+      if (pith__streq(nm, "embed")) l = &L->drop1;
+      break;
+    case 'f':
+      if (pith__streq(nm, "form"))
+        l = &L->form;
+      else if (pith__streq(nm, "fieldset"))
+        l = &L->fieldset;
+      else if (pith__streq(nm, "footer"))
+        l = &L->drop1;
+      break;
+    case 'h':
+      if (pith__streq(nm, "h1") || pith__streq(nm, "h2")) l = &L->h12;
+      break;
+    case 'i':
+      if (pith__streq(nm, "iframe") || pith__streq(nm, "input")) l = &L->drop2;
+      break;
+    case 'l':
+      if (pith__streq(nm, "link")) l = &L->drop1;
+      break;
+    case 'o':
+      if (pith__streq(nm, "object")) l = &L->drop1;
+      break;
+    case 'p':
+      if (pith__streq(nm, "p")) l = &L->p;
+      break;
+    case 's':
+      if (pith__streq(nm, "select")) l = &L->drop2;
+      break;
+    case 't':
+      if (pith__streq(nm, "table"))
+        l = &L->table;
+      else if (pith__streq(nm, "textarea"))
+        l = &L->drop2;
+      break;
+    case 'u':
+      if (pith__streq(nm, "ul")) l = &L->ul;
+      break;
+    default:
+      break;
+    }
+    if (l && !pith__nodes_push(ex, l, c)) return 0;
+  }
+  return 1;
+}
+
+static void prep_free(prep_lists *L) {
+  pith__nodes_free(&L->table);
+  pith__nodes_free(&L->form);
+  pith__nodes_free(&L->fieldset);
+  pith__nodes_free(&L->drop1);
+  pith__nodes_free(&L->drop2);
+  pith__nodes_free(&L->h12);
+  pith__nodes_free(&L->ul);
+  pith__nodes_free(&L->div);
+  pith__nodes_free(&L->p);
+}
+
+static void clean_conditionally(pith_ex *ex, xmlNodePtr article, const pith_nodes *l,
+                                const char *tag) {
   size_t i;
-  if (pith__collect(ex, root, tags, &l))
-    for (i = l.n; i-- > 0;)
-      pith__remove(ex, l.v[i]);
-  pith__nodes_free(&l);
+  if (!(ex->flags & PITH_FLAG_CLEAN_CONDITIONALLY)) return;
+  for (i = l->n; i-- > 0;)
+    if (is_inside(l->v[i], article) && should_clean(ex, l->v[i], tag))
+      pith__remove(ex, l->v[i]);
+}
+
+static void clean_tags(pith_ex *ex, xmlNodePtr article, const pith_nodes *l) {
+  size_t i;
+  for (i = l->n; i-- > 0;)
+    if (is_inside(l->v[i], article)) pith__remove(ex, l->v[i]);
 }
 
 static void clean_share(pith_ex *ex, xmlNodePtr article) {
@@ -703,38 +780,34 @@ static void clean_share(pith_ex *ex, xmlNodePtr article) {
 }
 
 void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
-  static const char *const T1[] = {"object", "embed", "footer", "link", "aside", NULL};
-  static const char *const T2[] = {"iframe", "input",  "textarea",
-                                   "select", "button", NULL};
-  static const char *const H12[] = {"h1", "h2", NULL};
-  static const char *const P[] = {"p", NULL};
-  pith_nodes l = {0};
+  prep_lists L;
   size_t i;
-  mark_data_tables(ex, article);
-  clean_conditionally(ex, article, "form");
-  clean_conditionally(ex, article, "fieldset");
-  clean_tags(ex, article, T1);
+  memset(&L, 0, sizeof L);
+  if (!prep_collect(ex, article, &L)) goto done;
+  mark_data_tables(ex, &L.table);
+  clean_conditionally(ex, article, &L.form, "form");
+  clean_conditionally(ex, article, &L.fieldset, "fieldset");
+  clean_tags(ex, article, &L.drop1); /* object embed footer link aside */
   clean_share(ex, article);
-  clean_tags(ex, article, T2);
-  if (pith__collect(ex, article, H12, &l))
-    for (i = l.n; i-- > 0;)
-      if (weight_of(ex, l.v[i]) < 0) pith__remove(ex, l.v[i]);
-  clean_conditionally(ex, article, "table");
-  clean_conditionally(ex, article, "ul");
-  clean_conditionally(ex, article, "div");
-  if (pith__collect(ex, article, H12, &l))
-    for (i = 0; i < l.n; i++)
-      if (pith__is(l.v[i], "h1")) pith__rename(ex, l.v[i], "h2");
-  if (pith__collect(ex, article, P, &l)) {
-    for (i = l.n; i-- > 0;) {
-      xmlNodePtr p = l.v[i];
-      if (!pith__has_text(p) && pith__count_tag(p, "img") == 0 &&
-          pith__count_tag(p, "embed") == 0 && pith__count_tag(p, "object") == 0 &&
-          pith__count_tag(p, "iframe") == 0 && pith__count_tag(p, "pith-headline") == 0)
-        pith__remove(ex, p);
-    }
+  clean_tags(ex, article, &L.drop2); /* iframe input textarea select button */
+  for (i = L.h12.n; i-- > 0;)
+    if (is_inside(L.h12.v[i], article) && weight_of(ex, L.h12.v[i]) < 0)
+      pith__remove(ex, L.h12.v[i]);
+  clean_conditionally(ex, article, &L.table, "table");
+  clean_conditionally(ex, article, &L.ul, "ul");
+  clean_conditionally(ex, article, &L.div, "div");
+  for (i = 0; i < L.h12.n; i++)
+    if (is_inside(L.h12.v[i], article) && pith__is(L.h12.v[i], "h1"))
+      pith__rename(ex, L.h12.v[i], "h2");
+  for (i = L.p.n; i-- > 0;) {
+    xmlNodePtr p = L.p.v[i];
+    if (is_inside(p, article) && !pith__has_text(p) && pith__count_tag(p, "img") == 0 &&
+        pith__count_tag(p, "embed") == 0 && pith__count_tag(p, "object") == 0 &&
+        pith__count_tag(p, "iframe") == 0 && pith__count_tag(p, "pith-headline") == 0)
+      pith__remove(ex, p);
   }
-  pith__nodes_free(&l);
+done:
+  prep_free(&L);
 }
 
 /* ---- beyond Readability: page furniture, headline duplicates, repeats ---- */
@@ -1000,12 +1073,6 @@ void pith__drop_link_runs(pith_ex *ex, xmlNodePtr article) {
 done:
   pith__nodes_free(&l);
   pith__nodes_free(&run);
-}
-
-static int is_inside(xmlNodePtr n, xmlNodePtr anc) {
-  for (n = n->parent; n; n = n->parent)
-    if (n == anc) return 1;
-  return 0;
 }
 
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
