@@ -477,7 +477,7 @@ static int l_select_many(lua_State *L) {
   unsigned char *hit;
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
-  count = (int)luaL_len(L, 2);
+  count = (int)lua_rawlen(L, 2);
   luaL_checkstack(L, count + 8, "too many selectors");
   /* the matchers and match counts live in a userdata: a raise cannot leak them */
   w = (const pith_css_walk **)lua_newuserdatauv(
@@ -488,7 +488,7 @@ static int l_select_many(lua_State *L) {
   res = 4;
   for (i = 0; i < count; i++) { /* anchors at 5 .. 4 + count */
     Expr *e;
-    lua_geti(L, 2, i + 1);
+    lua_rawgeti(L, 2, i + 1);
     if (lua_type(L, -1) != LUA_TSTRING)
       return luaL_error(L, "select_many: selector %d is not a string", i + 1);
     e = get_expr(L, lua_upvalueindex(1), KIND_CSS, lua_gettop(L));
@@ -501,7 +501,7 @@ static int l_select_many(lua_State *L) {
     } else { /* XPath: through the select method */
       lua_getfield(L, 1, "select");
       lua_pushvalue(L, 1);
-      lua_geti(L, 2, i + 1);
+      lua_rawgeti(L, 2, i + 1);
       lua_call(L, 2, 1);
     }
     lua_rawseti(L, res, i + 1);
