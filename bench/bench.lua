@@ -160,12 +160,29 @@ do
   f:close()
 end
 local n_listed = LIST_PASSES * #pages
-local best_cli = {}
+-- CPU seconds of this process's waited-for children (user + system, Linux /proc): a run's
+-- delta is what the command and its workers used. On a loaded machine the wall clock says
+-- little about parallelism (Linux's autogroup gives one terminal session one share, however
+-- many processes it runs); the CPU -j 2 spends against -j 1 is its overhead, load or not.
+local function children_cpu()
+  local f = io.open("/proc/self/stat", "r")
+  if not f then return nil end
+  local stat = f:read("a")
+  f:close()
+  local fields = {}
+  for w in stat:gsub("^.*%) ", ""):gmatch("%S+") do fields[#fields + 1] = w end
+  local cu, cs = tonumber(fields[14]), tonumber(fields[15]) -- cutime, cstime (fields 16, 17)
+  return cu and cs and (cu + cs) / 100 -- USER_HZ is 100 on Linux
+end
+local best_cli, cpu_cli = {}, {}
 local function cli_run(jobs)
+  local c0 = children_cpu()
   local t0 = core.proc.now()
   local ok = os.execute(string.format("%s/bin/pith -q -j %d -f jsonl -i %q > /dev/null", here, jobs, list))
   local t = core.proc.now() - t0
+  local c1 = children_cpu()
   if ok and (not best_cli[jobs] or t < best_cli[jobs]) then best_cli[jobs] = t end
+  if ok and c0 and c1 and (not cpu_cli[jobs] or c1 - c0 < cpu_cli[jobs]) then cpu_cli[jobs] = c1 - c0 end
 end
 for _ = 1, repeats do
   cli_run(1)
@@ -177,6 +194,10 @@ if one and two then
   print(string.format("  bin/pith (%d pages: the list %d times) -j 1: %.2f s (%.1f pages/s); -j 2: %.2f s "
     .. "(%.1f pages/s); speed-up %.2f (goal >= 1.8 on 2 cores)", n_listed, LIST_PASSES, one, n_listed / one,
     two, n_listed / two, one / two))
+  if cpu_cli[1] and cpu_cli[2] then
+    print(string.format("  CPU (user + system, least of %d): -j 1 %.2f s, -j 2 %.2f s (parent and workers): "
+      .. "-j 2 spends %.2fx the CPU of -j 1", repeats, cpu_cli[1], cpu_cli[2], cpu_cli[2] / cpu_cli[1]))
+  end
 else
   print("  bin/pith -j 1 / -j 2: a run failed")
 end
