@@ -899,6 +899,7 @@ static uint64_t bit_of(const char *p, size_t n) {
 struct pith_css_walk {
   const WComplex *x;
   int n;
+  uint64_t need_all; /* bits every selector of the list needs */
 };
 
 /* Offsets in the matcher's one allocation stay aligned for any of its structs. */
@@ -979,8 +980,10 @@ static pith_css_walk *build_walk(const Complex *xs, int n) {
       for (j = 0; j < subj->ntests; j++)
         if (subj->tests[j].class_word)
           wx[i].need |= bit_of(subj->tests[j].val, subj->tests[j].vlen);
+      w->need_all = i == 0 ? wx[i].need : w->need_all & wx[i].need;
     }
   }
+  if (n == 0) w->need_all = 0;
   return w;
 }
 
@@ -1193,6 +1196,7 @@ static int matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget,
                    Classes *cls, int use_mask) {
   int i;
   uint64_t mask = use_mask ? mask_of(cls, el) : 0;
+  if (use_mask && (w->need_all & mask) != w->need_all) return 0;
   for (i = 0; i < w->n; i++) {
     const WComplex *x = &w->x[i];
     int r;
