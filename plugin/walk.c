@@ -1,6 +1,10 @@
 /* Tree walks for metadata: one pass over the elements instead of XPath queries
  * (libxml2 sorts and de-duplicates a union, and copies each attribute a predicate
- * reads). Walks are iterative, so tree depth costs no C stack. */
+ * reads). Walks are iterative, so tree depth costs no C stack. doc:meta_walk reads
+ * everything pith.metadata needs from the whole page in one pass, as strings where
+ * strings are all it needs; node:window_marks matches the hint words near the headline
+ * and returns only the candidates (the page's walks run on a tree the parse just built,
+ * out of cache: their cost is the Lua values they make and the memory they touch). */
 #include <ctype.h>
 #include <string.h>
 

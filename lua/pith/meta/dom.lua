@@ -38,14 +38,12 @@ local CATEGORIES = {
 }
 
 --- Indexes the document once, in one C walk (doc:meta_walk in core walk.c): {doc, walk = its
--- result (with the scan of the <meta> and <link> elements), h1 = the first h1 nodes, times,
--- base (its href), ld = the ld+json script texts}; the headline window is built on demand by
--- M.window.
---
--- title: the head's first <title> (see M.html_title).
---- keys, rels: the only <meta> keys and <link> rels to keep (all when nil).
+-- result (walk.meta and walk.links: the <meta> and <link> elements as meta_tags.scan reads
+-- them), h1 = the first h1 nodes, times, base (its href), ld = the ld+json script texts,
+-- title = the head's first <title> (see M.html_title)}; the headline window is built on demand
+-- by M.window. keys, rels: the only <meta> keys and <link> rels to keep (all when nil).
 function M.index(doc, keys, rels)
-  -- (An attribute value holding "&quot;" was escaped twice by the page's template.)
+  -- (unescape: a meta value holding "&quot;" was escaped twice by the page's template.)
   local w = doc:meta_walk(unescape, keys, rels)
   return { doc = doc, walk = w, h1 = w.h1, times = w.time, base = w.base, ld = w.ld, title = w.title }
 end
@@ -105,7 +103,10 @@ function M.anchor(idx, title)
   if idx.h1_text and idx.h1_text[1] then
     pick[1] = 1
     for i, h in ipairs(idx.h1_text) do
-      if key and h.text:lower():gsub("%W", "") == key then
+      if key and not h.key then
+        h.key = h.text:lower():gsub("%W", "")
+      end
+      if key and h.key == key then
         pick = i == 1 and { 1 } or { i, 1 }
         break
       end
