@@ -6,6 +6,10 @@
  * Every call retries EINTR and reports errors as nil, message (never raises
  * for a system error). */
 #define _POSIX_C_SOURCE 200809L
+#ifdef __linux__
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#include <sched.h>
+#endif
 
 #include <errno.h>
 #include <fcntl.h>
@@ -226,6 +230,27 @@ static int l_now(lua_State *L) {
   return 1;
 }
 
+/* proc.ncpu() -> the processors this process may run on (its CPU affinity,
+ * as nproc counts them), else those online | nil. bin/pith's default -j: a
+ * system call instead of running nproc through a shell. */
+static int l_ncpu(lua_State *L) {
+  long n = -1;
+#ifdef __linux__
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0) n = CPU_COUNT(&set);
+#endif
+#ifdef _SC_NPROCESSORS_ONLN
+  if (n < 1) n = sysconf(_SC_NPROCESSORS_ONLN);
+#endif
+  if (n < 1) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
 /* proc.getpid() -> pid */
 static int l_getpid(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)getpid());
@@ -239,7 +264,8 @@ void pith__open_proc(lua_State *L) {
                                    {"wait", l_wait},     {"kill", l_kill},
                                    {"exit", l_exit},     {"isatty", l_isatty},
                                    {"now", l_now},       {"getpid", l_getpid},
-                                   {"sndbuf", l_sndbuf}, {NULL, NULL}};
+                                   {"sndbuf", l_sndbuf}, {"ncpu", l_ncpu},
+                                   {NULL, NULL}};
   luaL_newlib(L, funcs);
   lua_setfield(L, -2, "proc");
 }

@@ -1,7 +1,9 @@
 -- pith.cli.workers on its own: the pool bin/pith -j runs pages through, with
 -- small hand-made units (the behaviour on real pages is in cli_parallel_spec).
-local workers = require "pith.cli.workers"
-local proc = require("pith.core").proc
+-- pith.cli.workers is Lua 5.3+ (string.pack, //), like bin/pith: loaded at
+-- first use, so that the LuaJIT and 5.1 runs skip these #lua54 tests cleanly.
+local workers, proc = setmetatable({}, { __index = function(_, k) return require("pith.cli.workers")[k] end }),
+  setmetatable({}, { __index = function(_, k) return require("pith.core").proc[k] end })
 
 -- Runs n units { n = i } through the pool; work(unit) runs in a worker.
 -- Returns the emitted results in emit order and the lost messages by n.
@@ -27,7 +29,7 @@ local function run(n, opts)
   return got, lost
 end
 
-describe("the worker pool", function()
+describe("the worker pool #lua54", function()
   it("emits results in unit order, whatever order the units ran in", function()
     local got = run(40, {
       jobs = 3, cost = function(u) return (u.n * 7) % 11 end,
@@ -115,5 +117,20 @@ describe("the worker pool", function()
       assert.equal(#big + 1, r.len)
       assert.equal(tostring(k), r.tail)
     end
+  end)
+end)
+
+describe("the default number of workers #lua54", function()
+  it("is the processors this process may run on, as nproc counts them, also under taskset", function()
+    local function sh(cmd)
+      local h = assert(io.popen(cmd))
+      local out = h:read("a")
+      h:close()
+      return out
+    end
+    assert.equal(tonumber(sh("nproc")), workers.default_jobs())
+    local lua = "lua5.4 -e 'package.path=\"./lua/?.lua;\"..package.path package.cpath=\"./build/?.so;\"..package.cpath "
+      .. "print(require(\"pith.cli.workers\").default_jobs())'"
+    assert.equal("1\n", sh("taskset -c 0 " .. lua))
   end)
 end)

@@ -84,9 +84,13 @@ function M.decode(s)
   return (decode_at(s, 1))
 end
 
---- The number of processors online (nproc honours CPU affinity and cgroup
--- limits), or the processors listed in /proc/cpuinfo, or 1.
+--- The number of processors this process may run on (its CPU affinity, as
+-- nproc counts them: proc.ncpu, a system call, where the build has it; else
+-- nproc itself, which costs a shell), or the processors listed in
+-- /proc/cpuinfo, or 1.
 function M.default_jobs()
+  local cpus = proc.ncpu and proc.ncpu()
+  if cpus and cpus >= 1 then return cpus end
   local p = io.popen("nproc 2>/dev/null", "r")
   local n = p and tonumber(p:read("l") or "")
   if p then p:close() end
