@@ -738,7 +738,7 @@ static int node_content(lua_State *L) {
  * lower-case keys: the only ones kept in meta and links; all when nil)
  * RES: {meta = {key = {values}}, links = {rel = {{href=, hreflang=, type=, title=}}},
  * base = the first <base>'s href or nil, title = the first <title> child of doc:head()
- * or nil, h1 = {the first 6 h1s}, time = {<time>
+ * or nil, h1 = {the first 6 h1s}, time = {<time> and <relative-time>
  * elements}, ld = {texts of the scripts whose type holds "ld+json"}}, in document order.
  * meta and links as pith.meta.meta_tags.scan makes them: keys lower-cased, the values
  * of property= before those of name=, itemprop= or http-equiv= under the same key. */
@@ -794,6 +794,13 @@ static int doc_meta_walk(lua_State *L) {
       if (nh1 < META_H1S && strcmp(name, "h1") == 0) {
         pith__push_node(L, docidx, n);
         lua_rawseti(L, h1, ++nh1);
+      }
+      break;
+    case 'r':
+      /* GitHub's <relative-time datetime>: a <time> shown as "3 days ago". */
+      if (strcmp(name, "relative-time") == 0) {
+        pith__push_node(L, docidx, n);
+        lua_rawseti(L, time, ++ntime);
       }
       break;
     case 't':

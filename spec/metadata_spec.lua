@@ -201,3 +201,41 @@ describe("pith.metadata authors on real pages", function()
     assert.equal("BBC News", collect("../shared/corpus/readability/bbc-1/source.html").author)
   end)
 end)
+
+-- Expected values below are the ones Mercury's own per-site tests assert
+-- (../shared/corpus/mercury/index.json), not pith's output copied back.
+describe("pith.metadata: less common sources on real pages", function()
+  local M = "../shared/corpus/mercury/html/"
+
+  it_ready("dates a GitHub page from its <relative-time datetime>", function()
+    local f = collect(M .. "github.com.html.gz", "https://github.com/steventroughtonsmith/marzipanify")
+    assert.equal("2020-07-07", f.date:sub(1, 10))
+  end)
+
+  it_ready("keeps a UTC timestamp in the local time the page states, so the printed day survives (al.com)", function()
+    local f = collect(M .. "www.al.com.html.gz",
+      "http://www.al.com/news/birmingham/index.ssf/2016/12/two_arrested_in_multi-state_de.html")
+    assert.equal("2016-12-22", f.date:sub(1, 10))
+    assert.truthy(f.date:find("%-06:00$"))
+  end)
+
+  it_ready("credits a desk or a team when the byline names no person", function()
+    assert.equal("Team HardwareZone", collect(M .. "www.hardwarezone.com.sg__1736024727516.html.gz",
+      "https://www.hardwarezone.com.sg/feature-how-spot-potential-scam-messages-ios-and-android-singapore-rcs-sms")
+      .author)
+    assert.equal("BWW News Desk", collect(M .. "www.broadwayworld.com.html.gz",
+      "http://www.broadwayworld.com/article/American-Theatre-Wing-Launches-Andrew-Lloyd-Webber-Training-"
+      .. "Scholarships-20161013").author)
+  end)
+
+  it_ready("keeps the wording of the h1 marked itemprop=headline over og:title's quotes (newrepublic)", function()
+    local f = collect(M .. "newrepublic.com.html.gz",
+      "https://newrepublic.com/article/138859/fantastic-beasts-nice-place-visit")
+    assert.equal("Fantastic Beasts: A Nice Place to Visit", f.title)
+  end)
+
+  it_ready("never takes an account's join date for a tweet's publication", function()
+    local f = collect(M .. "twitter.com.html.gz", "https://twitter.com/KingBeyonceStan/status/745276948213968896")
+    assert.is_not.equal("2011-10-20", f.date and f.date:sub(1, 10))
+  end)
+end)

@@ -205,6 +205,10 @@ local function pick_authors(ld, scan, idx, site)
   if #names > 0 then
     return names
   end
+  -- A desk or a team the visible byline credits ("By Team HardwareZone") is the author likewise.
+  if idx.credit then
+    return { idx.credit }
+  end
   return org_names(site_named)
 end
 
@@ -273,7 +277,8 @@ function M.collect(doc, opts)
     sites[#sites + 1] = s
   end
   -- A declared title loses only a piece that names the page's address (see title.choose).
-  f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s, sites = sites,
+  f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
+    headline = dom.headline(idx), sites = sites,
     declared_sites = {},
     host = host })
   if not site and html_title then
@@ -291,8 +296,11 @@ function M.collect(doc, opts)
   end
 
   -- Dates: declared first, then the page's visible markup, then the URL.
-  f.date = dates.parse(ld.date) or first_date(meta_tags.all(scan, DATE_KEYS)) or dom.date(idx)
+  local declared_dates = meta_tags.all(scan, DATE_KEYS)
+  f.date = dates.parse(ld.date) or first_date(declared_dates) or dom.date(idx)
     or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
+  -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
+  f.date = dates.localize(f.date, declared_dates)
   f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
     or dom.date_modified(idx)
   -- The last update bounds the publication from above: better than nothing.

@@ -95,6 +95,17 @@ function M.h1s(idx)
   return out
 end
 
+--- The text of the first h1 marked itemprop=headline (schema.org microdata), after M.h1s.
+function M.headline(idx)
+  for _, h in ipairs(idx.h1_text or {}) do
+    local ip = h.node:attr("itemprop")
+    if ip and ip:find("headline", 1, true) then
+      return h.text
+    end
+  end
+  return nil
+end
+
 --- Sets the headlines the window is built around: the h1 whose text is the title, and the first
 -- h1 (a feature's display headline may differ from its declared title).
 function M.anchor(idx, title)
@@ -127,7 +138,7 @@ end
 local CATEGORY_ORDER = { "byline", "date", "provider", "license" }
 local GROUPS, BIT = {}, {}
 for k, cat in ipairs(CATEGORY_ORDER) do
-  GROUPS[k], BIT[cat] = CATEGORIES[cat], 1 << (k - 1)
+  GROUPS[k], BIT[cat] = CATEGORIES[cat], 2 ^ (k - 1)
 end
 
 -- The window's entries of one category, in order, each {node=, hints= (lower-cased class,
@@ -140,7 +151,7 @@ local function entries(win, cat)
   list = {}
   local bit = BIT[cat]
   for i = 1, #win.marks do
-    if win.marks[i] & bit ~= 0 then
+    if math.floor(win.marks[i] / bit) % 2 == 1 then -- no bit operators: 5.1 and LuaJIT load this too
       local e = win.entry[i]
       if not e then
         e = { node = win.nodes[i], hints = win.hints[i], tag = win.tags[i] }
@@ -208,7 +219,8 @@ local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script =
   article = true, section = true, main = true }
 
 -- Person names in a byline element: its itemprop=name, its content, else its text line by line
--- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart).
+-- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart). When it
+-- names nobody, also its whole text (for a desk's credit).
 local function names_of(n)
   local nm = n:first("[itemprop=name]")
   local s = nm and (nm:attr("content") or text(nm))
@@ -236,9 +248,9 @@ local function names_of(n)
   local link = n:tag() == "a" and n or n:first("a[href*='/author'], a[rel~=author]")
   local href = link and (link:attr("href") or "")
   if link and (href:find("/author", 1, true) or (link:attr("rel") or ""):find("author", 1, true)) then
-    return byline.names(text(link))
+    return byline.names(text(link), { handle = true }), whole
   end
-  return {}
+  return {}, whole
 end
 
 -- Text nodes right after the headline that say "By" (or start with it): the visible byline of
@@ -255,13 +267,15 @@ local function by_text(idx)
         if #names > 0 then
           return names
         end
+        idx.credit = idx.credit or byline.credit(s)
       end
     end
   end
   return nil
 end
 
---- Person names from the first byline element that holds some.
+--- Person names from the first byline element that holds some. (A byline crediting a desk or a
+-- team instead is kept as idx.credit, for when nothing names a person.)
 function M.byline(idx)
   local shown = by_text(idx)
   if shown then
@@ -275,10 +289,11 @@ function M.byline(idx)
         break
       end
       if not in_comments(e.node) then
-        local names = names_of(e.node)
+        local names, whole = names_of(e.node)
         if #names > 0 then
           return names
         end
+        idx.credit = idx.credit or byline.credit(whole)
       end
     end
   end
@@ -340,7 +355,7 @@ function M.date(idx)
   local tried = 0
   for _, e in ipairs(win) do
     local h = e.hints
-    if not SKIP_TAGS[e.tag] and not h:find("updat") and not h:find("comment")
+    if not SKIP_TAGS[e.tag] and not h:find("updat") and not h:find("comment") and not h:find("join")
       and not h:find("related") then
       tried = tried + 1
       if tried > 12 then
