@@ -105,6 +105,7 @@ fuzz:
 
 bench: all
 	$(LUA) bench/bench.lua $(SHARED)
+	$(LUA) bench/rules.lua $(SHARED)
 
 INST_LIBDIR ?= /usr/local/lib/lua/5.4
 INST_LUADIR ?= /usr/local/share/lua/5.4
