@@ -156,7 +156,7 @@ struct pith_statcache {
   int oom;
 };
 
-static void seg_cat(pith_seg *a, const pith_seg *b) {
+static inline void seg_cat(pith_seg *a, const pith_seg *b) {
   if (!b->any) return;
   if (!a->any) {
     *a = *b;
@@ -298,13 +298,14 @@ static int finish(pith_statcache *c, xmlNodePtr n) {
       seg_cat(&e->seg, &t);
     } else if (k->type == XML_ELEMENT_NODE) {
       pith_stat *ke = entry_of(k);
-      pith_seg t = ke->seg;
       if (is_link(k)) {
+        pith_seg t = ke->seg;
         const char *href = pith__get_attr(k, "href");
         t.link10 += (unsigned long long)(t.n + t.runs) *
                     ((href && href[0] == '#' && href[1]) ? 3u : 10u);
-      }
-      seg_cat(&e->seg, &t);
+        seg_cat(&e->seg, &t);
+      } else
+        seg_cat(&e->seg, &ke->seg);
     }
   }
   e->valid = 1;
@@ -597,7 +598,8 @@ int pith__ci_contains(const char *hay, const char *needle) {
  * pairs folded to 5 bits a byte): a word is searched with strstr only when
  * all its pairs occur. This runs for every element's class and id, several
  * lists each, and nearly every word fails the pair test. */
-#define PAIR(a, b) ((((unsigned)(a)&31u) << 5) | ((unsigned)(b)&31u))
+#define PAIR_KEY(a, b) ((((unsigned)(a)&31u) << 5) | ((unsigned)(b)&31u))
+#define PAIR(a, b)     PAIR_KEY(a, b)
 void pith__words_init(pith_words *m, const char *s) {
   size_t i;
   unsigned prev;
@@ -642,6 +644,41 @@ int pith__words_any(const pith_words *m, const char *const *words) {
 }
 #undef PAIR
 
+typedef struct pith_word {
+  const char *w;
+  unsigned short key;
+} pith_word;
+
+/* words_any over a keyed list: the first pair is tested from the key. */
+static int words_any_keyed(const pith_words *m, const pith_word *words) {
+  if (m->len == 0) return 0;
+  if (m->len == 1) { /* as in pith__words_any */
+    for (; words->w; words++)
+      if (words->w[0] == 0 || (words->w[0] == m->buf[0] && words->w[1] == 0)) return 1;
+    return 0;
+  }
+  if (m->len == (size_t)-1) {
+    for (; words->w; words++)
+      if (pith__ci_contains(m->s, words->w)) return 1;
+    return 0;
+  }
+  for (; words->w; words++) {
+    const char *w = words->w;
+    size_t j;
+    if (w[0] == 0 || w[1] == 0) {
+      if (strstr(m->buf, w)) return 1;
+      continue;
+    }
+    if (!(m->pairs[words->key >> 6] & (1ULL << (words->key & 63)))) continue;
+    for (j = 2; w[j]; j++) {
+      unsigned k = PAIR_KEY(w[j - 1], w[j]);
+      if (!(m->pairs[k >> 6] & (1ULL << (k & 63)))) break;
+    }
+    if (w[j] == 0 && strstr(m->buf, w)) return 1;
+  }
+  return 0;
+}
+
 int pith__match_any(const char *s, const char *const *words) {
   pith_words m;
   if (s == NULL || *s == 0) return 0;
@@ -669,25 +706,35 @@ void pith__match_string(char *out, size_t cap, const char *cls, const char *id) 
   out[o] = 0;
 }
 
-static const char *const NEGATIVE[] = {
-    "-ad-",     "hidden", "banner",   "combx",    "comment", "com-",       "contact",
-    "footer",   "gdpr",   "masthead", "media",    "meta",    "outbrain",   "promo",
-    "related",  "scroll", "share",    "shoutbox", "sidebar", "skyscraper", "sponsor",
-    "shopping", "tags",   "widget",   NULL};
-static const char *const POSITIVE[] = {
-    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
-    "page",    "pagination", "post",    "text",  "blog",   "story",   NULL};
-static const char *const UNLIKELY[] = {
-    "-ad-",         "ai2html",    "banner",  "breadcrumbs", "combx",  "comment",
-    "community",    "cover-wrap", "disqus",  "extra",       "footer", "gdpr",
-    "header",       "legends",    "menu",    "related",     "remark", "replies",
-    "rss",          "shoutbox",   "sidebar", "skyscraper",  "social", "sponsor",
-    "supplemental", "ad-break",   "agegate", "pagination",  "pager",  "popup",
-    "yom-remote",   NULL};
-static const char *const MAYBE[] = {"and",  "article", "body",   "column", "content",
-                                    "main", "mathjax", "shadow", NULL};
-static const char *const BYLINE[] = {"byline",    "author",   "dateline",
-                                     "writtenby", "p-author", NULL};
+/* Readability's class/id vocabularies, each word with the key of its first
+ * byte pair (computed by the compiler) for the pair test. */
+#define W(s)                                                                             \
+  { s, (unsigned short)PAIR_KEY((s)[0], (s)[1]) }
+
+static const pith_word NEGATIVE[] = {
+    W("-ad-"),    W("hidden"),   W("banner"),   W("combx"),   W("comment"),
+    W("com-"),    W("contact"),  W("footer"),   W("gdpr"),    W("masthead"),
+    W("media"),   W("meta"),     W("outbrain"), W("promo"),   W("related"),
+    W("scroll"),  W("share"),    W("shoutbox"), W("sidebar"), W("skyscraper"),
+    W("sponsor"), W("shopping"), W("tags"),     W("widget"),  {NULL, 0}};
+static const pith_word POSITIVE[] = {
+    W("article"), W("body"), W("content"), W("entry"),      W("hentry"),
+    W("h-entry"), W("main"), W("page"),    W("pagination"), W("post"),
+    W("text"),    W("blog"), W("story"),   {NULL, 0}};
+static const pith_word UNLIKELY[] = {
+    W("-ad-"),         W("ai2html"),    W("banner"),     W("breadcrumbs"),
+    W("combx"),        W("comment"),    W("community"),  W("cover-wrap"),
+    W("disqus"),       W("extra"),      W("footer"),     W("gdpr"),
+    W("header"),       W("legends"),    W("menu"),       W("related"),
+    W("remark"),       W("replies"),    W("rss"),        W("shoutbox"),
+    W("sidebar"),      W("skyscraper"), W("social"),     W("sponsor"),
+    W("supplemental"), W("ad-break"),   W("agegate"),    W("pagination"),
+    W("pager"),        W("popup"),      W("yom-remote"), {NULL, 0}};
+static const pith_word MAYBE[] = {W("and"),     W("article"), W("body"),
+                                  W("column"),  W("content"), W("main"),
+                                  W("mathjax"), W("shadow"),  {NULL, 0}};
+static const pith_word BYLINE[] = {W("byline"),    W("author"),   W("dateline"),
+                                   W("writtenby"), W("p-author"), {NULL, 0}};
 
 /* "^hid$| hid$| hid |^hid ": hid as a space-delimited word */
 static int has_hid_word(const char *s) {
@@ -706,8 +753,8 @@ static int weigh(const char *s) {
   pith_words m;
   if (s == NULL || *s == 0) return 0;
   pith__words_init(&m, s);
-  if (pith__words_any(&m, NEGATIVE) || has_hid_word(s)) w -= 25;
-  if (pith__words_any(&m, POSITIVE)) w += 25;
+  if (words_any_keyed(&m, NEGATIVE) || has_hid_word(s)) w -= 25;
+  if (words_any_keyed(&m, POSITIVE)) w += 25;
   return w;
 }
 
@@ -716,10 +763,10 @@ int pith__class_weight(xmlNodePtr n) {
 }
 
 int pith__is_unlikely(const pith_words *m) {
-  return pith__words_any(m, UNLIKELY) && !pith__words_any(m, MAYBE);
+  return words_any_keyed(m, UNLIKELY) && !words_any_keyed(m, MAYBE);
 }
 
-int pith__is_byline_name(const pith_words *m) { return pith__words_any(m, BYLINE); }
+int pith__is_byline_name(const pith_words *m) { return words_any_keyed(m, BYLINE); }
 
 static int word_char(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
