@@ -76,6 +76,34 @@ for _, spec in ipairs(lines("ls spec/core/css_spec.lua spec/core/select_spec.lua
   for q in s:gmatch('first%("([^"]+)"%)') do add_css(q) end
 end
 for i, s in ipairs(css) do spit(out .. "/css/" .. i .. ".txt", s) end
+-- fuzz_css's page mode: selectors (one a line), a NUL, then a page (cut-down corpus pages
+-- and snippets with what the metadata walks look for).
+local snippets = {
+  '<html><head><title>T</title><meta property="og:title" content="A &amp; B">' ..
+  '<meta name="author description" content=" x "><link rel="canonical author" href=" /a ">' ..
+  '<base href="http://b/"><script type="application/ld+json">{"a":1}</script></head>' ..
+  '<body><h1 class="headline">H</h1><p class="byline">By <a rel="author">Me</a></p>' ..
+  '<time datetime="2020">x</time><aside id="comments"><p>c</p></aside></body></html>',
+  '<div class="a b  c" id=x><p title="t">one<b>two</b></p><p lang=en-us>3</p></div><ul><li>1<li>2</ul>',
+  ('<div class="d">'):rep(300) .. 'deep' .. ('</div>'):rep(300),
+}
+local sels = { "p\ndiv > p\n.a.b", "[title]\nul li + li\n#x p ~ p", "div.d div.d > div\n*",
+               "[lang|=en]\n[class~=b]\n[title^=t]\n[title$=t]\n[title*=t i]", "p:first-child\nh1, time" }
+local k = 0
+for _, snip in ipairs(snippets) do
+  for _, sel in ipairs(sels) do
+    k = k + 1
+    spit(out .. "/css/doc" .. k .. ".txt", sel .. "\0" .. snip)
+  end
+end
+for i, page in ipairs(pages) do
+  if i > 30 then break end
+  local html = slurp(page)
+  if html then
+    spit(out .. "/css/page" .. i .. ".txt", css[(i % #css) + 1] .. "\n" .. css[(i * 7 % #css) + 1] ..
+         "\np\n\0" .. html:sub(1, 30000))
+  end
+end
 
 local rules = lines("ls lua/pith/sites/*.lua spec/fixtures/rules/*/*.lua spec/fixtures/cli/rules/*.lua " ..
                     "spec/fixtures/rules/ftr/*.txt 2>/dev/null")

@@ -32,7 +32,8 @@ void pith__css_walk_free(pith_css_walk *w);
 
 /* Does element `el` match the selector list (combinators look at its ancestors
  * and preceding siblings, as querySelectorAll does)? 1 yes, 0 no, -1 when
- * *budget (one unit per compound tried) ran out. Pure C; never allocates
+ * *budget (one unit per compound tried and per 64 bytes of attribute value
+ * read) ran out. Pure C; never allocates
  * unless an attribute value is split across several nodes. */
 int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget);
 

@@ -623,8 +623,8 @@ static int keeps_any(const keyset *ks, const char *keys, size_t len) {
  * its property in meta and of its name (else itemprop, else http-equiv) in named. Its
  * charset goes under "charset" in meta. As pith.meta.meta_tags.scan, for the keys ks
  * keeps (the value is not read when it goes under none). */
-static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unescape,
-                      const keyset *ks) {
+static void scan_meta(lua_State *L, pith_Doc *d, xmlNodePtr n, int meta, int named,
+                      int unescape, const keyset *ks) {
   xmlAttrPtr a = find_attr(n, "content"), prop, keys;
   const char *pk = NULL, *nk = NULL;
   size_t pl = 0, nl = 0;
@@ -642,9 +642,20 @@ static void scan_meta(lua_State *L, xmlNodePtr n, int meta, int named, int unesc
     int value;
     vl = trim_span(v, len, &start);
     if (memchr(start, '&', vl) && has_reference(start, vl)) {
+      /* unescape is Lua: it may change these attributes (freeing the strings pk and nk
+       * point into) or close the document, so the keys are copied first */
+      if (pk) {
+        lua_pushlstring(L, pk, pl);
+        pk = lua_tostring(L, -1);
+      }
+      if (nk) {
+        lua_pushlstring(L, nk, nl);
+        nk = lua_tostring(L, -1);
+      }
       lua_pushvalue(L, unescape);
       lua_pushlstring(L, start, vl);
       lua_call(L, 1, 1);
+      if (d->doc == NULL) luaL_error(L, "meta_walk: unescape closed the document");
       if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "unescape must return a string");
     } else
       lua_pushlstring(L, start, vl);
@@ -743,7 +754,8 @@ static int node_content(lua_State *L) {
  * meta and links as pith.meta.meta_tags.scan makes them: keys lower-cased, the values
  * of property= before those of name=, itemprop= or http-equiv= under the same key. */
 static int doc_meta_walk(lua_State *L) {
-  xmlNodePtr root = pith__check_context(L, 1, NULL), n;
+  pith_Doc *d;
+  xmlNodePtr root = pith__check_context(L, 1, &d), n;
   lua_Integer nh1 = 0, ntime = 0, nld = 0;
   int docidx, result, meta, named, links, h1, time, ld, seen_base = 0;
   keyset keys, rels;
@@ -785,7 +797,7 @@ static int doc_meta_walk(lua_State *L) {
     name = (const char *)n->name;
     switch (name[0]) {
     case 'm':
-      if (strcmp(name, "meta") == 0) scan_meta(L, n, meta, named, 2, &keys);
+      if (strcmp(name, "meta") == 0) scan_meta(L, d, n, meta, named, 2, &keys);
       break;
     case 'l':
       if (strcmp(name, "link") == 0) scan_link(L, n, links, &rels);

@@ -201,6 +201,125 @@ describe("hostile input", function()
     end)
   end)
 
+  -- The direct C walks (plugin/css.c + select.c, walk.c) on the same kinds of input, called
+  -- through the document and node methods: results or a clear error, never a crash or a hang.
+  describe("selector and metadata walks", function()
+    local function timed(bound, f, ...)
+      local t0 = os.clock()
+      local r = table.pack(pcall(f, ...))
+      local secs = os.clock() - t0
+      assert.is_true(secs < bound * SLOW, string.format("took %.2f s (bound %d s)", secs, bound * SLOW))
+      return table.unpack(r, 1, r.n)
+    end
+
+    it("a tree 25 000 elements deep (libxml2 parses 256; chains joined with replace_with)", function()
+      local chain = ("<div class=a>"):rep(250) .. "<i>%s</i>" .. ("</div>"):rep(250)
+      local doc = assert(core.parse("<body>" .. chain:format("x") ..
+                                    ("<section>" .. chain:format("by y") .. "</section>"):rep(100) ..
+                                    "<p>by z</p></body>"))
+      local leaf = doc:first("i")
+      for _, sec in ipairs(doc:select("body > section")) do
+        leaf:replace_with(sec)
+        leaf = sec:first("i")
+      end
+      assert.are.equal(25250, #doc:select("div"))
+      local ok, n = timed(2, function() return #doc:select(".a .a i") end)
+      assert.is_true(ok, n)
+      assert.are.equal(1, n)
+      local many = select(2, timed(2, doc.select_many, doc, { "i", "div > i", "section", "div.a" }))
+      assert.are.same({ 1, 1, 100, 25250 }, { #many[1], #many[2], #many[3], #many[4] })
+      local els, texts = select(2, timed(2, doc.text_elements, doc))
+      assert.are.same({ "by y", "by z" }, texts)
+      assert.are.equal(leaf, els[1])
+      assert.is_table(select(2, timed(2, doc.meta_walk, doc, function(s) return s end)))
+      assert.are.equal("by yby z", select(2, timed(2, doc:body().content, doc:body())))
+      assert.is_true(select(2, timed(2, leaf.closest_match, leaf, false, { "section" }, {}, {})))
+      assert.are.equal(0, #select(2, timed(2, leaf.window_marks, leaf, 40, 40, { "class" }, 30000, { { "zz" } })))
+      -- from the deepest element up through 25 000 ancestors to the text after them
+      local lead = select(2, timed(2, leaf.following_lead, leaf, 1000000, "by", 3))
+      assert.are.same({ doc:first("p") }, lead)
+      -- 64 descendant compounds on 25 000 ancestors: the operation budget, not a hang
+      local ok2, err = timed(5, doc.select, doc, ("div "):rep(63) .. "i")
+      if not ok2 then assert.matches("operation limit exceeded", err, nil, true) end
+    end)
+
+    it("a 10 MB class attribute, 100 000 class tokens, 10 MB attribute values", function()
+      local big = ("x"):rep(10 << 20)
+      local tokens = {}
+      for i = 1, 100000 do tokens[i] = "c" .. i end
+      local doc = assert(core.parse("<p class='" .. big .. " wanted' title='" .. big .. "'>1</p>" ..
+                                    "<p class='" .. table.concat(tokens, " ") .. "'>2</p>"))
+      local function count(css) return #select(2, assert(timed(2, doc.select, doc, css))) end
+      assert.are.equal(1, count(".wanted"))
+      assert.are.equal(0, count(".x"))
+      assert.are.equal(1, count(".c100000"))
+      assert.are.equal(0, count(".c100001"))
+      assert.are.equal(1, count("p.c1.c50000"))
+      local many = select(2, timed(2, doc.select_many, doc, { ".c99999", "p.wanted", ".nope", "p" }))
+      assert.are.same({ 1, 1, 0, 2 }, { #many[1], #many[2], #many[3], #many[4] })
+      -- a long case-insensitive substring in a 10 MB value (a naive search took 8 s)
+      assert.are.equal(1, count("[title*='" .. ("X"):rep(1000) .. "' i]"))
+      assert.are.equal(0, count("[title*='" .. ("X"):rep(1000) .. "y' i]"))
+      -- 2000 attribute tests, each reading 10 MB: the operation budget ends it
+      local list = {}
+      for i = 1, 2000 do list[i] = "[title*=y" .. i .. " i]" end
+      local ok, err = timed(3, doc.select, doc, table.concat(list, ","))
+      assert.is_false(ok)
+      assert.matches("operation limit exceeded", err, nil, true)
+      assert.is_table(select(2, timed(2, doc.meta_walk, doc, function(s) return s end)))
+      assert.are.same({ "1", "2" }, select(3, timed(2, doc.text_elements, doc)))
+    end)
+
+    it("selectors: 10 000 compounds, deep :not(), NUL and invalid UTF-8", function()
+      local doc = assert(core.parse("<div><p class=a title='a\0b'>x</p><p title='\255\254'>y</p></div>"))
+      local list = {}
+      for i = 1, 10000 do list[i] = "p.a" .. i end
+      list[10000] = "p.a"
+      local ok, r = timed(2, doc.select, doc, table.concat(list, ", "))
+      assert.is_true(ok, r)
+      assert.are.equal(1, #r)
+      local many = select(2, timed(2, doc.select_many, doc, list))
+      assert.are.equal(10000, #many)
+      assert.are.same({ 0, 1 }, { #many[1], #many[10000] })
+      local function err(css)
+        local ok2, e = timed(1, doc.select, doc, css)
+        assert.is_false(ok2)
+        return e
+      end
+      assert.matches("selector too long", err(("p "):rep(10000)), nil, true)
+      assert.matches("nested too deeply", err((":not("):rep(10000) .. "a" .. (")"):rep(10000)), nil, true)
+      assert.matches("NUL in selector", err("[title='a\0b']"), nil, true)
+      assert.matches("invalid UTF-8", err("[title='\255']"), nil, true)
+      assert.matches("selector 2 is not a string", select(2, timed(1, doc.select_many, doc, { "p", 1 })), nil, true)
+      -- the escape \0 is U+FFFD, which no attribute here holds
+      assert.are.equal(0, #doc:select("[title*='\\0']"))
+      -- values the parser kept from NUL and invalid UTF-8 (U+FFFD): matched, not a crash
+      assert.are.equal(2, #doc:select("[title]"))
+      assert.are.equal(1, #doc:select("[title^=a]"))
+    end)
+
+    it("meta_walk: an unescape function that closes the document or rewrites the meta", function()
+      local html = '<html><head><meta property="og:title" name="xx yy" content="A &amp;amp; B">' ..
+                   '<meta name="z" content="q"></head><body><p>x</p></body></html>'
+      local doc = assert(core.parse(html))
+      local ok, e = pcall(doc.meta_walk, doc, function(s) doc:close(); return s end)
+      assert.is_false(ok)
+      assert.matches("unescape closed the document", e, nil, true)
+      doc = assert(core.parse(html))
+      local m = doc:first("meta")
+      local w = doc:meta_walk(function(s)
+        m:set_attr("property", ("zz"):rep(1000))
+        m:set_attr("name", nil)
+        collectgarbage()
+        return s
+      end)
+      -- the keys as they were when the walk read them
+      assert.are.same({ "A &amp; B" }, w.meta["og:title"])
+      assert.are.same({ "A &amp; B" }, w.meta.xx)
+      assert.are.same({ "q" }, w.meta.z)
+    end)
+  end)
+
   it("the state is usable after all of it", function()
     local doc = assert(core.parse("<p>fine <b>here</b></p>"))
     assert.are.equal("fine here", doc:body():text())
