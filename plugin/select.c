@@ -198,6 +198,27 @@ static xmlXPathCompExprPtr compile_css(Selector *s, const char *css, size_t len,
   return comp;
 }
 
+/* Most bytes of an expression an error message quotes: a 10 MB selector makes a
+ * clear error, not a 10 MB one. */
+#define QUOTE_MAX 1024
+
+/* Pushes s cut to QUOTE_MAX bytes on a character boundary ("..." marks the cut);
+ * returns it. */
+static const char *push_quote(lua_State *L, const char *s, size_t len) {
+  size_t cut = len;
+  if (len > QUOTE_MAX) {
+    cut = QUOTE_MAX;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+      cut--;
+  }
+  lua_pushlstring(L, s, cut);
+  if (cut < len) {
+    lua_pushliteral(L, "...");
+    lua_concat(L, 2);
+  }
+  return lua_tostring(L, -1);
+}
+
 /* Finds or compiles the expression held by the string at `key`; leaves it (the
  * Expr userdata, the anchor) on the stack. sel is the Selector's index. */
 static Expr *get_expr(lua_State *L, int sel, int kind, int key) {
@@ -220,19 +241,20 @@ static Expr *get_expr(lua_State *L, int sel, int kind, int key) {
   if (kind == KIND_XPATH) {
     int code = 0, offset = 0;
     if (strlen(str) != len) {
-      luaL_error(L, "invalid XPath expression \"%s\": contains a NUL byte", str);
+      luaL_error(L, "invalid XPath expression \"%s\": contains a NUL byte",
+                 push_quote(L, str, strlen(str)));
       return NULL;
     }
     e->comp = compile_xpath(s, str, &code, &offset);
     if (e->comp == NULL) {
-      luaL_error(L, "invalid XPath expression \"%s\": %s at offset %d", str,
-                 pith__xpath_strerror(code), offset);
+      luaL_error(L, "invalid XPath expression \"%s\": %s at offset %d",
+                 push_quote(L, str, len), pith__xpath_strerror(code), offset);
       return NULL;
     }
   } else {
     e->comp = compile_css(s, str, len, kind == KIND_CSS_FIRST, &e->walk, err, sizeof err);
     if (e->comp == NULL) {
-      luaL_error(L, "invalid CSS selector \"%s\": %s", str, err);
+      luaL_error(L, "invalid CSS selector \"%s\": %s", push_quote(L, str, len), err);
       return NULL;
     }
   }
@@ -287,7 +309,9 @@ static xmlXPathObjectPtr run(lua_State *L, int kind, const char *what) {
   res = pith__xpath_eval(d, ctx, comp, &code);
   lua_pop(L, 1); /* the anchor: nothing below can collect it */
   if (res == NULL)
-    luaL_error(L, "%s \"%s\": %s", what, lua_tostring(L, 2), pith__xpath_strerror(code));
+    luaL_error(L, "%s \"%s\": %s", what,
+               push_quote(L, lua_tostring(L, 2), lua_rawlen(L, 2)),
+               pith__xpath_strerror(code));
   s->pending = res;
   return res;
 }
@@ -410,7 +434,8 @@ static int walk_select(lua_State *L, const pith_css_walk *w, int first) {
     if (n->type == XML_ELEMENT_NODE) {
       int r = budget ? (--budget, pith__css_matches(w, n, &budget)) : -1;
       if (r < 0)
-        return luaL_error(L, "CSS selector \"%s\": %s", lua_tostring(L, 2),
+        return luaL_error(L, "CSS selector \"%s\": %s",
+                          push_quote(L, lua_tostring(L, 2), lua_rawlen(L, 2)),
                           pith__xpath_strerror(XPATH_OP_LIMIT_EXCEEDED));
       if (r) {
         pith__push_node(L, owner, n);
@@ -549,7 +574,7 @@ static int l_css_to_xpath(lua_State *L) {
   pith_buf_free(&s->scratch);
   if (pith__css_to_xpath(css, len, first, &s->scratch, err, sizeof err) < 0) {
     pith_buf_free(&s->scratch);
-    return luaL_error(L, "invalid CSS selector \"%s\": %s", css, err);
+    return luaL_error(L, "invalid CSS selector \"%s\": %s", push_quote(L, css, len), err);
   }
   lua_pushlstring(L, s->scratch.data,
                   s->scratch.len); /* may raise: the Selector owns it */
