@@ -270,6 +270,29 @@ describe("hostile input", function()
       assert.are.same({ "1", "2" }, select(3, timed(2, doc.text_elements, doc)))
     end)
 
+    it("[a*=v i] (a linear search since the naive one took 8 s): the XPath's elements on periodic values",
+       function()
+      local seed = 7
+      local function word(n)
+        local t = {}
+        for i = 1, n do
+          seed = (seed * 1103515245 + 12345) % 2147483648
+          t[i] = ({ "a", "A", "b" })[(seed >> 16) % 3 + 1]
+        end
+        return table.concat(t)
+      end
+      for _ = 1, 300 do
+        local parts = {}
+        for i = 1, 12 do parts[i] = "<p title='" .. word(i) .. "'>x</p>" end
+        local doc = assert(core.parse(table.concat(parts)))
+        local css = "[title*=" .. word(1 + seed % 5) .. " i]"
+        local walk, xpath = doc:select(css), doc:xpath(core.css_to_xpath(css))
+        assert.are.equal(#xpath, #walk, css)
+        for i = 1, #walk do assert.are.equal(xpath[i], walk[i], css) end
+        doc:close()
+      end
+    end)
+
     it("selectors: 10 000 compounds, deep :not(), NUL and invalid UTF-8", function()
       local doc = assert(core.parse("<div><p class=a title='a\0b'>x</p><p title='\255\254'>y</p></div>"))
       local list = {}
