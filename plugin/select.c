@@ -9,6 +9,7 @@
  * printed. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xpathInternals.h>
@@ -168,14 +169,31 @@ static xmlXPathCompExprPtr compile_xpath(Selector *s, const char *expr, int *cod
   xmlGenericErrorFunc old_handler = xmlGenericError;
   void *old_ctx = xmlGenericErrorContext;
   xmlXPathCompExprPtr comp;
+  char *wrapped = NULL;
+  /* libxml2 2.9 compiles an expression without '[', '(' or '@' ("//p") to a streaming
+   * pattern whose evaluation silently stops 10 000 levels down (a tree made that deep
+   * with replace_with lost its deep nodes); in parentheses it is an ordinary
+   * expression with the same value. */
+  if (!strpbrk(expr, "[(@")) {
+    size_t len = strlen(expr);
+    wrapped = (char *)malloc(len + 3);
+    if (wrapped) {
+      wrapped[0] = '(';
+      memcpy(wrapped + 1, expr, len);
+      wrapped[len + 1] = ')';
+      wrapped[len + 2] = '\0';
+    }
+  }
   clear_error(s->compiler);
   xmlSetGenericErrorFunc(NULL, silent_generic);
-  comp = xmlXPathCtxtCompile(s->compiler, (const xmlChar *)expr);
+  comp = xmlXPathCtxtCompile(s->compiler, (const xmlChar *)(wrapped ? wrapped : expr));
   xmlSetGenericErrorFunc(old_ctx, old_handler);
   if (comp == NULL) {
     *code = last_code(s->compiler, XPATH_MEMORY_ERROR);
     *offset = s->compiler->lastError.int1;
+    if (wrapped && *offset > 0) --*offset; /* an offset in expr, not in "(expr)" */
   }
+  free(wrapped);
   return comp;
 }
 
