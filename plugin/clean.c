@@ -1,6 +1,7 @@
 /* Cleaning: Readability.js's document preparation and article preparation
  * (_prepDocument, _prepArticle, _cleanConditionally), tree surgery that never
  * frees nodes, and the title-duplicate test. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,11 +261,73 @@ static int style_has(const char *style, const char *prop, const char *val) {
   return 0;
 }
 
+/* A display override at some screen size: Tailwind's "lg:block", Bootstrap's
+ * "d-md-flex". With one, "hidden" or "d-none" hides only on small screens. */
+static int shown_token(const char *p, size_t n) {
+  static const char *const SHOWN[] = {"block",        "flex",        "inline",
+                                      "inline-block", "inline-flex", "grid",
+                                      "table",        "contents",    NULL};
+  const char *const *w;
+  const char *v = NULL;
+  size_t k;
+  for (k = n; k > 0; k--)
+    if (p[k - 1] == ':') {
+      v = p + k; /* the value after the last variant prefix */
+      break;
+    }
+  for (w = SHOWN; *w; w++) {
+    size_t sl = strlen(*w);
+    if (v && (size_t)(p + n - v) == sl && strncmp(v, *w, sl) == 0) return 1;
+    if (!v && n > sl + 3 && p[0] == 'd' && p[1] == '-' && p[n - sl - 1] == '-' &&
+        strncmp(p + n - sl, *w, sl) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* A whole class token that frameworks use to hide an element (paywall and
+ * login modals, screen-reader text). Tokens only: "hidden-xs" hides at one
+ * screen size and "hide-title" names something else. This runs for every
+ * element with a class: a token is compared only when its first letter and
+ * length can match, and display overrides are looked for only then. */
+static int hidden_class(const char *cls) {
+  static const char *const HIDDEN[] = {
+      "hidden",    "hide",    "d-none",          "is-hidden",      "u-hidden",
+      "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+      NULL};
+  const char *p = cls, *e;
+  const char *const *w;
+  int hidden = 0;
+  while (*p && !hidden) {
+    while (is_space(*p))
+      p++;
+    for (e = p; *e && !is_space(*e); e++)
+      ;
+    if (e - p >= 4 && e - p <= 18 && strchr("hdiusv", *p))
+      for (w = HIDDEN; *w && !hidden; w++)
+        hidden = **w == *p && strncmp(p, *w, (size_t)(e - p)) == 0 && (*w)[e - p] == 0;
+    p = e;
+  }
+  if (!hidden) return 0;
+  for (p = cls; *p;) {
+    while (is_space(*p))
+      p++;
+    for (e = p; *e && !is_space(*e); e++)
+      ;
+    if (e > p && shown_token(p, (size_t)(e - p))) return 0;
+    p = e;
+  }
+  return 1;
+}
+
 int pith__is_visible_attrs(const pith_attrs *a) {
   if (a->style && (style_has(a->style, "display", "none") ||
                    style_has(a->style, "visibility", "hidden")))
     return 0;
   if (a->hidden) return 0;
+  if (a->cls && hidden_class(a->cls)) return 0;
   if (a->aria_hidden && pith__streq(a->aria_hidden, "true"))
     return a->cls && strstr(a->cls, "fallback-image") != NULL;
   return 1;
@@ -779,6 +842,61 @@ static void clean_share(pith_ex *ex, xmlNodePtr article) {
   }
 }
 
+static int is_form_control(xmlNodePtr n) {
+  const char *type;
+  if (pith__is(n, "select") || pith__is(n, "textarea")) return 1;
+  if (!pith__is(n, "input")) return 0;
+  type = pith__get_attr(n, "type");
+  return !(type && (pith__streq(type, "hidden") || pith__streq(type, "submit")));
+}
+
+static int within(xmlNodePtr n, xmlNodePtr a) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
+/* The block around a poll or quiz: the nearest container of two or more form
+ * controls, widened while its container adds only a short title or question.
+ * Counted here because the controls are removed before the conditional clean,
+ * which would otherwise have weighed them. NULL when not short enough. */
+static xmlNodePtr widget_root(xmlNodePtr c, xmlNodePtr other, xmlNodePtr article) {
+  static const char *const BOX[] = {"div",      "section", "ul",   "ol",
+                                    "fieldset", "aside",   "form", NULL};
+  xmlNodePtr a;
+  for (a = c->parent; a && a != article && !within(other, a); a = a->parent)
+    ;
+  if (a == NULL || a == article || !in_list((const char *)a->name, BOX) ||
+      pith__text_len_max(a, 501) > 500)
+    return NULL;
+  while (
+      a->parent && a->parent != article && in_list((const char *)a->parent->name, BOX) &&
+      pith__text_len_max(a->parent, pith__text_len(a) + 151) <= pith__text_len(a) + 150)
+    a = a->parent;
+  return a;
+}
+
+/* Removes poll and quiz widgets whole (answers, question and title), then the
+ * remaining controls (Readability's _clean of input, select, button, ...). */
+static void clean_controls(pith_ex *ex, xmlNodePtr article, const pith_nodes *l) {
+  size_t i, j;
+  for (i = 0; i < l->n; i++) {
+    xmlNodePtr root;
+    if (!is_inside(l->v[i], article) || !is_form_control(l->v[i])) continue;
+    for (j = i + 1;
+         j < l->n && !(is_inside(l->v[j], article) && is_form_control(l->v[j])); j++)
+      ;
+    if (j == l->n) break;
+    root = widget_root(l->v[i], l->v[j], article);
+    if (root == NULL) continue;
+    while (j < l->n && within(l->v[j], root))
+      j++;
+    pith__remove(ex, root);
+    i = j - 1;
+  }
+  clean_tags(ex, article, l);
+}
+
 void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
   prep_lists L;
   size_t i;
@@ -789,7 +907,7 @@ void pith__prep_article(pith_ex *ex, xmlNodePtr article) {
   clean_conditionally(ex, article, &L.fieldset, "fieldset");
   clean_tags(ex, article, &L.drop1); /* object embed footer link aside */
   clean_share(ex, article);
-  clean_tags(ex, article, &L.drop2); /* iframe input textarea select button */
+  clean_controls(ex, article, &L.drop2); /* iframe input textarea select button */
   for (i = L.h12.n; i-- > 0;)
     if (is_inside(L.h12.v[i], article) && weight_of(ex, L.h12.v[i]) < 0)
       pith__remove(ex, L.h12.v[i]);
@@ -937,6 +1055,21 @@ static int in_words(const char *s, const char *const *list) {
   return 0;
 }
 
+/* A media player's clock: "0:00/0:45", "-0:00", "00:38 / 01:22", "0:00 / --:--". */
+static int is_media_time(const char *t, size_t len) {
+  const char *p;
+  int clocks = 0;
+  if (len < 4 || len > 40) return 0;
+  for (p = t; *p; p++) {
+    if (!strchr("0123456789:/- ", *p)) return 0;
+    if (*p == ':' && p > t && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+        p[1] <= '5' && p[2] >= '0' && p[2] <= '9' && !(p[3] >= '0' && p[3] <= '9'))
+      clocks++;
+  }
+  /* a lone "12:01" is as likely a title, a score or a time of day */
+  return clocks > 0 && (t[0] == '-' || strchr(t, '/') != NULL);
+}
+
 static int is_furniture_text(const char *t, size_t len) {
   const char *const *w;
   char buf[64];
@@ -954,6 +1087,7 @@ static int is_furniture_text(const char *t, size_t len) {
   for (w = FURNITURE_PREFIX; *w; w++)
     if (starts_with(t, *w)) return 1;
   if (len <= 60 && has_min_read(t)) return 1;
+  if (is_media_time(t, len)) return 1;
   if (len <= 300 && strstr(t, "temporarily suspending article commenting")) return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
   return 0;
@@ -976,6 +1110,16 @@ static void remove_up(pith_ex *ex, xmlNodePtr n, xmlNodePtr article) {
   }
 }
 
+/* A story card: its first heading is wholly a link (a linked headline, then a
+ * date or byline and an unlinked summary keep the card's density low). */
+static int is_story_card(xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && pith__is_heading(c))
+      return pith__has_text(c) && pith__link_density(c) > 0.9;
+  return 0;
+}
+
 static void drop_tail_block(pith_ex *ex, xmlNodePtr heading, xmlNodePtr article) {
   xmlNodePtr s = heading, next;
   /* the heading may be wrapped: climb while it is the only text of its parent */
@@ -987,7 +1131,7 @@ static void drop_tail_block(pith_ex *ex, xmlNodePtr heading, xmlNodePtr article)
     int list =
         pith__is(next, "ul") || pith__is(next, "ol") || pith__count_tag(next, "li") > 1;
     if (pith__is_heading(next)) break;
-    if (!(list || pith__link_density(next) > 0.3)) break;
+    if (!(list || pith__link_density(next) > 0.3 || is_story_card(next))) break;
     pith__remove(ex, next);
     next = after;
   }
@@ -1075,6 +1219,59 @@ done:
   pith__nodes_free(&run);
 }
 
+/* A word boundary between s[i - 1] and s[i]: a non-letter on either side, or
+ * a camelCase hump ("recommendedArticle"). */
+static int word_edge(const char *s, size_t i) {
+  unsigned char a = i ? (unsigned char)s[i - 1] : 0, b = (unsigned char)s[i];
+  return !isalpha(a) || !isalpha(b) || (islower(a) && isupper(b));
+}
+
+int pith__has_word(const char *s, const char *w) {
+  size_t i, j, n = strlen(w);
+  for (i = 0; s[i]; i++) {
+    for (j = 0; j < n && s[i + j] && tolower((unsigned char)s[i + j]) == w[j]; j++)
+      ;
+    if (j < n || !word_edge(s, i)) continue;
+    j = i + n;
+    if (s[j] == 's' && word_edge(s, j + 1)) j++;
+    if (word_edge(s, j)) return 1;
+  }
+  return 0;
+}
+
+/* A block whose class or id names it as something beside the article: a
+ * newsletter box, an author's bio, related stories, a poll. 1: always; 2:
+ * only when it links somewhere ("teaser" and "promo" also name an
+ * article's own standfirst); 3: a control ("Show less", "View Images"), when
+ * its text is a few words and it holds no picture. Words, not substrings: "biography" and
+ * a heading id such as "Promotion_and_relegation" are not furniture. */
+static int furniture_name(xmlNodePtr n) {
+  static const char *const WORDS[] = {
+      "newsletter", "signup",      "subscribe", "related",          "relatedcontent",
+      "popular",    "recommended", "recommend", "recommendations",  "quiz",
+      "poll",       "survey",      "bio",       "about-the-author", "journalist",
+      "teaser",     "promo",       NULL};
+  static const char *const CONTROLS[] = {"button",    "btn",    "enlarge", "show-more",
+                                         "show-less", "toggle", "player",  "expand",
+                                         "collapse",  NULL};
+  const char *cls = pith__get_attr(n, "class"), *id = pith__get_attr(n, "id");
+  const char *const *w;
+  char match[512];
+  pith_words m;
+  if (cls == NULL && id == NULL) return 0;
+  pith__match_string(match, sizeof match, cls, id);
+  pith__words_init(&m, match);
+  if (m.len == (size_t)-1) return 0;
+  if (pith__words_any(&m, WORDS))
+    for (w = WORDS; *w; w++)
+      if (pith__has_word(match, *w))
+        return pith__streq(*w, "teaser") || pith__streq(*w, "promo") ? 2 : 1;
+  if (pith__words_any(&m, CONTROLS))
+    for (w = CONTROLS; *w; w++)
+      if (pith__has_word(match, *w)) return 3;
+  return 0;
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -1084,7 +1281,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const LEAVES[] = {"p",  "li", "h2",         "h3",  "h4",
                                        "h5", "h6", "blockquote", "pre", NULL};
   pith_nodes l = {0};
-  size_t i;
+  size_t i, total;
   char buf[512];
   unsigned long *seen = NULL;
   xmlNodePtr *seen_at = NULL;
@@ -1092,6 +1289,22 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   xmlNodePtr last = NULL; /* the block whose lower-cased text buf holds */
   size_t last_len = 0;
   if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
+  /* outermost first: a named box goes whole when it is small beside the
+   * article (recall keeps them, as Readability does) */
+  total = pith__text_len(article);
+  for (i = 0; ex->favor != PITH_FAVOR_RECALL && i < l.n; i++) {
+    xmlNodePtr n = l.v[i];
+    size_t len;
+    int kind;
+    if (n->parent == NULL || n->parent == ex->d->trash || n->properties == NULL) continue;
+    /* the size first: the cached count is cheaper than reading the names */
+    len = pith__text_len_max(n, 601);
+    if (len == 0 || len > 600 || len * 4 > total || (kind = furniture_name(n)) == 0 ||
+        (kind == 2 && pith__link_density(n) == 0) ||
+        (kind == 3 && (len > 30 || has_media(n))))
+      continue;
+    remove_up(ex, n, article);
+  }
   for (i = l.n; i-- > 0;) {
     xmlNodePtr n = l.v[i];
     size_t len;
@@ -1550,11 +1763,46 @@ static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   return 0;
 }
 
+/* A prose block that still belongs to the lead: a picture's caption or a
+ * dek/standfirst (by its own or an ancestor's class). Datelines and bylines
+ * often follow one. */
+static int lead_preamble(xmlNodePtr n, xmlNodePtr article) {
+  static const char *const NAMES[] = {
+      "caption", "dek",   "standfirst", "summary", "excerpt",     "subtitle", "subhead",
+      "tldr",    "intro", "lede",       "chapo",   "description", "teaser",   NULL};
+  xmlNodePtr a;
+  for (a = n; a && a != article && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    if (pith__is(a, "figure") || pith__is(a, "figcaption")) return 1;
+    if (pith__match_any(pith__get_attr(a, "class"), NAMES) ||
+        pith__match_any(pith__get_attr(a, "id"), NAMES))
+      return 1;
+  }
+  return near_picture(n);
+}
+
+/* After a lead preamble only lines that are surely furniture go: a block
+ * marked as a byline or date, or whose text is a date or a byline, outside
+ * tables. */
+static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article) {
+  char buf[512];
+  size_t len = pith__text_len_max(n, 201);
+  xmlNodePtr a;
+  if (len == 0 || len > 200 || pith__is_heading(n)) return 0;
+  for (a = n; a && a != article; a = a->parent)
+    if (pith__is(a, "td") || pith__is(a, "th"))
+      return 0; /* an infobox's dates are data */
+  if (has_lead_hint(n)) return 1;
+  pith__text_copy(n, buf, sizeof buf);
+  lower_ascii(buf);
+  return is_date_text(buf) || is_byline_text(buf, len);
+}
+
 void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
   static const char *const MARK[] = {HEADLINE_TAG, NULL};
   pith_nodes junk = {0}, marks = {0};
   xmlNodePtr n, mark = NULL;
   size_t i;
+  int preamble = 0;
   if (!pith__collect(ex, article, MARK, &marks)) goto done;
   if (marks.n) mark = marks.v[0]; /* blocks before it are kickers and breadcrumbs */
   for (n = article->children; n;) {
@@ -1565,8 +1813,12 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
         mark = NULL;
       } else if (!has_block_child(n)) {
         skip = 1;
-        if (pith__is_prose(n) && pith__link_density(n) < 0.5) break;
-        if (is_lead_junk(n, before, ex->favor) && !pith__nodes_push(ex, &junk, n))
+        if (pith__is_prose(n) && pith__link_density(n) < 0.5) {
+          if (preamble || !lead_preamble(n, article)) break;
+          preamble = 1;
+        } else if ((preamble ? strong_lead_junk(n, article)
+                             : is_lead_junk(n, before, ex->favor)) &&
+                   !pith__nodes_push(ex, &junk, n))
           goto done;
       } else if (pith__text_len_max(n, 200) <= 200 && !has_prose_inside(n) &&
                  (has_lead_hint(n) || (before && pith__has_text(n)))) {

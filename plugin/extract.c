@@ -4,6 +4,7 @@
  * top-candidate promotion, sibling joining, the flag-retry loop); clean.c then
  * removes what Readability leaves. Mutates the document (removed nodes are
  * parked, never freed) and returns a new element holding the article. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,9 +204,77 @@ static int collect_lead(pith_ex *ex, xmlNodePtr top, pith_nodes *out) {
   return 1;
 }
 
+/* Whether what an ancestor adds around top is mostly link text (a sidebar of
+ * popular stories, forum posts): the ancestor then scores below top only
+ * because its parent scored lower still, and is not promoted. */
+static int adds_links(xmlNodePtr top, xmlNodePtr ancestor) {
+  double at = (double)pith__text_len(ancestor), tt = (double)pith__text_len(top);
+  double links = pith__link_density(ancestor) * at - pith__link_density(top) * tt;
+  return at > tt && links > 0.5 * (at - tt);
+}
+
+static void keep_names(pith_ex *ex, xmlNodePtr from, xmlNodePtr to) {
+  const char *cls = pith__get_attr(from, "class"), *id = pith__get_attr(from, "id");
+  if ((cls && xmlNewProp(to, (const xmlChar *)"class", (const xmlChar *)cls) == NULL) ||
+      (id && xmlNewProp(to, (const xmlChar *)"id", (const xmlChar *)id) == NULL))
+    ex->oom = 1;
+}
+
+static int listed(const pith_nodes *l, xmlNodePtr n) {
+  size_t k;
+  for (k = 0; k < l->n; k++)
+    if (l->v[k] == n) return 1;
+  return 0;
+}
+
+/* Text of the prose paragraphs under n: what a wrongly stripped wrapper of
+ * the article holds and a sidebar or menu does not. */
+static size_t prose_len(xmlNodePtr n) {
+  xmlNodePtr c;
+  size_t t = 0;
+  for (c = n->children; c;) {
+    int skip = 0;
+    if (c->type == XML_ELEMENT_NODE && pith__is(c, "p")) {
+      skip = 1;
+      if (pith__is_prose(c) && pith__link_density(c) < 0.25) t += pith__text_len(c);
+    }
+    c = pith__next_node(c, n, skip);
+  }
+  return t;
+}
+
+/* After a pass that found too little: of the elements it stripped as unlikely,
+ * the one holding the most prose (at least min), unless it is named as
+ * comments; NULL when none. A layout class that happens to contain an
+ * unlikely word ("page-ad-margins", "l-sidebar-fixed") wraps the article. */
+static xmlNodePtr stripped_wrapper(const pith_nodes *stripped, size_t min) {
+  xmlNodePtr best = NULL;
+  size_t k, best_len = min;
+  for (k = 0; k < stripped->n; k++) {
+    xmlNodePtr n = stripped->v[k];
+    char match[512];
+    const char *cls = pith__get_attr(n, "class"), *id = pith__get_attr(n, "id");
+    size_t len, i;
+    pith__match_string(match, sizeof match, cls, id);
+    for (i = 0; match[i]; i++)
+      match[i] = (char)tolower((unsigned char)match[i]);
+    if (pith__has_word(match, "comment") || pith__has_word(match, "disqus") ||
+        pith__has_word(match, "reply") || pith__has_word(match, "replies"))
+      continue;
+    len = prose_len(n);
+    if (len > best_len) {
+      best = n;
+      best_len = len;
+    }
+  }
+  return best;
+}
+
 /* One pass of _grabArticle over the live tree; returns the article element
- * (not yet linked anywhere) or NULL when out of memory. */
-static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
+ * (not yet linked anywhere) or NULL when out of memory. The elements it strips
+ * as unlikely are listed in stripped; those in spared are not stripped. */
+static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
+                            pith_nodes *stripped, const pith_nodes *spared) {
   pith_nodes to_score = {0}, lead = {0}, cousins_before = {0}, cousins_after = {0};
   xmlNodePtr node = root, top = NULL, core = NULL, article = NULL, parent, sib;
   xmlNodePtr tops[PITH_TOP_CANDIDATES];
@@ -267,7 +336,8 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       }
       if (pith__is_unlikely(&words) && !pith__has_ancestor_tag(node, "table", 3) &&
           !pith__has_ancestor_tag(node, "code", 3) && !pith__streq(tag, "body") &&
-          !pith__streq(tag, "a")) {
+          !pith__streq(tag, "html") && !pith__streq(tag, "a") && !listed(spared, node)) {
+        if (!pith__nodes_push(ex, stripped, node)) goto done;
         node = pith__remove_and_next(ex, node);
         continue;
       }
@@ -287,6 +357,9 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
       wrap_phrasing(ex, node);
       if (single_p_inside(node) && pith__link_density(node) < 0.25) {
         xmlNodePtr p = pith__first_element_child(node);
+        /* the div's class says what the paragraph is (a dek, a byline, a
+         * caption): later tests read it */
+        if (p->properties == NULL) keep_names(ex, node, p);
         pith__insert_before(ex, node, p);
         pith__remove(ex, node);
         node = p;
@@ -339,6 +412,19 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
   }
 
   top = ntops ? tops[0] : NULL;
+  /* a <main> (or wrapper) that outscores its own <article> only by what it
+   * adds around it (a paywall notice, a header): the article is the content */
+  for (i = 1; top && i < ntops; i++) {
+    xmlNodePtr c = tops[i];
+    const char *ip = pith__get_attr(c, "itemprop");
+    if ((pith__is(c, "article") || (ip && strstr(ip, "articleBody"))) &&
+        is_ancestor(top, c) &&
+        *pith__scores_get(&ex->scores, c) >= 0.9 * *pith__scores_get(&ex->scores, top) &&
+        (double)pith__text_len(c) >= 0.75 * (double)pith__text_len(top)) {
+      top = c;
+      break;
+    }
+  }
   if (top == NULL || pith__is(top, "body")) {
     xmlNodePtr c;
     top = xmlNewDocNode(page->doc, NULL, (const xmlChar *)"div", NULL);
@@ -348,7 +434,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     pith__append(ex, page, top);
     if (init_node(ex, top) == NULL) goto done;
   } else {
-    double topscore = *pith__scores_get(&ex->scores, top), last, threshold;
+    double topscore = *pith__scores_get(&ex->scores, top), last, threshold, start;
     int alts = 0;
     xmlNodePtr altv[PITH_TOP_CANDIDATES];
     for (i = 1; i < ntops; i++)
@@ -367,7 +453,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
     }
     if (pith__scores_get(&ex->scores, top) == NULL && init_node(ex, top) == NULL)
       goto done;
-    last = *pith__scores_get(&ex->scores, top);
+    start = last = *pith__scores_get(&ex->scores, top);
     threshold = last / 3;
     for (parent = top->parent; !is_body(parent);) {
       double *ps = pith__scores_get(&ex->scores, parent);
@@ -376,7 +462,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page) {
         continue;
       }
       if (*ps < threshold) break;
-      if (*ps > last) {
+      if (*ps > last && !(*ps < start && adds_links(top, parent))) {
         top = parent;
         break;
       }
@@ -704,6 +790,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   char *summary = NULL;
   size_t best_len = 0;
   int best_live = 0;
+  pith_nodes stripped = {0}, spared = {0};
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
   summary = scan_meta(ex, root);
@@ -717,11 +804,12 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
    * journalled and undone (Readability restores page.innerHTML) */
   pith__journal_start(ex);
   for (;;) {
-    xmlNodePtr article;
+    xmlNodePtr article, wrapper;
     size_t len;
     ex->byline_found = 0;
     pith__scores_clear(&ex->tables_marked);
-    article = grab_pass(ex, root, body);
+    stripped.n = 0;
+    article = grab_pass(ex, root, body, &stripped, &spared);
     if (article == NULL || ex->oom) break;
     pith__park(ex->d, article);
     len = pith__text_len(article);
@@ -735,7 +823,11 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       best_len = len;
       best_live = 1;
     }
-    if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS)
+    if ((ex->flags & PITH_FLAG_STRIP_UNLIKELYS) && spared.n < 3 &&
+        (wrapper = stripped_wrapper(&stripped, len)) != NULL) {
+      /* first retry with only that element spared: stripping stays on elsewhere */
+      if (!pith__nodes_push(ex, &spared, wrapper)) break;
+    } else if (ex->flags & PITH_FLAG_STRIP_UNLIKELYS)
       ex->flags &= ~PITH_FLAG_STRIP_UNLIKELYS;
     else if (ex->flags & PITH_FLAG_WEIGHT_CLASSES)
       ex->flags &= ~PITH_FLAG_WEIGHT_CLASSES;
@@ -779,6 +871,8 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     }
   }
   pith__journal_commit(ex);
+  pith__nodes_free(&stripped);
+  pith__nodes_free(&spared);
   if (ex->oom) {
     xmlFree(summary);
     return NULL;

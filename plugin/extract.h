@@ -91,6 +91,10 @@ int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop);
 void pith__trim_tail(pith_ex *ex, xmlNodePtr article);
 /* A picture with its caption, kept when images=true. */
 int pith__is_captioned_figure(xmlNodePtr n);
+/* Whether w (lower-case) occurs in s as a word of its own, in any case, a
+ * plural allowed: "comments", "post_comment" and "relatedArticles" name
+ * something, "commented" is a state. */
+int pith__has_word(const char *s, const char *w);
 /* Whether a block reads as a paragraph of prose (length, sentence end, links). */
 int pith__is_prose(xmlNodePtr n);
 /* Whether a heading's text is close to one of the page's titles. */
