@@ -1013,6 +1013,19 @@ static int lower(int c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
 /* XPath's normalize-space separators (XML blanks). */
 static int is_blank(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/* The next blank-separated word of s[*at..n): sets *start, returns its end (equal to
+ * *start when no word is left) and moves *at there. For [a~=w] and class tokens. */
+static size_t next_word(const char *s, size_t n, size_t *at, size_t *start) {
+  size_t i = *at;
+  while (i < n && is_blank((unsigned char)s[i]))
+    i++;
+  *start = i;
+  while (i < n && !is_blank((unsigned char)s[i]))
+    i++;
+  *at = i;
+  return i;
+}
+
 /* s[0..n) equals v[0..n), ASCII case folded on s's side when nocase (v is
  * already lower-case then, as translate() makes both sides). */
 static int same(const char *s, const char *v, size_t n, int nocase) {
@@ -1059,18 +1072,12 @@ static int test_value(const WTest *t, const char *s, unsigned long *budget) {
   case T_SUBSTR:
     if (!t->nocase) return strstr(s, t->val) != NULL;
     return find_nocase(t, s, n);
-  case T_WORD:
-    i = 0;
-    while (i < n) {
-      size_t start;
-      while (i < n && is_blank((unsigned char)s[i]))
-        i++;
-      start = i;
-      while (i < n && !is_blank((unsigned char)s[i]))
-        i++;
+  case T_WORD: {
+    size_t at = 0, start;
+    while ((i = next_word(s, n, &at, &start)) > start)
       if (i - start == t->vlen && same(s + start, t->val, t->vlen, t->nocase)) return 1;
-    }
     return 0;
+  }
   default:
     return 0;
   }
@@ -1102,7 +1109,7 @@ static xmlAttrPtr find_attr(xmlNodePtr el, const char *name) {
 static void read_classes(Classes *c, xmlNodePtr el) {
   xmlAttrPtr a = find_attr(el, "class");
   const char *s;
-  size_t i = 0, n;
+  size_t at = 0, start, i, n;
   c->state = 3;
   c->n = 0;
   if (a == NULL) {
@@ -1116,14 +1123,7 @@ static void read_classes(Classes *c, xmlNodePtr el) {
   if (a->children->next != NULL || a->children->type != XML_TEXT_NODE) return;
   s = a->children->content ? (const char *)a->children->content : "";
   n = strlen(s);
-  while (i < n) {
-    size_t start;
-    while (i < n && is_blank((unsigned char)s[i]))
-      i++;
-    start = i;
-    while (i < n && !is_blank((unsigned char)s[i]))
-      i++;
-    if (i == start) break;
+  while ((i = next_word(s, n, &at, &start)) > start) {
     if (c->n == MAX_TOKENS) return; /* state 3 */
     c->tok[c->n].p = s + start;
     c->tok[c->n].len = i - start;

@@ -567,19 +567,33 @@ static int keyset_has(const keyset *ks, const char *key, size_t len) {
 /* Calls fn(token) on each space-separated key of `keys`, lower-cased, that ks keeps; a
  * key too long for the buffer is lower-cased on the stack (only when ks keeps them all).
  */
+/* The next space-separated key of keys[*at..len): sets *start, returns its end (equal
+ * to *start when no key is left) and moves *at there. */
+static size_t next_key(const char *keys, size_t len, size_t *at, size_t *start) {
+  size_t i = *at, j;
+  while (i < len && lua_space((unsigned char)keys[i]))
+    i++;
+  for (j = i; j < len && !lua_space((unsigned char)keys[j]); j++)
+    ;
+  *start = i;
+  *at = j;
+  return j;
+}
+
+/* Lower-cases keys[i..j) into small (j - i <= KEY_MAX). */
+static void lower_key(char *small, const char *keys, size_t i, size_t j) {
+  size_t k;
+  for (k = i; k < j; k++)
+    small[k - i] = (char)lower_ascii((unsigned char)keys[k]);
+}
+
 static void add_keys(lua_State *L, int map, const char *keys, size_t len, int value,
                      const keyset *ks) {
   char small[KEY_MAX];
-  size_t i = 0, j, k;
-  while (i < len) {
-    while (i < len && lua_space((unsigned char)keys[i]))
-      i++;
-    for (j = i; j < len && !lua_space((unsigned char)keys[j]); j++)
-      ;
-    if (j == i) break;
+  size_t at = 0, i, j, k;
+  while ((j = next_key(keys, len, &at, &i)) > i) {
     if (j - i <= sizeof small) {
-      for (k = i; k < j; k++)
-        small[k - i] = (char)lower_ascii((unsigned char)keys[k]);
+      lower_key(small, keys, i, j);
       if (keyset_has(ks, small, j - i)) add_value(L, map, small, j - i, value);
     } else if (!ks->active) {
       luaL_Buffer b;
@@ -593,27 +607,19 @@ static void add_keys(lua_State *L, int map, const char *keys, size_t len, int va
       add_value(L, map, key, kl, value);
       lua_pop(L, 1);
     }
-    i = j;
   }
 }
 
 /* True when ks keeps one of the space-separated keys of `keys` (any case). */
 static int keeps_any(const keyset *ks, const char *keys, size_t len) {
   char small[KEY_MAX];
-  size_t i = 0, j, k;
+  size_t at = 0, i, j;
   if (!ks->active) return 1;
-  while (i < len) {
-    while (i < len && lua_space((unsigned char)keys[i]))
-      i++;
-    for (j = i; j < len && !lua_space((unsigned char)keys[j]); j++)
-      ;
-    if (j == i) break;
+  while ((j = next_key(keys, len, &at, &i)) > i) {
     if (j - i <= sizeof small) {
-      for (k = i; k < j; k++)
-        small[k - i] = (char)lower_ascii((unsigned char)keys[k]);
+      lower_key(small, keys, i, j);
       if (keyset_has(ks, small, j - i)) return 1;
     }
-    i = j;
   }
   return 0;
 }

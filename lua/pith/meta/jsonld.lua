@@ -4,6 +4,7 @@
 local cjson = require "cjson.safe"
 local utf8 = require("pith.compat").utf8 -- also LuaJIT and 5.1
 local strip = require("pith.meta.str").strip
+local collapse = require("pith.meta.str").collapse
 
 local M = {}
 
@@ -49,23 +50,6 @@ local function decode(raw)
   fixed = fixed:gsub("^%s*<!%[CDATA%[", ""):gsub("%]%]>%s*$", "")
   fixed = fixed:gsub(";%s*$", ""):gsub("[%c]", " ")
   return cjson.decode(fixed)
-end
-
--- s:gsub("%s+", " "):match("^%s*(.-)%s*$") without the lazy match's step per byte: once the
--- runs are single spaces, at most one leading and one trailing space remain to drop.
-local function collapse(s)
-  if not s:find("%s") then
-    return s
-  end
-  s = s:gsub("%s+", " ")
-  local i, j = 1, #s
-  if s:byte(1) == 32 then
-    i = 2
-  end
-  if j >= i and s:byte(j) == 32 then
-    j = j - 1
-  end
-  return s:sub(i, j)
 end
 
 local function str(v)

@@ -13,6 +13,12 @@ function M.squash(s)
   if s:find("\194\160", 1, true) then
     s = s:gsub("\194\160", " ")
   end
+  return M.collapse(s)
+end
+
+--- Collapses runs of ASCII white space to one space and trims: s:gsub("%s+", " ") then
+-- match("^ ?(.-) ?$"), each step skipped when it would change nothing.
+function M.collapse(s)
   if s:find("[\t-\r]") or s:find("  ", 1, true) then
     s = s:gsub("%s+", " ")
   end
