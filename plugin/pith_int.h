@@ -64,4 +64,17 @@ void pith__open_walk(lua_State *L);
 
 #pragma GCC visibility pop
 
+/* The node after n in document order within root's subtree (root itself excluded),
+ * entering only elements (and root): the pre-order walk the C selection and
+ * metadata walks share. NULL after the last one. */
+static inline xmlNodePtr pith__next_in(xmlNodePtr n, xmlNodePtr root) {
+  if ((n->type == XML_ELEMENT_NODE || n == root) && n->children) return n->children;
+  while (n != root) {
+    if (n->next) return n->next;
+    n = n->parent;
+    if (n == NULL) return NULL;
+  }
+  return NULL;
+}
+
 #endif

@@ -444,11 +444,7 @@ static int walk_select(lua_State *L, const pith_css_walk *w, int first) {
   }
   pith__push_owner(L, 1);
   owner = lua_gettop(L);
-  n = scope->type == XML_ELEMENT_NODE || scope->type == XML_DOCUMENT_NODE ||
-              scope->type == XML_HTML_DOCUMENT_NODE
-          ? scope->children
-          : NULL;
-  while (n) {
+  for (n = pith__next_in(scope, scope); n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
       int r = budget ? (--budget, pith__css_matches(w, n, &budget)) : -1;
       if (r < 0)
@@ -463,14 +459,7 @@ static int walk_select(lua_State *L, const pith_css_walk *w, int first) {
         }
         lua_rawseti(L, t, ++k);
       }
-      if (n->children) {
-        n = n->children;
-        continue;
-      }
     }
-    while (n != scope && n->next == NULL)
-      n = n->parent;
-    n = n == scope ? NULL : n->next;
   }
   lua_pop(L, 1);
   return first ? 0 : 1;
@@ -551,11 +540,7 @@ static int l_select_many(lua_State *L) {
   }
   pith__push_owner(L, 1);
   owner = lua_gettop(L);
-  n = any && (scope->type == XML_ELEMENT_NODE || scope->type == XML_DOCUMENT_NODE ||
-              scope->type == XML_HTML_DOCUMENT_NODE)
-          ? scope->children
-          : NULL;
-  while (n) {
+  for (n = any ? pith__next_in(scope, scope) : NULL; n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
       if (budget == 0 ||
           (--budget, pith__css_matches_each(w, count, n, &budget, hit) < 0))
@@ -569,14 +554,7 @@ static int l_select_many(lua_State *L) {
           lua_pop(L, 1);
         }
       }
-      if (n->children) {
-        n = n->children;
-        continue;
-      }
     }
-    while (n != scope && n->next == NULL)
-      n = n->parent;
-    n = n == scope ? NULL : n->next;
   }
   lua_pushvalue(L, res);
   return 1;
@@ -651,11 +629,7 @@ static int l_text_elements(lua_State *L) {
   lua_newtable(L);        /* 2: elements */
   lua_newtable(L);        /* 3: texts */
   pith__push_owner(L, 1); /* 4 */
-  n = scope->type == XML_ELEMENT_NODE || scope->type == XML_DOCUMENT_NODE ||
-              scope->type == XML_HTML_DOCUMENT_NODE
-          ? scope->children
-          : NULL;
-  while (n) {
+  for (n = pith__next_in(scope, scope); n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
       if (has_own_text(n)) {
         s->scratch.len = 0; /* reused; the Selector owns it: a raise cannot leak it */
@@ -672,14 +646,7 @@ static int l_text_elements(lua_State *L) {
           lua_rawseti(L, 3, k);
         }
       }
-      if (n->children) {
-        n = n->children;
-        continue;
-      }
     }
-    while (n != scope && n->next == NULL)
-      n = n->parent;
-    n = n == scope ? NULL : n->next;
   }
   pith_buf_free(&s->scratch);
   lua_pop(L, 1);

@@ -13,17 +13,6 @@
 /* Most names a walk takes: the callers ask for a handful. */
 #define WALK_MAX_NAMES 32
 
-/* The node after n in document order within root's subtree (root excluded), or NULL. */
-static xmlNodePtr next_in(xmlNodePtr n, xmlNodePtr root) {
-  if ((n->type == XML_ELEMENT_NODE || n == root) && n->children) return n->children;
-  while (n != root) {
-    if (n->next) return n->next;
-    n = n->parent;
-    if (n == NULL) return NULL;
-  }
-  return NULL;
-}
-
 /* The node after n in document order, not entering n's own subtree first when
  * skip_kids is set (the XPath following axis), stopping before the document. */
 static xmlNodePtr next_after(xmlNodePtr n, int skip_kids) {
@@ -80,7 +69,7 @@ static int doc_elements(lua_State *L) {
     }
     slot[k] = lua_gettop(L);
   }
-  for (n = next_in(root, root); n; n = next_in(n, root)) {
+  for (n = pith__next_in(root, root); n; n = pith__next_in(n, root)) {
     if (n->type != XML_ELEMENT_NODE || n->ns != NULL) continue;
     for (k = 0; k < count; k++)
       if (n->name[0] == (xmlChar)names[k][0] &&
@@ -144,8 +133,8 @@ static void window_walk(lua_State *L, xmlNodePtr self, lua_Integer up, lua_Integ
     if (block && block->type != XML_ELEMENT_NODE) block = NULL;
   }
   if (self->type != XML_ELEMENT_NODE) return;
-  for (n = block ? next_in(block, block) : NULL; n && seen < before;
-       n = next_in(n, block)) {
+  for (n = block ? pith__next_in(block, block) : NULL; n && seen < before;
+       n = pith__next_in(n, block)) {
     if (n->type != XML_ELEMENT_NODE) continue;
     seen++;
     last = n;
@@ -721,7 +710,7 @@ static void push_content(lua_State *L, xmlNodePtr n) {
   {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    for (c = next_in(n, n); c; c = next_in(c, n))
+    for (c = pith__next_in(n, n); c; c = pith__next_in(c, n))
       if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
         luaL_addstring(&b, (const char *)c->content);
     luaL_pushresult(&b);
@@ -741,7 +730,7 @@ static int node_content(lua_State *L) {
   }
   if (limit >= 0) {
     size_t total = 0;
-    for (c = next_in(n, n); c; c = next_in(c, n))
+    for (c = pith__next_in(n, n); c; c = pith__next_in(c, n))
       if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
         total += strlen((const char *)c->content);
         if (total > (size_t)limit) return 0;
@@ -797,7 +786,7 @@ static int doc_meta_walk(lua_State *L) {
   time = lua_gettop(L);
   lua_newtable(L);
   ld = lua_gettop(L);
-  for (n = next_in(root, root); n; n = next_in(n, root)) {
+  for (n = pith__next_in(root, root); n; n = pith__next_in(n, root)) {
     const char *name;
     if (n->type != XML_ELEMENT_NODE || n->ns != NULL) continue;
     name = (const char *)n->name;
