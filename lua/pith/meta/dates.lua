@@ -338,6 +338,21 @@ function M.localize(chosen, others, opts)
   return chosen
 end
 
+--- A value parse gave without a zone ("2019-04-04", "2019-04-04T10:15:00"), read as the wall time
+-- of `zone` ("+09:00") and written in UTC ("2019-04-03T15:00:00Z"): a date alone is that zone's
+-- midnight. A value that states its zone is returned as is; nil when `zone` is not an offset.
+function M.to_utc(iso, zone)
+  local off = type(zone) == "string" and zone_minutes(zone)
+  if not off or type(iso) ~= "string" then
+    return nil
+  end
+  local at, sec, stated = wall(#iso == 10 and iso .. "T00:00:00" or iso)
+  if not at or stated ~= "" then
+    return iso
+  end
+  return from_minutes(at - off, sec, "Z")
+end
+
 --- The calendar day (yyyy-mm-dd) of an ISO value, for comparisons.
 function M.day(iso)
   return iso and iso:sub(1, 10) or nil
