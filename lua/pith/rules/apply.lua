@@ -1,11 +1,15 @@
 --- Runs a compiled rule on a parsed document: reads its fields, removes furniture (selectors and
 -- text patterns), selects the content and applies the content transforms. Declarative parts are
 -- C calls on precompiled selectors; only the rule's own functions run in the sandbox.
+local dates = require "pith.meta.dates"
 local str = require "pith.meta.str"
 local query = require "pith.rules.query"
 local sandbox = require "pith.rules.sandbox"
 
 local M = {}
+
+-- the fields a rule's `timezone` applies to
+local DATE_FIELDS = { "date", "date_modified" }
 
 local function call(rule, fn, ...)
   return sandbox.call(rule.file or rule.id, nil, fn, ...)
@@ -83,6 +87,13 @@ function M.fields(rule, doc, ctx)
       else
         out[name] = values[1]
       end
+    end
+  end
+  if rule.timezone then
+    for _, name in ipairs(DATE_FIELDS) do
+      local v = out[name]
+      local iso = type(v) == "string" and dates.parse(v)
+      out[name] = iso and dates.to_utc(iso, rule.timezone) or v
     end
   end
   return out

@@ -17,7 +17,7 @@ local LIST_FIELDS = { authors = true, tags = true, categories = true }
 local TOP = {
   id = "string", version = "string", description = "string", priority = "number", match = "table",
   rewrite = "table", remove = "table", remove_text = "table", fields = "table", content = "table",
-  tests = "table", http = "table",
+  tests = "table", http = "table", timezone = "string",
 }
 local MATCH = { hosts = "table", urls = "table", fingerprint = "any" }
 local CONTENT = { select = "table", clean = "table", transforms = "table", remove_text = "table",
@@ -203,6 +203,13 @@ function M.compile(raw, file, source)
         cx:fail("rewrite[" .. i .. "] must be {find, replace} strings", "rewrite")
       end
       rule.rewrite[i] = { find, repl }
+    end
+    if raw.timezone then
+      -- an offset, not a zone name: pith carries no time-zone database
+      if not (raw.timezone == "Z" or raw.timezone:match("^[+-][01]%d:[0-5]%d$")) then
+        cx:fail("timezone must be an offset such as \"+09:00\" or \"Z\", got \"" .. raw.timezone .. "\"", "timezone")
+      end
+      rule.timezone = raw.timezone
     end
     rule.remove = cx:queries(raw.remove or {}, "remove", "remove")
     rule.remove_text = cx:text_rules(raw.remove_text or {}, "remove_text", "remove_text")

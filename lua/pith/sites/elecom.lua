@@ -3,7 +3,9 @@
 -- holds the whole release; the <title> is the full headline.
 return {
   id = "elecom.co.jp",
-  version = "2025.07.1",
+  version = "2026.11.1",
+  -- the site prints Japan-time days: each is that day's midnight in Tokyo, given in UTC
+  timezone = "+09:00",
   description = "ELECOM news releases",
   match = { hosts = { "elecom.co.jp", ".elecom.co.jp" } },
   remove_text = { { pattern = [[^▲\s*PAGE TOP$]], scope = "block" } },
@@ -27,7 +29,7 @@ return {
       url = "http://www.elecom.co.jp/news/201903/keyboard/index.html",
       expect = {
         title = "[News] サクサク軽い打ち心地を実現し、キー入力がはかどる！キー荷重が従来比約18%も軽くなった薄型キーボード、接続タイプ/サイズ/マウス付きなどで選べる6モデルを発売",
-        date = "2019-03-05", -- the page's (Japanese) calendar day
+        date = "2019-03-04T15:00:00Z", -- 2019-03-05 00:00 in Tokyo
         text_starts = "EL34-194 2019.03.05 サクサク軽い打ち心地を実現し、キー入力がはかどる！",
       },
       absent = { "PAGE TOP" },

@@ -2,7 +2,9 @@
 -- h4.hl line with the date ("2019年04月04日", Japan time) and a div.entrybody.
 return {
   id = "phpspot.org",
-  version = "2025.07.1",
+  version = "2026.11.1",
+  -- the site prints Japan-time days: each is that day's midnight in Tokyo, given in UTC
+  timezone = "+09:00",
   description = "phpspot開発日誌 blog entries",
   match = { hosts = { "phpspot.org" } },
   fields = {
@@ -24,7 +26,7 @@ return {
       url = "http://phpspot.org/blog/archives/2019/04/treeviz.html",
       expect = {
         title = "マインドマップ風のツリーを描画できる「Treeviz」",
-        date = "2019-04-04", -- the page's (Japanese) calendar day
+        date = "2019-04-03T15:00:00Z", -- 2019-04-04 00:00 in Tokyo
         text_starts = "Treeviz マインドマップ風のツリーを描画できる「Treeviz」",
       },
       absent = { "スポンサード リンク", "[PR]" },

@@ -2,7 +2,9 @@
 -- ("2019.03.08", Japan time), #newsContent the release under an h1.news headline.
 return {
   id = "sanwa.co.jp",
-  version = "2025.07.1",
+  version = "2026.11.1",
+  -- the site prints Japan-time days: each is that day's midnight in Tokyo, given in UTC
+  timezone = "+09:00",
   description = "Sanwa Supply news releases",
   match = { hosts = { "sanwa.co.jp", ".sanwa.co.jp" } },
   fields = {
@@ -29,7 +31,7 @@ return {
       url = "https://www.sanwa.co.jp/news/201903/ma-irfp139bk/index.html",
       expect = {
         title = "指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売",
-        date = "2019-03-08", -- the page's (Japanese) calendar day
+        date = "2019-03-07T15:00:00Z", -- 2019-03-08 00:00 in Tokyo
         image = "https://cdn.sanwa.co.jp/product/syohin_img/M/MA-IRFP139BK_MDX.jpg",
         text_starts = "サンワサプライ株式会社（本社：岡山市北区田町1-10-1、代表取締役社長 山田哲也)は、指紋によりWindows 10のサインインを簡単・安全に行える指紋認証機能付きUSB有線マウス「MA-IRFP139BK」を発売しました。",
       },
