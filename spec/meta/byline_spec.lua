@@ -78,6 +78,19 @@ describe("pith.meta.byline", function()
     assert.is_nil(byline.credit("Staff"))
     assert.is_nil(byline.credit("Team 42 @desk"))
   end)
+  it("keeps an agency whole instead of cutting it at its role word", function()
+    -- investmentexecutive.com (mercury corpus): "By: Paul Wiseman, Fatima Hussein, The Associated Press".
+    assert.same({ "Paul Wiseman", "Fatima Hussein" },
+      byline.names("By: Paul Wiseman, Fatima Hussein, The Associated Press", { strict = true }))
+    assert.same({ "Jane Doe" }, byline.names("Jane Doe, The Associated Press"))
+    assert.same({ "The New York Times" }, byline.names("The New York Times"))
+  end)
+  it("reads co-authors in an (avec ...) or (with ...) parenthetical, and drops other parentheticals", function()
+    assert.same({ "Martin Untersinger", "Damien Leloup", "Morgane Tual" },
+      byline.names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
+    assert.same({ "Jane Doe", "John Roe" }, byline.names("Jane Doe (with John Roe)"))
+    assert.same({ "Jane Doe" }, byline.names("Jane Doe (Reuters)"))
+  end)
   it("takes a lower-case user name only from the text of a link to the author's page", function()
     -- techlog.iij.ad.jp: <a href=".../archives/author/doumae" rel="author">doumae</a>.
     assert.same({}, byline.names("doumae"))

@@ -96,7 +96,8 @@ local function cut_role(part)
     end
     kept[#kept + 1] = w
   end
-  if #kept >= 2 then
+  -- ("The Associated Press" is a whole name, not "The Associated" with a role.)
+  if #kept >= 2 and kept[1]:lower() ~= "the" then
     return table.concat(kept, " ")
   end
   return part
@@ -207,6 +208,8 @@ function M.names(s, opts)
     s = trim(s:sub(1, cut - 1))
   end
   s = s:gsub("%f[%w]%d+%s*[Mm]in%a*%.?%s+[Rr]ead%f[%W].*$", "")
+  -- "Jane Doe (avec John Roe et Ann Poe)", "(with ...)": co-authors credited in a parenthetical.
+  s = s:gsub("%(%s*[Aa]vec%s+([^()]-)%)", "; %1"):gsub("%(%s*[Ww]ith%s+([^()]-)%)", "; %1")
   s = s:gsub("%(.-%)", " "):gsub("%[.-%]", " ")
   s = s:gsub("[%w._%%+-]+@[%w.-]+", " "):gsub("https?://%S+", " "):gsub("%f[%w@]@[%w_]+", " ")
   s = trim(s)
