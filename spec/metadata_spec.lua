@@ -195,6 +195,21 @@ describe("pith.metadata authors on real pages", function()
     assert.equal("Grzegorz Kluczyński", f.author)
   end)
 
+  it_ready("takes every person an author element names with its own itemprop=name (investmentexecutive)", function()
+    -- <div itemprop="author"><span itemprop="name">Paul Wiseman</span>
+    -- <span itemprop="name">Fatima Hussein, The Associated Press</span></div>; the visible
+    -- byline reads "By: Paul Wiseman, Fatima Hussein, The Associated Press".
+    local f = mercury("www.investmentexecutive.com", "https://www.investmentexecutive.com/news/research-and-markets/"
+      .. "imf-dims-outlook-for-2023-global-economy-amid-ukraine-war/")
+    assert.same({ "Paul Wiseman", "Fatima Hussein" }, f.authors)
+  end)
+
+  it_ready("reads co-authors credited in a parenthetical (lemonde-1)", function()
+    -- "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+    assert.same({ "Martin Untersinger", "Damien Leloup", "Morgane Tual" },
+      collect("../shared/corpus/readability/lemonde-1/source.html").authors)
+  end)
+
   it_ready("keeps an organisation's name as written when it is the only author (wikipedia-2, bbc-1)", function()
     assert.equal("Contributors to Wikimedia projects",
       collect("../shared/corpus/readability/wikipedia-2/source.html").author)

@@ -222,15 +222,20 @@ local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script =
 -- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart). When it
 -- names nobody, also its whole text (for a desk's credit).
 local function names_of(n)
-  local nm = n:first("[itemprop=name]")
-  local s = nm and (nm:attr("content") or text(nm))
-  if s and s ~= "" then
-    local names = byline.names(s, { strict = true })
-    if #names > 0 then
-      return names
+  -- (An author element may list several people, each its own itemprop=name.)
+  local found, seen = {}, {}
+  for _, nm in ipairs(n:select("[itemprop=name]")) do
+    for _, name in ipairs(byline.names(nm:attr("content") or text(nm), { strict = true })) do
+      if not seen[name:lower()] then
+        seen[name:lower()] = true
+        found[#found + 1] = name
+      end
     end
   end
-  s = n:attr("content") or (n.text and n:text() or n:xpath("string(.)"))
+  if #found > 0 then
+    return found
+  end
+  local s = n:attr("content") or (n.text and n:text() or n:xpath("string(.)"))
   if not s or #s == 0 or #s > 400 then
     return {}
   end
