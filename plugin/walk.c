@@ -342,8 +342,8 @@ static int node_window_marks(lua_State *L) {
 /* ARG: count, word, max
  * RES: {parents}: of the first `count` text nodes following the node (XPath
  * following::text()), those whose text, after leading white space, starts with `word`
- * (ASCII letters without case) followed by white space or the end, as their parent
- * elements, at most `max`, in document order. The XPath union of
+ * (ASCII letters without case) followed by white space, a colon ("By: Jane Doe") or the
+ * end, as their parent elements, at most `max`, in document order. The XPath union of
  * following::text()[1] ... [count] filtered by
  * [starts-with(translate(normalize-space(.), 'WORD', 'word'), 'word ') or ...='word'],
  * walked once instead of sorted. */
@@ -372,7 +372,8 @@ static int node_following_lead(lua_State *L) {
       ;
     if (i < wl) continue;
     s += wl;
-    if (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') continue;
+    if (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != ':')
+      continue;
     if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE) continue;
     pith__push_node(L, docidx, n->parent);
     lua_rawseti(L, out, ++k);

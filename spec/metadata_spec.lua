@@ -184,6 +184,12 @@ describe("pith.metadata authors on real pages", function()
       "http://www.dmagazine.com/frontburner/2016/12/nfl-concussion-settlement-payments-can-begin/").author)
   end)
 
+  it_ready("reads a 'By:' byline whose names are links (snippet)", function()
+    local f = collect_html("<html><body><article><h1>A headline for the test</h1>"
+      .. "<p>By: <a href='/x'>Jane Doe</a>, <a href='/y'>John Roe</a></p><p>Text.</p></article></body></html>")
+    assert.same({ "Jane Doe", "John Roe" }, f.authors)
+  end)
+
   it_ready("takes a one-word name from a link to the author's page (sciencefly)", function()
     assert.equal("Paul", mercury("sciencefly.com",
       "http://sciencefly.com/video-shows-false-killer-whale-snagging-tuna-bait/").author)

@@ -203,6 +203,7 @@ local BY = "(" .. (function()
   end
   return table.concat(t, " | ")
 end)() .. ")[starts-with(translate(normalize-space(.),'BY','by'),'by ')"
+  .. " or starts-with(translate(normalize-space(.),'BY','by'),'by:')"
   .. " or translate(normalize-space(.),'BY','by')='by']"
 
 describe("node:following_lead", function()
@@ -228,6 +229,14 @@ describe("node:following_lead", function()
       tags[#tags + 1] = n:tag()
     end
     assert.same({ "span", "i", "u" }, tags)
+    -- and before a colon: "By: Jane Doe", "By:" with the names in links after it
+    local colon = parse("<h1>T</h1><b>Byway</b><li>By:  <a>Jane Doe</a></li><p>by:Joe</p>")
+    tags = {}
+    for _, n in ipairs(colon:first("h1"):following_lead(40, "by", 3)) do
+      tags[#tags + 1] = n:tag()
+    end
+    assert.same({ "li", "p" }, tags)
+    colon:close()
     -- only the first text node after the h1 is looked at
     assert.equal(1, #doc:first("h1"):following_lead(1, "by", 3))
     assert.equal(0, #doc:first("s"):following_lead(40, "by", 3))
