@@ -233,6 +233,13 @@ describe("pith.metadata: less common sources on real pages", function()
     assert.equal("2020-07-07", f.date:sub(1, 10))
   end)
 
+  it_ready("takes the whole description over an og:description cut short with '...' (github)", function()
+    local f = collect(M .. "github.com.html.gz", "https://github.com/steventroughtonsmith/marzipanify")
+    assert.equal("Convert an iOS Simulator app bundle to an iOSMac (Marzipan) one (Unsupported & undocumented, WIP)"
+      .. " - steventroughtonsmith/marzipanify: Convert an iOS Simulator app bundle to an iOSMac (Marzipan) one"
+      .. " (Unsupported & undocumented, WIP)", f.description)
+  end)
+
   it_ready("keeps a UTC timestamp in the local time the page states, so the printed day survives (al.com)", function()
     local f = collect(M .. "www.al.com.html.gz",
       "http://www.al.com/news/birmingham/index.ssf/2016/12/two_arrested_in_multi-state_de.html")

@@ -135,6 +135,26 @@ local function org_names(list)
   return out
 end
 
+-- A description cut short with an ellipsis ("... (Marzipan)...") when another source states the
+-- whole of it: that one.
+local function full_description(d, ld, scan)
+  if not d then
+    return nil
+  end
+  local head = d:match("^(.-)%s*%.%.%.$") or d:match("^(.-)%s*\226\128\166$")
+  if not head or #head < 20 then
+    return d
+  end
+  local others = meta_tags.all(scan, DESC_KEYS)
+  others[#others + 1] = ld.description
+  for _, o in ipairs(others) do
+    if #o > #d and o:sub(1, #head) == head then
+      return o
+    end
+  end
+  return d
+end
+
 local NONE = {} -- an empty list that is never filled
 
 local function pick_authors(ld, scan, idx, site)
@@ -309,7 +329,7 @@ function M.collect(doc, opts)
     f.date_modified = nil
   end
 
-  f.description = ld.description or meta_tags.first(scan, DESC_KEYS)
+  f.description = full_description(ld.description or meta_tags.first(scan, DESC_KEYS), ld, scan)
 
   -- Lead image: declared images, then link rel=image_src.
   local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image
