@@ -216,6 +216,12 @@ describe("pith.metadata authors on real pages", function()
       collect("../shared/corpus/readability/lemonde-1/source.html").authors)
   end)
 
+  it_ready("reads a microdata author far from the headline when no byline is near it (youtube)", function()
+    -- <span itemprop="author" itemscope itemtype="http://schema.org/Person">
+    -- <link itemprop="name" content="Confreaks"></span> at the top of the body.
+    assert.equal("Confreaks", mercury("www.youtube.com", "https://www.youtube.com/watch?v=srtMWzyqdp8").author)
+  end)
+
   it_ready("keeps an organisation's name as written when it is the only author (wikipedia-2, bbc-1)", function()
     assert.equal("Contributors to Wikimedia projects",
       collect("../shared/corpus/readability/wikipedia-2/source.html").author)

@@ -305,6 +305,36 @@ function M.byline(idx)
   return {}
 end
 
+--- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
+-- text), wherever it sits: for when the byline window found none (a video page declares its
+-- channel at the top of the body, far from the headline). The name is declared, as a meta's is:
+-- a single word (a channel, a handle) is taken.
+function M.microdata_author(idx)
+  local tried = 0
+  for _, n in ipairs(idx.doc:select("[itemprop~=author]")) do
+    tried = tried + 1
+    if tried > 3 then
+      break
+    end
+    if not in_comments(n) then
+      local names = {}
+      for _, nm in ipairs(n:select("[itemprop~=name]")) do
+        for _, name in ipairs(byline.names(nm:attr("content") or text(nm))) do
+          names[#names + 1] = name
+        end
+      end
+      if #names == 0 and n:tag() ~= "meta" and n:tag() ~= "link" then
+        local s = n:attr("content") or text(n)
+        names = s and #s < 100 and byline.names(s) or {}
+      end
+      if #names > 0 then
+        return names
+      end
+    end
+  end
+  return {}
+end
+
 local function node_date(n)
   return dates.parse(n:attr("datetime")) or dates.parse(n:attr("content"))
     or dates.parse(n:attr("data-published")) or dates.parse(n:attr("data-timestamp"))
