@@ -222,6 +222,16 @@ describe("pith.metadata authors on real pages", function()
     assert.equal("Confreaks", mercury("www.youtube.com", "https://www.youtube.com/watch?v=srtMWzyqdp8").author)
   end)
 
+  it_ready("takes the handle a linked 'username' element beside the headline shows (pastebin)", function()
+    -- <h1>atg 1700</h1> ... <div class="username"><a href="/u/EvilSpark">EvilSpark</a></div>
+    assert.equal("EvilSpark", mercury("pastebin.com", "https://pastebin.com/Af0yDAW4").author)
+    -- A login form's label and an unlinked name are no handle.
+    local f = collect_html("<html><body><h1>A headline for the test</h1>"
+      .. "<div class='username'><a href='/login'>Username</a></div><p class='username'>evilspark</p>"
+      .. "<p>Text.</p></body></html>")
+    assert.is_nil(f.author)
+  end)
+
   it_ready("keeps an organisation's name as written when it is the only author (wikipedia-2, bbc-1)", function()
     assert.equal("Contributors to Wikimedia projects",
       collect("../shared/corpus/readability/wikipedia-2/source.html").author)

@@ -19,7 +19,7 @@ local BEFORE, AFTER = 120, 300
 local HINTS = { "class", "id", "itemprop", "rel" }
 
 local BYLINE_WORDS = { "author", "byline", "writer", "dateline", "contributor", "posted-by", "firma", "autor",
-  "p-author", "writtenby" }
+  "p-author", "writtenby", "username" }
 local DATE_WORDS = { "date", "publish", "timestamp", "posted", "byline", "dateline" }
 
 local function text(n)
@@ -297,6 +297,14 @@ function M.byline(idx)
         local names, whole = names_of(e.node)
         if #names > 0 then
           return names
+        end
+        -- A "username" element beside the headline shows the poster's handle, linked to their
+        -- profile ("<div class=username><a href=/u/EvilSpark>EvilSpark</a>"); a login form's
+        -- "Username" label is no handle.
+        if e.hints:find("username", 1, true) and whole and #whole <= 40 and whole:find("^@?[%w_.%-]+$")
+          and not whole:lower():find("user", 1, true) and not whole:lower():find("log", 1, true)
+          and (e.tag == "a" or e.node:first("a[href]")) then
+          return { whole }
         end
         idx.credit = idx.credit or byline.credit(whole)
       end
