@@ -256,6 +256,35 @@ describe("pith.metadata: less common sources on real pages", function()
       .. " (Unsupported & undocumented, WIP)", f.description)
   end)
 
+  it_ready("takes the dek shown under the headline over a declared description that says otherwise", function()
+    -- nymag: <p class="lede-feature-teaser"> under the feature's h1; ndtv: <h2 class="sp-descp">;
+    -- numerama: <p class="article-header__description ...">.
+    assert.equal("How Fox News women took down the most powerful, and predatory, man in media.",
+      collect(M .. "nymag.com.html.gz",
+        "http://nymag.com/daily/intelligencer/2016/09/how-fox-news-women-took-down-roger-ailes.html").description)
+    assert.equal("Amid rising pressure, the government is likely to take a decision on the matter today and clear"
+      .. " the move after calculating sufficient stocks for the country, sources have told NDTV.",
+      collect(M .. "www.ndtv.com.html.gz").description)
+    assert.equal("Quelques ajustements", collect(M .. "www.numerama.com__1768855515453.html.gz").description)
+    -- A declared description with the dek's words keeps its own punctuation (investmentexecutive's
+    -- meta says "``The worst is yet to come,'' ...", its dek “The worst is yet to come,” ...).
+    assert.equal("``The worst is yet to come,'' chief economist says",
+      collect(M .. "www.investmentexecutive.com.html.gz").description)
+  end)
+
+  it_ready("does not take a byline, a dateline or a look-alike class for the dek (snippet)", function()
+    local function dek(after_h1)
+      return collect_html("<html><head><meta name='description' content='The declared one.'></head><body>"
+        .. "<h1>A headline for the test</h1>" .. after_h1 .. "<p>Body text.</p></body></html>").description
+    end
+    assert.equal("The declared one.", dek("<div class='subtitle'>By Jane Doe, staff writer</div>"))
+    assert.equal("The declared one.", dek("<div class='subtitle'>07.03.2025 von Sunny</div>"))
+    assert.equal("The declared one.", dek("<p class='leading-tight'>You are reading a free article today</p>"))
+    assert.equal("The declared one.", dek("<h2 class='site-description'>The blog of our engineers</h2>"))
+    assert.equal("What the story is about, in a line", dek("<div class='subtitle'>By Jane Doe</div>"
+      .. "<p class='post__deck'>What the story is about, in a line</p>"))
+  end)
+
   it_ready("keeps a UTC timestamp in the local time the page states, so the printed day survives (al.com)", function()
     local f = collect(M .. "www.al.com.html.gz",
       "http://www.al.com/news/birmingham/index.ssf/2016/12/two_arrested_in_multi-state_de.html")

@@ -155,6 +155,15 @@ local function full_description(d, ld, scan)
   return d
 end
 
+-- True when a and b say the same words (punctuation and quotes aside), or when one is the
+-- other cut short.
+local function same_start(a, b)
+  local ka = title_mod.key((a:gsub("%.%.%.$", ""):gsub("\226\128\166$", "")))
+  local kb = title_mod.key(b)
+  local n = math.min(#ka, #kb)
+  return n > 0 and ka:sub(1, n) == kb:sub(1, n)
+end
+
 local NONE = {} -- an empty list that is never filled
 
 local function pick_authors(ld, scan, idx, site)
@@ -334,6 +343,12 @@ function M.collect(doc, opts)
   end
 
   f.description = full_description(ld.description or meta_tags.first(scan, DESC_KEYS), ld, scan)
+  -- The dek the page shows under the headline is its own summary; a declared description that
+  -- says the same (or starts it, cut short) stays as declared.
+  local dek = dom.dek(idx)
+  if dek and not (f.description and same_start(f.description, dek)) then
+    f.description = dek
+  end
 
   -- Lead image: declared images, then link rel=image_src.
   local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image

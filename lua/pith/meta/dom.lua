@@ -343,6 +343,55 @@ function M.microdata_author(idx)
   return {}
 end
 
+-- A dek (standfirst, subtitle) sits among the first elements after the headline, its class
+-- naming it: "dek", "c-head_dek", "article-subhead", "headline__subtitle", "chapo", "lead".
+local DEK_WORDS = { "dek", "deck", "standfirst", "subtitle", "subhead", "subheader", "description", "summary",
+  "chapo", "teaser", "descp", "lead", "intro", "strapline" }
+local DEK_GROUP = { DEK_WORDS }
+local DEK_TAGS = { p = true, h2 = true, h3 = true, div = true, span = true }
+-- Hint pieces of other things that also say "lead", "intro" or "description": a site's tagline,
+-- a teaser card, lead art, the byline and dateline.
+local NOT_DEK = { "site", "card", "image", "img", "media", "photo", "caption", "video", "author", "byline",
+  "date", "time", "meta", "related", "promo", "nav", "menu" }
+
+-- True when one of the hint's tokens is a dek word, alone or as the last or first piece of a
+-- compound ("post__deck", "intro-text"; "subtitle-2", "leading-tight" are not).
+local function dek_token(hints)
+  for t in hints:gmatch("%S+") do
+    for _, bad in ipairs(NOT_DEK) do
+      if t:find(bad, 1, true) then
+        return false
+      end
+    end
+  end
+  for t in hints:gmatch("%S+") do
+    for _, w in ipairs(DEK_WORDS) do
+      if t == w or (#t > #w and t:sub(-#w) == w and t:sub(-#w - 1, -#w - 1):find("[-_]"))
+        or t:find("^" .. w .. "[-_]+%a") then
+        return true
+      end
+    end
+  end
+  return false
+end
+
+--- The visible dek right after the headline (the first 25 elements after it), or nil.
+function M.dek(idx)
+  for _, a in ipairs(idx.anchors or {}) do
+    local nodes, hints, tags = a:window_marks(0, 25, HINTS, 0, DEK_GROUP)
+    for i = 1, #nodes do
+      if DEK_TAGS[tags[i]] and dek_token(hints[i]) and not in_comments(nodes[i]) then
+        local s = text(nodes[i])
+        -- (Not a byline or a dateline that borrowed the class.)
+        if s and #s >= 10 and #s <= 500 and not dates.parse(s) and not s:find("^[Bb][Yy]%s") then
+          return s
+        end
+      end
+    end
+  end
+  return nil
+end
+
 local function node_date(n)
   return dates.parse(n:attr("datetime")) or dates.parse(n:attr("content"))
     or dates.parse(n:attr("data-published")) or dates.parse(n:attr("data-timestamp"))
