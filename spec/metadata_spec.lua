@@ -285,6 +285,11 @@ describe("pith.metadata: less common sources on real pages", function()
       .. "<p class='post__deck'>What the story is about, in a line</p>"))
   end)
 
+  it_ready("writes a lead image's non-ASCII file name percent-encoded (1pezeshk)", function()
+    local f = collect(M .. "www.1pezeshk.com__1733537734038.html.gz")
+    assert.equal("https://www.1pezeshk.com/wp-content/uploads/2024/12/12-09-1403-08-52-01-%D8%A8-%D8%B8.webp", f.image)
+  end)
+
   it_ready("keeps a UTC timestamp in the local time the page states, so the printed day survives (al.com)", function()
     local f = collect(M .. "www.al.com.html.gz",
       "http://www.al.com/news/birmingham/index.ssf/2016/12/two_arrested_in_multi-state_de.html")

@@ -11,6 +11,14 @@ describe("pith.meta.urls", function()
     assert.is_nil(urls.resolve("https://a.test/", "data:image/png;base64,xx"))
   end)
 
+  it("percent-encodes non-ASCII characters and spaces after the host, as a browser's URL parser does", function()
+    -- 1pezeshk.com (mercury corpus): og:image ".../12-09-1403-08-52-01-ب-ظ.webp"
+    assert.equal("https://a.test/x/%D8%A8-%D8%B8.webp", urls.resolve("https://a.test/x/p", "ب-ظ.webp"))
+    assert.equal("https://a.test/a%20b?q=%C3%A9#%C3%A9", urls.resolve(nil, "https://a.test/a b?q=é#é"))
+    -- already encoded: unchanged
+    assert.equal("https://a.test/%D8%A8", urls.resolve("https://a.test/", "/%D8%A8"))
+  end)
+
   it("gives the host without www", function()
     assert.equal("reuters.com", urls.host("https://www.reuters.com/world/x"))
     assert.equal("sg.news.yahoo.com", urls.host("https://sg.news.yahoo.com:443/a"))

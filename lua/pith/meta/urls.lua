@@ -35,8 +35,31 @@ local function normalise_path(path)
   return r .. tail
 end
 
+-- Non-ASCII bytes and spaces after the authority, percent-encoded as a browser's URL parser
+-- writes them ("/ب-ظ.webp" -> "/%D8%A8-%D8%B8.webp"); the host is left alone.
+local function encode(url)
+  if not url or not url:find("[ \128-\255]") then
+    return url
+  end
+  local head, rest = url:match("^([%a][%w+.-]*://[^/?#]*)(.*)$")
+  if not head then
+    head, rest = "", url
+  end
+  return head .. rest:gsub("[ \128-\255]", function(c)
+    return string.format("%%%02X", c:byte())
+  end)
+end
+
+local resolve
+
 --- Resolves `ref` against the absolute `base`; returns nil when no absolute URL can be made.
+-- The result is written as a URI: non-ASCII characters of its path, query and fragment
+-- percent-encoded in UTF-8.
 function M.resolve(base, ref)
+  return encode(resolve(base, ref))
+end
+
+function resolve(base, ref)
   if type(ref) ~= "string" then
     return nil
   end
