@@ -145,6 +145,20 @@ describe("pith.metadata titles on real pages", function()
       .title)
   end)
 
+  it_ready("drops the declared site name glued to the headline by a separator (phpspot, pixnet)", function()
+    -- og:title "...「Treeviz」:phpspot開発日誌", og:site_name "phpspot開発日誌" (Mercury's title: the headline).
+    assert.equal("マインドマップ風のツリーを描画できる「Treeviz」",
+      mercury("phpspot.org", "http://phpspot.org/blog/archives/2019/04/treeviz.html").title)
+    -- "Headline @ Blog name" on a PIXNET blog named 史蒂文的家_藍天
+    assert.equal("新竹尖石_美樹營地賞楓 (2)", collect("../shared/corpus/readability/pixnet/source.html").title)
+  end)
+
+  it_ready("cuts a declared title to the h1 it starts with, a full stop between them (sanwa)", function()
+    -- og:title "...マウスを発売。 | サンワサプライ株式会社", h1 "...マウスを発売" (Mercury's title).
+    assert.equal("指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売",
+      mercury("www.sanwa.co.jp", "https://www.sanwa.co.jp/info/news/201903/ma-irfp139bk/index.html").title)
+  end)
+
   it_ready("cuts an undeclared <title> at its last separator as Readability does (001)", function()
     assert.equal("Get your Frontend JavaScript Code Covered | Code",
       collect("../shared/corpus/readability/001/source.html").title)

@@ -111,6 +111,30 @@ function M.strip(t, sites, host)
   return squash(table.concat(parts, sep)), removed
 end
 
+-- Separator characters a site name may follow without spaces: "Headline:Site", "Headline｜Site".
+local GLUED = { ":", "|", "-", "/", "@", "\239\188\154", "\239\189\156", "\226\128\147", "\226\128\148",
+  "\227\131\187", "\194\183" }
+
+-- "マインドマップ風のツリー「Treeviz」:phpspot開発日誌": the exact name of the site (one the
+-- page declares, not one guessed from its host) glued to the headline by a separator.
+local function strip_glued(t, sites)
+  for _, site in ipairs(sites) do
+    site = squash(site)
+    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
+      local head = t:sub(1, -#site - 1):gsub("%s+$", "")
+      for _, g in ipairs(GLUED) do
+        if head:sub(-#g) == g then
+          local rest = squash(head:sub(1, -#g - 1))
+          if rest and rest ~= "" then
+            return rest, site
+          end
+        end
+      end
+    end
+  end
+  return t
+end
+
 local function words(t)
   local n = 0
   for _ in t:gmatch("%S+") do
@@ -170,7 +194,8 @@ M.overlap = overlap
 local function h1_prefix(s, list)
   for _, h in ipairs(list) do
     if #h < #s and s:sub(1, #h) == h then
-      local rest = s:sub(#h + 1)
+      -- (A full stop may end the headline before the separator: "...を発売。 | Site".)
+      local rest = s:sub(#h + 1):gsub("^\227\128\130", "")
       for _, sep in ipairs(SEPARATORS) do
         if rest:sub(1, #sep) == sep then
           return h
@@ -213,6 +238,7 @@ function M.choose(c)
   local declared = c.declared and c.declared[1]
   if declared then
     local s = M.strip(declared, sites, c.host)
+    s = s and strip_glued(s, c.sites or {})
     if s and s ~= "" then
       if h1[key(s)] then
         -- The h1 marked itemprop=headline is schema.org's headline, as JSON-LD's is: its
