@@ -246,6 +246,12 @@ describe("pith.metadata authors on real pages", function()
     assert.is_nil(f.author)
   end)
 
+  it_ready("reads twitter:label1 'Written by' + twitter:data1 when no byline is found (androidauthority)", function()
+    assert.equal("Andy Walker", mercury("www.androidauthority.com__1734492467424").author)
+    -- The visible byline wins: prospectmagazine's data names the editor who posted the piece.
+    assert.equal("Duncan Bell", mercury("www.prospectmagazine.co.uk").author)
+  end)
+
   it_ready("keeps an organisation's name as written when it is the only author (wikipedia-2, bbc-1)", function()
     assert.equal("Contributors to Wikimedia projects",
       collect("../shared/corpus/readability/wikipedia-2/source.html").author)

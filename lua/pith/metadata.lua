@@ -41,6 +41,16 @@ local IMAGE_KEYS = { "og:image", "og:image:url", "og:image:secure_url", "twitter
 local LANG_KEYS = { "content-language", "language", "dc.language", "dcterms.language", "og:locale", "inlanguage",
   "citation_language" }
 local URL_KEYS, OG_TITLE, OG_SITE = { "og:url" }, { "og:title" }, { "og:site_name" }
+-- Twitter's label/data pairs: WordPress (Yoast) states the author as label "Written by" (in the
+-- site's language) beside data "Jane Doe", and the reading time likewise.
+local LABEL_KEYS = { "twitter:label1", "twitter:data1", "twitter:label2", "twitter:data2", "twitter:label3",
+  "twitter:data3" }
+local WRITTEN_BY = {}
+for _, l in ipairs({ "written by", "author", "authors", "by", "verfasst von", "geschrieben von", "autor",
+  "écrit par", "escrito por", "scritto da", "geschreven door", "napisane przez", "auteur", "执笔者", "執筆者",
+  "著者", "작성자", "автор", "نوشته‌شده بدست", "نوشته شده توسط" }) do
+  WRITTEN_BY[l] = true
+end
 local TAG_KEYS = { "article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "citation_keywords" }
 local CATEGORY_KEYS = { "article:section", "og:article:section", "parsely-section", "category" }
 local LICENSE_KEYS = { "dc.rights", "dcterms.license", "dcterms.rights", "license" }
@@ -51,7 +61,7 @@ local READ_KEYS, READ_RELS = {}, { "canonical", "image_src", "license" }
 do
   local seen = {}
   for _, list in ipairs({ TITLE_KEYS, AUTHOR_KEYS, DATE_KEYS, MODIFIED_KEYS, SITE_KEYS, DESC_KEYS, IMAGE_KEYS,
-    LANG_KEYS, URL_KEYS, OG_TITLE, OG_SITE, TAG_KEYS, CATEGORY_KEYS, LICENSE_KEYS }) do
+    LANG_KEYS, URL_KEYS, OG_TITLE, OG_SITE, TAG_KEYS, CATEGORY_KEYS, LICENSE_KEYS, LABEL_KEYS }) do
     for _, k in ipairs(list) do
       if not seen[k] then
         seen[k] = true
@@ -226,6 +236,17 @@ local function pick_authors(ld, scan, idx, site)
   names = usable(dom.byline(idx))
   if #names > 0 then
     return names
+  end
+  -- (After the visible byline: WordPress names the account that posted, an editor posting a
+  -- contributor's piece on prospectmagazine.)
+  for i = 1, 3 do
+    local label, data = scan.meta["twitter:label" .. i], scan.meta["twitter:data" .. i]
+    if label and data and WRITTEN_BY[dates.lower(label[1])] then
+      names = usable(byline.merge({ data[1] }))
+      if #names > 0 then
+        return names
+      end
+    end
   end
   names = usable(dom.microdata_author(idx))
   if #names > 0 then
