@@ -204,6 +204,13 @@ describe("pith.metadata authors on real pages", function()
     assert.same({ "Jane Doe", "John Roe" }, f.authors)
   end)
 
+  it_ready("reads a 'By' in an element of its own with the name beside it (androidauthority's markup)", function()
+    -- www.androidauthority.com: <div><span>By </span><button type="button">Andy Walker</button></div>
+    local f = collect_html("<html><body><h1>A headline for the test</h1>"
+      .. "<div><span>By </span><button type='button'>Jane Doe</button></div><p>Text.</p></body></html>")
+    assert.equal("Jane Doe", f.author)
+  end)
+
   it_ready("takes a one-word name from a link to the author's page (sciencefly)", function()
     assert.equal("Paul", mercury("sciencefly.com",
       "http://sciencefly.com/video-shows-false-killer-whale-snagging-tuna-bait/").author)

@@ -267,6 +267,12 @@ local function by_text(idx)
     local hits = a:following_lead(40, "by", 3)
     for i = 1, #hits do
       local s = text(hits[i])
+      -- "<span>By </span><button>Jane Doe</button>": the lead has an element of its own, the
+      -- name is beside it (in a button, which node:text leaves out: string(.) it is).
+      local up = s and s:find("^[Bb][Yy]:?$") and hits[i]:parent()
+      if up then
+        s = squash(up:content(400) or "")
+      end
       if s and #s < 200 then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
