@@ -251,6 +251,16 @@ describe("pith.metadata authors on real pages", function()
       .. "<div class='username'><a href='/login'>Username</a></div><p class='username'>evilspark</p>"
       .. "<p>Text.</p></body></html>")
     assert.is_nil(f.author)
+    -- A sidebar's list of posters is no byline.
+    f = collect_html("<html><body><h1>A headline for the test</h1><p>Text.</p>"
+      .. "<ul><li><span class='newposts__username'>Jane Doe</span></li></ul></body></html>")
+    assert.is_nil(f.author)
+  end)
+
+  it_ready("takes a forum member's handle from the byline's <address> link (techpowerup)", function()
+    -- <div class="byline">by <address><a href=".../forums/members/68032/">crazyeyesreaper</a></address>,
+    -- (Mercury's author); a "New Forum Posts" sidebar later names other people.
+    assert.equal("crazyeyesreaper", mercury("www.techpowerup.com__1747598930208").author)
   end)
 
   it_ready("reads twitter:label1 'Written by' + twitter:data1 when no byline is found (androidauthority)", function()

@@ -221,6 +221,8 @@ local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script =
 -- Person names in a byline element: its itemprop=name, its content, else its text line by line
 -- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart). When it
 -- names nobody, also its whole text (for a desk's credit).
+local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
+
 local function names_of(n)
   -- (An author element may list several people, each its own itemprop=name.)
   local found, seen = {}, {}
@@ -249,11 +251,19 @@ local function names_of(n)
       return names
     end
   end
-  -- A one-word name ("Paul") is taken only from a link to the author's page.
+  -- A one-word name ("Paul") is taken only from a link to the author's page, or to a forum
+  -- member's page in the byline's <address> (HTML's element for the author's contact).
   local link = n:tag() == "a" and n or n:first("a[href*='/author'], a[rel~=author]")
   local href = link and (link:attr("href") or "")
   if link and (href:find("/author", 1, true) or (link:attr("rel") or ""):find("author", 1, true)) then
     return byline.names(text(link), { handle = true }), whole
+  end
+  link = n:first("address a[href]")
+  href = link and link:attr("href"):lower() or ""
+  for _, part in ipairs(MEMBER_PATHS) do
+    if href:find(part, 1, true) then
+      return byline.names(text(link), { handle = true }), whole
+    end
   end
   return {}, whole
 end
@@ -285,6 +295,16 @@ local function by_text(idx)
   return nil
 end
 
+-- True when the hints hold a byline word.
+local function by_word(hints)
+  for _, w in ipairs(BYLINE_WORDS) do
+    if hints:find(w, 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
 --- Person names from the first byline element that holds some. (A byline crediting a desk or a
 -- team instead is kept as idx.credit, for when nothing names a person.)
 function M.byline(idx)
@@ -299,18 +319,21 @@ function M.byline(idx)
       if tried > 25 then
         break
       end
-      if not in_comments(e.node) then
+      -- A "username" element beside the headline shows the poster's handle, linked to their
+      -- profile ("<div class=username><a href=/u/EvilSpark>EvilSpark</a>"), and only that: a
+      -- sidebar's "newposts__username" lists other people, a login form's "Username" is a label.
+      local user_only = e.hints:find("username", 1, true) and not by_word(e.hints:gsub("username", ""))
+      if user_only then
+        local whole = text(e.node)
+        if whole and #whole <= 40 and whole:find("^@?[%w_.%-]+$") and not whole:lower():find("user", 1, true)
+          and not whole:lower():find("log", 1, true) and (e.tag == "a" or e.node:first("a[href]"))
+          and not in_comments(e.node) then
+          return { whole }
+        end
+      elseif not in_comments(e.node) then
         local names, whole = names_of(e.node)
         if #names > 0 then
           return names
-        end
-        -- A "username" element beside the headline shows the poster's handle, linked to their
-        -- profile ("<div class=username><a href=/u/EvilSpark>EvilSpark</a>"); a login form's
-        -- "Username" label is no handle.
-        if e.hints:find("username", 1, true) and whole and #whole <= 40 and whole:find("^@?[%w_.%-]+$")
-          and not whole:lower():find("user", 1, true) and not whole:lower():find("log", 1, true)
-          and (e.tag == "a" or e.node:first("a[href]")) then
-          return { whole }
         end
         idx.credit = idx.credit or byline.credit(whole)
       end
