@@ -257,6 +257,10 @@ describe("pith.metadata authors on real pages", function()
     assert.is_nil(f.author)
   end)
 
+  it_ready("reads a Japanese byline bracketed whole (itmedia)", function()
+    assert.equal("田中宏昌", mercury("www.itmedia.co.jp").author)
+  end)
+
   it_ready("takes a forum member's handle from the byline's <address> link (techpowerup)", function()
     -- <div class="byline">by <address><a href=".../forums/members/68032/">crazyeyesreaper</a></address>,
     -- (Mercury's author); a "New Forum Posts" sidebar later names other people.

@@ -91,6 +91,12 @@ describe("pith.meta.byline", function()
     assert.same({ "Jane Doe", "John Roe" }, byline.names("Jane Doe (with John Roe)"))
     assert.same({ "Jane Doe" }, byline.names("Jane Doe (Reuters)"))
   end)
+  it("reads a byline bracketed whole, its names split at a full-width comma", function()
+    -- itmedia.co.jp (mercury corpus): <div id="byline"><b>[</b>田中宏昌，<b>ITmedia]</b></div>
+    assert.same({ "田中宏昌" }, byline.names("[田中宏昌，ITmedia]", { strict = true }))
+    -- an aside in brackets after the name is still dropped
+    assert.same({ "Jane Doe" }, byline.names("Jane Doe [Reuters]"))
+  end)
   it("takes a lower-case user name only from the text of a link to the author's page", function()
     -- techlog.iij.ad.jp: <a href=".../archives/author/doumae" rel="author">doumae</a>.
     assert.same({}, byline.names("doumae"))

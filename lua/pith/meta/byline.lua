@@ -208,6 +208,8 @@ function M.names(s, opts)
     s = trim(s:sub(1, cut - 1))
   end
   s = s:gsub("%f[%w]%d+%s*[Mm]in%a*%.?%s+[Rr]ead%f[%W].*$", "")
+  -- "[田中宏昌，ITmedia]": a byline bracketed whole is no aside.
+  s = s:gsub("^%[([^%[%]]+)%]$", "%1")
   -- "Jane Doe (avec John Roe et Ann Poe)", "(with ...)": co-authors credited in a parenthetical.
   s = s:gsub("%(%s*[Aa]vec%s+([^()]-)%)", "; %1"):gsub("%(%s*[Ww]ith%s+([^()]-)%)", "; %1")
   s = s:gsub("%(.-%)", " "):gsub("%[.-%]", " ")
@@ -254,6 +256,7 @@ function M.names(s, opts)
     :gsub("%s*&%s*", ";")
     :gsub("%s*/%s*", ";")
     :gsub("%s*[,;]%s*", ";")
+    :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
   for part in normalised:gmatch("[^;]+") do
     part = cut_role(strip_lead(trim(part)))
     part = part:gsub("[.:%-]+$", "")
