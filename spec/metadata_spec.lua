@@ -257,6 +257,15 @@ describe("pith.metadata authors on real pages", function()
     assert.is_nil(f.author)
   end)
 
+  it_ready("does not take a comment's microdata author for the page's (snippet)", function()
+    -- (far from the headline: the fallback's case, not the byline window's)
+    local filler = string.rep("<p>Text.</p>", 400)
+    local f = collect_html("<html><body><h1>A page for the test</h1>" .. filler
+      .. "<div itemprop='comment' itemscope><span itemprop='author' itemscope><span itemprop='name'>Jane Doe"
+      .. "</span></span></div></body></html>")
+    assert.is_nil(f.author)
+  end)
+
   it_ready("reads a Japanese byline bracketed whole (itmedia)", function()
     assert.equal("田中宏昌", mercury("www.itmedia.co.jp").author)
   end)
@@ -322,6 +331,7 @@ describe("pith.metadata: less common sources on real pages", function()
     assert.equal("The declared one.", dek("<div class='subtitle'>07.03.2025 von Sunny</div>"))
     assert.equal("The declared one.", dek("<p class='leading-tight'>You are reading a free article today</p>"))
     assert.equal("The declared one.", dek("<h2 class='site-description'>The blog of our engineers</h2>"))
+    assert.equal("The declared one.", dek("<div class='teaser'><a href='/other'>Another story you may like</a></div>"))
     assert.equal("What the story is about, in a line", dek("<div class='subtitle'>By Jane Doe</div>"
       .. "<p class='post__deck'>What the story is about, in a line</p>"))
   end)

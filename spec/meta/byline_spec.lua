@@ -90,6 +90,7 @@ describe("pith.meta.byline", function()
       byline.names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
     assert.same({ "Jane Doe", "John Roe" }, byline.names("Jane Doe (with John Roe)"))
     assert.same({ "Jane Doe" }, byline.names("Jane Doe (Reuters)"))
+    assert.same({ "Jane Doe" }, byline.names("Jane Doe (with contributions from the desk)"))
   end)
   it("reads a byline bracketed whole, its names split at a full-width comma", function()
     -- itmedia.co.jp (mercury corpus): <div id="byline"><b>[</b>田中宏昌，<b>ITmedia]</b></div>

@@ -211,7 +211,8 @@ function M.names(s, opts)
   -- "[田中宏昌，ITmedia]": a byline bracketed whole is no aside.
   s = s:gsub("^%[([^%[%]]+)%]$", "%1")
   -- "Jane Doe (avec John Roe et Ann Poe)", "(with ...)": co-authors credited in a parenthetical.
-  s = s:gsub("%(%s*[Aa]vec%s+([^()]-)%)", "; %1"):gsub("%(%s*[Ww]ith%s+([^()]-)%)", "; %1")
+  -- (Only names: "(with reporting by ...)", "(with contributions from ...)" stay asides.)
+  s = s:gsub("%(%s*[Aa]vec%s+(%u[^()]-)%)", "; %1"):gsub("%(%s*[Ww]ith%s+(%u[^()]-)%)", "; %1")
   s = s:gsub("%(.-%)", " "):gsub("%[.-%]", " ")
   s = s:gsub("[%w._%%+-]+@[%w.-]+", " "):gsub("https?://%S+", " "):gsub("%f[%w@]@[%w_]+", " ")
   s = trim(s)

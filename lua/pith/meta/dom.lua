@@ -342,6 +342,8 @@ function M.byline(idx)
   return {}
 end
 
+local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment" }
+
 --- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
 -- text), wherever it sits: for when the byline window found none (a video page declares its
 -- channel at the top of the body, far from the headline). The name is declared, as a meta's is:
@@ -353,7 +355,8 @@ function M.microdata_author(idx)
     if tried > 3 then
       break
     end
-    if not in_comments(n) then
+    -- (A comment's author is not the page's; a review's may be: a review article is one.)
+    if not in_comments(n) and not n:closest_match(false, NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS) then
       local names = {}
       for _, nm in ipairs(n:select("[itemprop~=name]")) do
         for _, name in ipairs(byline.names(nm:attr("content") or text(nm))) do
@@ -411,8 +414,10 @@ function M.dek(idx)
     for i = 1, #nodes do
       if DEK_TAGS[tags[i]] and dek_token(hints[i]) and not in_comments(nodes[i]) then
         local s = text(nodes[i])
-        -- (Not a byline or a dateline that borrowed the class.)
-        if s and #s >= 10 and #s <= 500 and not dates.parse(s) and not s:find("^[Bb][Yy]%s") then
+        -- (Not a byline or a dateline that borrowed the class, nor a teaser linking elsewhere.)
+        local link = s and nodes[i]:first("a[href]")
+        if s and #s >= 10 and #s <= 500 and not dates.parse(s) and not s:find("^[Bb][Yy]%s")
+          and not (link and #(text(link) or "") * 2 > #s) then
           return s
         end
       end
