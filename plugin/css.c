@@ -886,9 +886,11 @@ typedef struct WCompound {
 typedef struct WComplex {
   const WCompound *c;
   int n;
-  /* bits of the element name and class words the subject requires (bit_of): an
-   * element whose own bits lack one is passed over without a test */
-  uint64_t need;
+  /* bit_of the subject's element name (0: any) and of the class words it requires:
+   * an element whose own bits lack one is passed over without a test. Kept apart
+   * so the name, cheap to hash, rules most elements out before their classes are
+   * read. */
+  uint64_t need_type, need_class;
 } WComplex;
 
 static uint64_t bit_of(const char *p, size_t n) {
@@ -902,7 +904,7 @@ static uint64_t bit_of(const char *p, size_t n) {
 struct pith_css_walk {
   const WComplex *x;
   int n;
-  uint64_t need_all; /* bits every selector of the list needs */
+  uint64_t type_all, class_all; /* bits every selector of the list needs */
 };
 
 /* Offsets in the matcher's one allocation stay aligned for any of its structs. */
@@ -995,14 +997,16 @@ static pith_css_walk *build_walk(const Complex *xs, int n) {
     }
     {
       const WCompound *subj = &wx[i].c[wx[i].n - 1];
-      wx[i].need = subj->type ? bit_of(subj->type, strlen(subj->type)) : 0;
+      wx[i].need_type = subj->type ? bit_of(subj->type, strlen(subj->type)) : 0;
+      wx[i].need_class = 0;
       for (j = 0; j < subj->ntests; j++)
         if (subj->tests[j].class_word)
-          wx[i].need |= bit_of(subj->tests[j].val, subj->tests[j].vlen);
-      w->need_all = i == 0 ? wx[i].need : w->need_all & wx[i].need;
+          wx[i].need_class |= bit_of(subj->tests[j].val, subj->tests[j].vlen);
+      w->type_all = i == 0 ? wx[i].need_type : w->type_all & wx[i].need_type;
+      w->class_all = i == 0 ? wx[i].need_class : w->class_all & wx[i].need_class;
     }
   }
-  if (n == 0) w->need_all = 0;
+  if (n == 0) w->type_all = w->class_all = 0;
   return w;
 }
 
@@ -1084,12 +1088,13 @@ static int test_value(const WTest *t, const char *s, unsigned long *budget) {
 }
 
 /* The subject element's class tokens, split once for every selector of a list
- * (rule lists hold a dozen class selectors). */
+ * (rule lists hold a dozen class selectors), and its name and class bits. */
 #define MAX_TOKENS 32
 typedef struct Classes {
   int state; /* 0 not read, 1 split into tok, 2 no class attribute, 3 test the long way */
-  int masked;    /* mask computed */
-  uint64_t mask; /* bit_of the element's name and class words (all ones: unknown) */
+  int named; /* name computed */
+  uint64_t name; /* bit_of the element's name */
+  uint64_t mask; /* bit_of its class words, once read (all ones: unknown) */
   int n;
   struct {
     const char *p;
@@ -1106,30 +1111,49 @@ static xmlAttrPtr find_attr(xmlNodePtr el, const char *name) {
   return NULL;
 }
 
+/* is_blank as a table: the class scan's inner loop */
+static const unsigned char BLANK[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+/* Splits el's class into words and hashes each into the mask in one pass. Past
+ * MAX_TOKENS words the mask is still exact; only the tokens are not kept. */
 static void read_classes(Classes *c, xmlNodePtr el) {
   xmlAttrPtr a = find_attr(el, "class");
-  const char *s;
-  size_t at = 0, start, i, n;
-  c->state = 3;
+  const unsigned char *s;
   c->n = 0;
+  c->mask = 0;
   if (a == NULL) {
     c->state = 2;
     return;
   }
-  if (a->children == NULL) {
-    c->state = 1;
+  c->state = 1;
+  if (a->children == NULL) return;
+  if (a->children->next != NULL || a->children->type != XML_TEXT_NODE) {
+    c->state = 3;
+    c->mask = ~(uint64_t)0;
     return;
   }
-  if (a->children->next != NULL || a->children->type != XML_TEXT_NODE) return;
-  s = a->children->content ? (const char *)a->children->content : "";
-  n = strlen(s);
-  while ((i = next_word(s, n, &at, &start)) > start) {
-    if (c->n == MAX_TOKENS) return; /* state 3 */
-    c->tok[c->n].p = s + start;
-    c->tok[c->n].len = i - start;
-    c->n++;
+  s = a->children->content ? (const unsigned char *)a->children->content
+                           : (const unsigned char *)"";
+  for (;;) {
+    const unsigned char *start;
+    uint32_t h = 2166136261u; /* bit_of's FNV-1a */
+    while (*s && BLANK[*s])
+      s++;
+    if (*s == '\0') break;
+    start = s;
+    while (*s && !BLANK[*s]) {
+      h = (h ^ *s) * 16777619u;
+      s++;
+    }
+    c->mask |= (uint64_t)1 << (h & 63);
+    if (c->n < MAX_TOKENS) {
+      c->tok[c->n].p = (const char *)start;
+      c->tok[c->n].len = (size_t)(s - start);
+      c->n++;
+    } else {
+      c->state = 3;
+    }
   }
-  c->state = 1;
 }
 
 /* The test on element el: its attribute (no namespace, as XPath's @name) read
@@ -1216,30 +1240,35 @@ static int match_left(const WCompound *c, int k, xmlNodePtr el, unsigned long *b
   }
 }
 
-static uint64_t mask_of(Classes *cls, xmlNodePtr el) {
-  int i;
-  if (cls->masked) return cls->mask;
-  cls->masked = 1;
+static uint64_t name_of(Classes *cls, xmlNodePtr el) {
+  if (!cls->named) {
+    cls->named = 1;
+    cls->name = bit_of((const char *)el->name, strlen((const char *)el->name));
+  }
+  return cls->name;
+}
+
+static uint64_t classes_of(Classes *cls, xmlNodePtr el) {
   if (cls->state == 0) read_classes(cls, el);
-  if (cls->state == 3) return cls->mask = ~(uint64_t)0;
-  cls->mask = bit_of((const char *)el->name, strlen((const char *)el->name));
-  if (cls->state == 1)
-    for (i = 0; i < cls->n; i++)
-      cls->mask |= bit_of(cls->tok[i].p, cls->tok[i].len);
   return cls->mask;
 }
 
-/* use_mask: filter by the element's bits (worth reading its classes for when
- * several selectors are tried). */
+/* Could el be the subject of a selector needing these bits? Its name first. */
+static int may_be(Classes *cls, xmlNodePtr el, uint64_t type, uint64_t classes) {
+  if (type && !(name_of(cls, el) & type)) return 0;
+  return !classes || (classes_of(cls, el) & classes) == classes;
+}
+
+/* use_mask: filter by the element's bits (worth computing when several selectors
+ * are tried). */
 static int matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget,
                    Classes *cls, int use_mask) {
   int i;
-  uint64_t mask = use_mask ? mask_of(cls, el) : 0;
-  if (use_mask && (w->need_all & mask) != w->need_all) return 0;
+  if (use_mask && !may_be(cls, el, w->type_all, w->class_all)) return 0;
   for (i = 0; i < w->n; i++) {
     const WComplex *x = &w->x[i];
     int r;
-    if (use_mask && (x->need & mask) != x->need) continue;
+    if (use_mask && !may_be(cls, el, x->need_type, x->need_class)) continue;
     if (*budget == 0) return -1;
     --*budget;
     if (!match_compound(&x->c[x->n - 1], el, cls, budget)) continue;
@@ -1252,24 +1281,30 @@ static int matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget,
 int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget) {
   Classes cls;
   cls.state = 0;
-  cls.masked = 0;
+  cls.named = 0;
   return matches(w, el, budget, &cls, w->n > 2);
 }
 
 int pith__css_matches_each(const pith_css_walk *const *ws, int n, xmlNodePtr el,
                            unsigned long *budget, unsigned char *hit) {
   Classes cls;
-  int i, r;
+  int i, r, hits = 0;
+  uint64_t name = bit_of((const char *)el->name, strlen((const char *)el->name));
   cls.state = 0;
-  cls.masked = 0;
+  cls.named = 1;
+  cls.name = name;
+  /* the lists' own bits first, inline: most elements fail every list on them */
   for (i = 0; i < n; i++) {
+    const pith_css_walk *w = ws[i];
     hit[i] = 0;
-    if (ws[i] == NULL) continue;
-    r = matches(ws[i], el, budget, &cls, n > 2 || ws[i]->n > 2);
+    if (w == NULL || (w->type_all && !(name & w->type_all))) continue;
+    if (w->class_all && (classes_of(&cls, el) & w->class_all) != w->class_all) continue;
+    r = matches(w, el, budget, &cls, n > 2 || w->n > 2);
     if (r < 0) return -1;
     hit[i] = (unsigned char)r;
+    hits += r;
   }
-  return 0;
+  return hits;
 }
 
 /* A selector list up to the end (top) or a ')' (inside :not/:is). At the top it

@@ -38,8 +38,8 @@ void pith__css_walk_free(pith_css_walk *w);
 int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget);
 
 /* pith__css_matches for each of n matchers (NULL ones skipped), with el's
- * attributes read once for all: hit[i] set to 1 or 0. Returns 0, or -1 when the
- * budget ran out. */
+ * attributes read once for all: hit[i] set to 1 or 0. Returns how many hit, or
+ * -1 when the budget ran out. */
 int pith__css_matches_each(const pith_css_walk *const *ws, int n, xmlNodePtr el,
                            unsigned long *budget, unsigned char *hit);
 

@@ -542,12 +542,14 @@ static int l_select_many(lua_State *L) {
   owner = lua_gettop(L);
   for (n = any ? pith__next_in(scope, scope) : NULL; n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
-      if (budget == 0 ||
-          (--budget, pith__css_matches_each(w, count, n, &budget, hit) < 0))
+      int hits =
+          budget ? (--budget, pith__css_matches_each(w, count, n, &budget, hit)) : -1;
+      if (hits < 0)
         return luaL_error(L, "CSS selectors: %s",
                           pith__xpath_strerror(XPATH_OP_LIMIT_EXCEEDED));
-      for (i = 0; i < count; i++) {
+      for (i = 0; hits > 0 && i < count; i++) {
         if (hit[i]) {
+          hits--;
           lua_rawgeti(L, res, i + 1);
           pith__push_node(L, owner, n);
           lua_rawseti(L, -2, ++len[i]);
