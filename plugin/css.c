@@ -893,12 +893,21 @@ typedef struct WComplex {
   uint64_t need_type, need_class;
 } WComplex;
 
+/* One of 64 bits for a name or class word, from its length and four of its bytes:
+ * O(1) per word, so reading an element's classes costs a scan for blanks and no
+ * per-byte hashing (a bloom filter only needs the same word to give the same bit). */
 static uint64_t bit_of(const char *p, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char)p[i]) * 16777619u;
-  return (uint64_t)1 << (h & 63);
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  if (n > 0) {
+    h ^= (uint32_t)(unsigned char)p[0] * 0x85EBCA77u;
+    h ^= (uint32_t)(unsigned char)p[n - 1] * 0xC2B2AE3Du;
+    h ^= (uint32_t)(unsigned char)p[n / 2] * 0x27D4EB2Fu;
+    h ^= (uint32_t)(unsigned char)p[n / 4] * 0x165667B1u;
+  }
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  h ^= h >> 13;
+  return (uint64_t)1 << (h >> 26);
 }
 
 struct pith_css_walk {
@@ -1114,7 +1123,7 @@ static xmlAttrPtr find_attr(xmlNodePtr el, const char *name) {
 /* is_blank as a table: the class scan's inner loop */
 static const unsigned char BLANK[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
 
-/* Splits el's class into words and hashes each into the mask in one pass. Past
+/* Splits el's class into words and adds each one's bit to the mask. Past
  * MAX_TOKENS words the mask is still exact; only the tokens are not kept. */
 static void read_classes(Classes *c, xmlNodePtr el) {
   xmlAttrPtr a = find_attr(el, "class");
@@ -1136,16 +1145,13 @@ static void read_classes(Classes *c, xmlNodePtr el) {
                            : (const unsigned char *)"";
   for (;;) {
     const unsigned char *start;
-    uint32_t h = 2166136261u; /* bit_of's FNV-1a */
     while (*s && BLANK[*s])
       s++;
     if (*s == '\0') break;
     start = s;
-    while (*s && !BLANK[*s]) {
-      h = (h ^ *s) * 16777619u;
+    while (*s && !BLANK[*s])
       s++;
-    }
-    c->mask |= (uint64_t)1 << (h & 63);
+    c->mask |= bit_of((const char *)start, (size_t)(s - start));
     if (c->n < MAX_TOKENS) {
       c->tok[c->n].p = (const char *)start;
       c->tok[c->n].len = (size_t)(s - start);
@@ -1285,24 +1291,116 @@ int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budg
   return matches(w, el, budget, &cls, w->n > 2);
 }
 
-int pith__css_matches_each(const pith_css_walk *const *ws, int n, xmlNodePtr el,
-                           unsigned long *budget, unsigned char *hit) {
+/* ---- many lists at once: complexes bucketed by one bit they need ----------- */
+
+typedef struct IxEntry {
+  const WComplex *x;
+  int list;
+} IxEntry;
+
+#define IX_ANY 64 /* the bucket of complexes that need no bit */
+
+struct pith_css_index {
+  int n;                 /* lists */
+  int any_class;         /* some complex needs class bits: read every element's */
+  uint64_t keys;         /* bits that have a bucket */
+  int start[IX_ANY + 2]; /* bucket b: e[start[b] .. start[b + 1]) */
+  IxEntry *e;
+};
+
+/* The bucket of a complex: its lowest class bit (classes pick out few elements),
+ * else its name bit, else IX_ANY. */
+static int key_of(const WComplex *x) {
+  uint64_t b = x->need_class ? x->need_class : x->need_type;
+  int k = 0;
+  if (b == 0) return IX_ANY;
+  while (!(b & 1)) {
+    b >>= 1;
+    k++;
+  }
+  return k;
+}
+
+size_t pith__css_index_size(const pith_css_walk *const *ws, int n) {
+  size_t m = 0;
+  int i;
+  for (i = 0; i < n; i++)
+    if (ws[i]) m += (size_t)ws[i]->n;
+  return WROUND(sizeof(pith_css_index)) + m * sizeof(IxEntry);
+}
+
+pith_css_index *pith__css_index_build(const pith_css_walk *const *ws, int n, void *mem) {
+  pith_css_index *ix = (pith_css_index *)mem;
+  int i, j, b, fill[IX_ANY + 1];
+  ix->n = n;
+  ix->any_class = 0;
+  ix->keys = 0;
+  ix->e = (IxEntry *)(void *)((char *)mem + WROUND(sizeof(pith_css_index)));
+  for (b = 0; b <= IX_ANY + 1; b++)
+    ix->start[b] = 0;
+  for (i = 0; i < n; i++) /* counting sort by key */
+    for (j = 0; ws[i] && j < ws[i]->n; j++)
+      ix->start[key_of(&ws[i]->x[j]) + 1]++;
+  for (b = 0; b <= IX_ANY; b++) {
+    ix->start[b + 1] += ix->start[b];
+    fill[b] = ix->start[b];
+  }
+  for (i = 0; i < n; i++)
+    for (j = 0; ws[i] && j < ws[i]->n; j++) {
+      const WComplex *x = &ws[i]->x[j];
+      int k = key_of(x);
+      ix->e[fill[k]].x = x;
+      ix->e[fill[k]].list = i;
+      fill[k]++;
+      if (k < IX_ANY) ix->keys |= (uint64_t)1 << k;
+      if (x->need_class) ix->any_class = 1;
+    }
+  return ix;
+}
+
+/* Tries bucket b's complexes whose lists have not matched yet on el. */
+static int try_bucket(const pith_css_index *ix, int b, xmlNodePtr el, Classes *cls,
+                      uint64_t classes, unsigned long *budget, unsigned char *hit) {
+  int k, r, hits = 0;
+  for (k = ix->start[b]; k < ix->start[b + 1]; k++) {
+    const IxEntry *e = &ix->e[k];
+    const WComplex *x = e->x;
+    if (hit[e->list] || (x->need_type && !(cls->name & x->need_type)) ||
+        (classes & x->need_class) != x->need_class)
+      continue;
+    if (*budget == 0) return -1;
+    --*budget;
+    if (!match_compound(&x->c[x->n - 1], el, cls, budget)) continue;
+    r = match_left(x->c, x->n - 1, el, budget);
+    if (r < 0) return -1;
+    if (r) {
+      hit[e->list] = 1;
+      hits++;
+    }
+  }
+  return hits;
+}
+
+int pith__css_index_match(const pith_css_index *ix, xmlNodePtr el, unsigned long *budget,
+                          unsigned char *hit) {
   Classes cls;
-  int i, r, hits = 0;
-  uint64_t name = bit_of((const char *)el->name, strlen((const char *)el->name));
+  uint64_t classes = 0, cand;
+  int hits, r;
   cls.state = 0;
   cls.named = 1;
-  cls.name = name;
-  /* the lists' own bits first, inline: most elements fail every list on them */
-  for (i = 0; i < n; i++) {
-    const pith_css_walk *w = ws[i];
-    hit[i] = 0;
-    if (w == NULL || (w->type_all && !(name & w->type_all))) continue;
-    if (w->class_all && (classes_of(&cls, el) & w->class_all) != w->class_all) continue;
-    r = matches(w, el, budget, &cls, n > 2 || w->n > 2);
-    if (r < 0) return -1;
-    hit[i] = (unsigned char)r;
-    hits += r;
+  cls.name = bit_of((const char *)el->name, strlen((const char *)el->name));
+  memset(hit, 0, (size_t)ix->n);
+  if (ix->any_class) classes = classes_of(&cls, el);
+  hits = try_bucket(ix, IX_ANY, el, &cls, classes, budget, hit);
+  cand = (cls.name | classes) & ix->keys;
+  while (hits >= 0 && cand) {
+    int b = 0;
+    uint64_t low = cand & (~cand + 1);
+    cand ^= low;
+    while (low >>= 1)
+      b++;
+    r = try_bucket(ix, b, el, &cls, classes, budget, hit);
+    hits = r < 0 ? -1 : hits + r;
   }
   return hits;
 }

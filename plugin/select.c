@@ -507,6 +507,7 @@ static int l_select_many(lua_State *L) {
   const pith_css_walk **w;
   int *len;
   unsigned char *hit;
+  pith_css_index *ix;
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
   count = (int)lua_rawlen(L, 2);
@@ -538,12 +539,14 @@ static int l_select_many(lua_State *L) {
     }
     lua_rawseti(L, res, i + 1);
   }
+  /* its own userdata: its size is known once the matchers are */
+  ix = pith__css_index_build(w, count,
+                             lua_newuserdatauv(L, pith__css_index_size(w, count), 0));
   pith__push_owner(L, 1);
   owner = lua_gettop(L);
   for (n = any ? pith__next_in(scope, scope) : NULL; n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
-      int hits =
-          budget ? (--budget, pith__css_matches_each(w, count, n, &budget, hit)) : -1;
+      int hits = budget ? (--budget, pith__css_index_match(ix, n, &budget, hit)) : -1;
       if (hits < 0)
         return luaL_error(L, "CSS selectors: %s",
                           pith__xpath_strerror(XPATH_OP_LIMIT_EXCEEDED));

@@ -2,6 +2,7 @@
 -- text patterns), selects the content and applies the content transforms. Declarative parts are
 -- C calls on precompiled selectors; only the rule's own functions run in the sandbox.
 local str = require "pith.meta.str"
+local literal = require "pith.rules.literal"
 local query = require "pith.rules.query"
 local sandbox = require "pith.rules.sandbox"
 
@@ -132,9 +133,18 @@ local function target(el, tr, text, roots)
   return n
 end
 
+-- The literal a match of text rule tr's unanchored twin needs (false: none), found once per rule.
+local function required(tr)
+  if tr.literal == nil then
+    local loose = tr.pattern:gsub("^%^", ""):gsub("([^\\])%$$", "%1")
+    tr.literal = literal.required(loose, tr.flags) or false
+  end
+  return tr.literal or nil
+end
+
 --- Removes the blocks whose text matches one of the text rules, never `root` itself.
 -- A prefilter on all the candidates' texts joined keeps the common case (nothing matches) to one
--- regex search per rule.
+-- plain find (of the literal the pattern needs) or regex search per rule.
 -- extra_roots: nodes never to remove either, or a function giving them (called only when a
 -- pattern can match, as finding them costs selector runs).
 local function remove_text(rules, root, extra_roots)
@@ -152,8 +162,11 @@ local function remove_text(rules, root, extra_roots)
     if err then error("remove_text pattern '" .. tr.pattern .. "': " .. err, 0) end
     return hit
   end
+  local lower
   for _, tr in ipairs(rules) do
-    if test(tr.re_block, tr, full) then active[#active + 1] = tr end
+    local may
+    may, lower = literal.may_match(required(tr), tr.flags:find("i", 1, true), full, lower)
+    if may and test(tr.re_block, tr, full) then active[#active + 1] = tr end
   end
   if #active == 0 then return 0 end
   local roots = { root }
