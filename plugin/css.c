@@ -1102,8 +1102,11 @@ static int test_value(const WTest *t, const char *s, unsigned long *budget) {
 typedef struct Classes {
   int state; /* 0 not read, 1 split into tok, 2 no class attribute, 3 test the long way */
   int named; /* name computed */
-  uint64_t name; /* bit_of the element's name */
-  uint64_t mask; /* bit_of its class words, once read (all ones: unknown) */
+  uint64_t name;      /* bit_of the element's name */
+  uint64_t mask;      /* bit_of its class words, once read (all ones: unknown) */
+  int attred, valued; /* attrs, values computed (pith__css_index_match only) */
+  uint64_t attrs;     /* bit_of its attributes' names */
+  uint64_t values;    /* bit_of its attributes' values (all ones: unknown) */
   int n;
   struct {
     const char *p;
@@ -1296,29 +1299,86 @@ int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budg
 typedef struct IxEntry {
   const WComplex *x;
   int list;
+  uint64_t attr;  /* bit_of an attribute the subject tests (it must be there), or 0 */
+  uint64_t value; /* bit_of a value an attribute must equal exactly, or 0 */
 } IxEntry;
 
-#define IX_ANY 64 /* the bucket of complexes that need no bit */
+/* Buckets: 64 by class bit, 64 by name bit, 64 by attribute bit (apart, so one
+ * kind's bits never send an element to another kind's complexes), and one of
+ * complexes that need no bit. */
+enum { IX_CLASS = 0, IX_TYPE = 64, IX_ATTR = 128, IX_ANY = 192 };
 
 struct pith_css_index {
   int n;                 /* lists */
   int any_class;         /* some complex needs class bits: read every element's */
-  uint64_t keys;         /* bits that have a bucket */
+  uint64_t keys[3];      /* bits that have a bucket, per kind */
   int start[IX_ANY + 2]; /* bucket b: e[start[b] .. start[b + 1]) */
   IxEntry *e;
 };
 
-/* The bucket of a complex: its lowest class bit (classes pick out few elements),
- * else its name bit, else IX_ANY. */
-static int key_of(const WComplex *x) {
-  uint64_t b = x->need_class ? x->need_class : x->need_type;
+static int lowest(uint64_t b) {
   int k = 0;
-  if (b == 0) return IX_ANY;
   while (!(b & 1)) {
     b >>= 1;
     k++;
   }
   return k;
+}
+
+/* The bucket of a complex: its lowest class bit (classes pick out few elements),
+ * else its name bit, else the bit of an attribute it tests, else IX_ANY. */
+static int key_of(const IxEntry *e) {
+  const WComplex *x = e->x;
+  if (x->need_class) return IX_CLASS + lowest(x->need_class);
+  if (x->need_type) return IX_TYPE + lowest(x->need_type);
+  if (e->attr) return IX_ATTR + lowest(e->attr);
+  return IX_ANY;
+}
+
+/* e's attr and value bits, from its subject's first tests. */
+static void entry_bits(IxEntry *e) {
+  const WCompound *subj = &e->x->c[e->x->n - 1];
+  int j;
+  e->attr = e->value = 0;
+  for (j = 0; j < subj->ntests; j++) {
+    const WTest *t = &subj->tests[j];
+    if (t->op == T_FALSE) continue;
+    if (e->attr == 0) e->attr = bit_of(t->name, strlen(t->name));
+    if (e->value == 0 && t->op == T_EQ && !t->nocase) e->value = bit_of(t->val, t->vlen);
+  }
+}
+
+static uint64_t attrs_of(Classes *cls, xmlNodePtr el) {
+  xmlAttrPtr a;
+  if (!cls->attred) {
+    cls->attred = 1;
+    cls->attrs = 0;
+    for (a = el->properties; a; a = a->next)
+      cls->attrs |= bit_of((const char *)a->name, strlen((const char *)a->name));
+  }
+  return cls->attrs;
+}
+
+/* Values as test_attr reads them: one text node in place, several: unknown. */
+static uint64_t values_of(Classes *cls, xmlNodePtr el) {
+  xmlAttrPtr a;
+  if (!cls->valued) {
+    cls->valued = 1;
+    cls->values = 0;
+    for (a = el->properties; a; a = a->next) {
+      const char *v;
+      if (a->children == NULL) {
+        v = "";
+      } else if (a->children->next == NULL && a->children->type == XML_TEXT_NODE) {
+        v = a->children->content ? (const char *)a->children->content : "";
+      } else {
+        cls->values = ~(uint64_t)0;
+        break;
+      }
+      cls->values |= bit_of(v, strlen(v));
+    }
+  }
+  return cls->values;
 }
 
 size_t pith__css_index_size(const pith_css_walk *const *ws, int n) {
@@ -1331,29 +1391,33 @@ size_t pith__css_index_size(const pith_css_walk *const *ws, int n) {
 
 pith_css_index *pith__css_index_build(const pith_css_walk *const *ws, int n, void *mem) {
   pith_css_index *ix = (pith_css_index *)mem;
-  int i, j, b, fill[IX_ANY + 1];
+  int i, j, b, k, fill[IX_ANY + 1];
+  IxEntry e;
   ix->n = n;
   ix->any_class = 0;
-  ix->keys = 0;
+  ix->keys[0] = ix->keys[1] = ix->keys[2] = 0;
   ix->e = (IxEntry *)(void *)((char *)mem + WROUND(sizeof(pith_css_index)));
   for (b = 0; b <= IX_ANY + 1; b++)
     ix->start[b] = 0;
   for (i = 0; i < n; i++) /* counting sort by key */
-    for (j = 0; ws[i] && j < ws[i]->n; j++)
-      ix->start[key_of(&ws[i]->x[j]) + 1]++;
+    for (j = 0; ws[i] && j < ws[i]->n; j++) {
+      e.x = &ws[i]->x[j];
+      entry_bits(&e);
+      ix->start[key_of(&e) + 1]++;
+    }
   for (b = 0; b <= IX_ANY; b++) {
     ix->start[b + 1] += ix->start[b];
     fill[b] = ix->start[b];
   }
   for (i = 0; i < n; i++)
     for (j = 0; ws[i] && j < ws[i]->n; j++) {
-      const WComplex *x = &ws[i]->x[j];
-      int k = key_of(x);
-      ix->e[fill[k]].x = x;
-      ix->e[fill[k]].list = i;
-      fill[k]++;
-      if (k < IX_ANY) ix->keys |= (uint64_t)1 << k;
-      if (x->need_class) ix->any_class = 1;
+      e.x = &ws[i]->x[j];
+      e.list = i;
+      entry_bits(&e);
+      k = key_of(&e);
+      ix->e[fill[k]++] = e;
+      if (k < IX_ANY) ix->keys[k / 64] |= (uint64_t)1 << (k % 64);
+      if (e.x->need_class) ix->any_class = 1;
     }
   return ix;
 }
@@ -1366,7 +1430,9 @@ static int try_bucket(const pith_css_index *ix, int b, xmlNodePtr el, Classes *c
     const IxEntry *e = &ix->e[k];
     const WComplex *x = e->x;
     if (hit[e->list] || (x->need_type && !(cls->name & x->need_type)) ||
-        (classes & x->need_class) != x->need_class)
+        (classes & x->need_class) != x->need_class ||
+        (e->attr && !(attrs_of(cls, el) & e->attr)) ||
+        (e->value && !(values_of(cls, el) & e->value)))
       continue;
     if (*budget == 0) return -1;
     --*budget;
@@ -1384,23 +1450,27 @@ static int try_bucket(const pith_css_index *ix, int b, xmlNodePtr el, Classes *c
 int pith__css_index_match(const pith_css_index *ix, xmlNodePtr el, unsigned long *budget,
                           unsigned char *hit) {
   Classes cls;
-  uint64_t classes = 0, cand;
-  int hits, r;
+  uint64_t classes = 0;
+  int hits, r, k;
   cls.state = 0;
   cls.named = 1;
   cls.name = bit_of((const char *)el->name, strlen((const char *)el->name));
+  cls.attred = cls.valued = 0;
   memset(hit, 0, (size_t)ix->n);
   if (ix->any_class) classes = classes_of(&cls, el);
   hits = try_bucket(ix, IX_ANY, el, &cls, classes, budget, hit);
-  cand = (cls.name | classes) & ix->keys;
-  while (hits >= 0 && cand) {
-    int b = 0;
-    uint64_t low = cand & (~cand + 1);
-    cand ^= low;
-    while (low >>= 1)
-      b++;
-    r = try_bucket(ix, b, el, &cls, classes, budget, hit);
-    hits = r < 0 ? -1 : hits + r;
+  for (k = 0; k < 3 && hits >= 0; k++) {
+    uint64_t cand = k == 0        ? classes
+                    : k == 1      ? cls.name
+                    : ix->keys[2] ? attrs_of(&cls, el)
+                                  : 0;
+    cand &= ix->keys[k];
+    while (hits >= 0 && cand) {
+      uint64_t low = cand & (~cand + 1);
+      cand ^= low;
+      r = try_bucket(ix, k * 64 + lowest(low), el, &cls, classes, budget, hit);
+      hits = r < 0 ? -1 : hits + r;
+    }
   }
   return hits;
 }
