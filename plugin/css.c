@@ -1098,15 +1098,16 @@ static int test_value(const WTest *t, const char *s, unsigned long *budget) {
 
 /* The subject element's class tokens, split once for every selector of a list
  * (rule lists hold a dozen class selectors), and its name and class bits. */
-#define MAX_TOKENS 32
+#define MAX_TOKENS 256
 typedef struct Classes {
   int state; /* 0 not read, 1 split into tok, 2 no class attribute, 3 test the long way */
   int named; /* name computed */
-  uint64_t name;      /* bit_of the element's name */
-  uint64_t mask;      /* bit_of its class words, once read (all ones: unknown) */
-  int attred, valued; /* attrs, values computed (pith__css_index_match only) */
-  uint64_t attrs;     /* bit_of its attributes' names */
-  uint64_t values;    /* bit_of its attributes' values (all ones: unknown) */
+  uint64_t name;   /* bit_of the element's name */
+  uint64_t mask;   /* bit_of its class words, once read (all ones: unknown) */
+  int valued;      /* values computed (pith__css_index_match only) */
+  int grammed;     /* grams computed (same) */
+  uint64_t grams;  /* grams_of its class attribute (all ones: unknown) */
+  uint64_t values; /* bit_of its attributes' values (all ones: unknown) */
   int n;
   struct {
     const char *p;
@@ -1124,7 +1125,9 @@ static xmlAttrPtr find_attr(xmlNodePtr el, const char *name) {
 }
 
 /* is_blank as a table: the class scan's inner loop */
-static const unsigned char BLANK[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+/* is_blank as a table (1), and the end of the string (2): one test a byte */
+static const unsigned char BLANK[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\0'] = 2};
 
 /* Splits el's class into words and adds each one's bit to the mask. Past
  * MAX_TOKENS words the mask is still exact; only the tokens are not kept. */
@@ -1148,11 +1151,11 @@ static void read_classes(Classes *c, xmlNodePtr el) {
                            : (const unsigned char *)"";
   for (;;) {
     const unsigned char *start;
-    while (*s && BLANK[*s])
+    while (BLANK[*s] == 1)
       s++;
     if (*s == '\0') break;
     start = s;
-    while (*s && !BLANK[*s])
+    while (!BLANK[*s])
       s++;
     c->mask |= bit_of((const char *)start, (size_t)(s - start));
     if (c->n < MAX_TOKENS) {
@@ -1299,64 +1302,93 @@ int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budg
 typedef struct IxEntry {
   const WComplex *x;
   int list;
-  uint64_t attr;  /* bit_of an attribute the subject tests (it must be there), or 0 */
   uint64_t value; /* bit_of a value an attribute must equal exactly, or 0 */
+  uint64_t grams; /* grams_of a piece the class attribute must contain, or 0 */
 } IxEntry;
 
-/* Buckets: 64 by class bit, 64 by name bit, 64 by attribute bit (apart, so one
- * kind's bits never send an element to another kind's complexes), and one of
- * complexes that need no bit. */
-enum { IX_CLASS = 0, IX_TYPE = 64, IX_ATTR = 128, IX_ANY = 192 };
+/* Buckets: 64 by class bit, 64 by name bit (apart, so a class's bit never sends
+ * an element to complexes keyed by a name), and one of complexes that need
+ * neither (their attribute is looked up when they are tried). */
+enum { IX_CLASS = 0, IX_TYPE = 64, IX_ANY = 128 };
 
 struct pith_css_index {
   int n;                 /* lists */
   int any_class;         /* some complex needs class bits: read every element's */
-  uint64_t keys[3];      /* bits that have a bucket, per kind */
+  uint64_t keys[2];      /* bits that have a bucket, per kind */
   int start[IX_ANY + 2]; /* bucket b: e[start[b] .. start[b + 1]) */
   IxEntry *e;
 };
 
+/* Index of the lowest set bit of b (not 0). */
 static int lowest(uint64_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(b);
+#else
   int k = 0;
   while (!(b & 1)) {
     b >>= 1;
     k++;
   }
   return k;
+#endif
 }
 
 /* The bucket of a complex: its lowest class bit (classes pick out few elements),
- * else its name bit, else the bit of an attribute it tests, else IX_ANY. */
+ * else its name bit, else IX_ANY. */
 static int key_of(const IxEntry *e) {
   const WComplex *x = e->x;
   if (x->need_class) return IX_CLASS + lowest(x->need_class);
   if (x->need_type) return IX_TYPE + lowest(x->need_type);
-  if (e->attr) return IX_ATTR + lowest(e->attr);
   return IX_ANY;
 }
 
-/* e's attr and value bits, from its subject's first tests. */
+/* One of 64 bits for each pair of adjacent bytes of s: a string holding s as a
+ * piece has all of s's bits (a bloom filter of byte pairs; with a long value
+ * most bits are set, yet a piece of a dozen pairs rarely finds all of its own). */
+static uint64_t grams_of(const char *s, size_t n) {
+  uint64_t g = 0;
+  size_t i;
+  for (i = 1; i < n; i++) {
+    uint32_t h =
+        ((uint32_t)(unsigned char)s[i - 1] << 8 | (unsigned char)s[i]) * 0x9E3779B1u;
+    g |= (uint64_t)1 << (h >> 26);
+  }
+  return g;
+}
+
+/* e's value bit, from its subject's first exact (case-sensitive) value test, and
+ * the byte pairs of its first case-sensitive piece of the class attribute. */
 static void entry_bits(IxEntry *e) {
   const WCompound *subj = &e->x->c[e->x->n - 1];
   int j;
-  e->attr = e->value = 0;
+  e->value = e->grams = 0;
   for (j = 0; j < subj->ntests; j++) {
     const WTest *t = &subj->tests[j];
-    if (t->op == T_FALSE) continue;
-    if (e->attr == 0) e->attr = bit_of(t->name, strlen(t->name));
     if (e->value == 0 && t->op == T_EQ && !t->nocase) e->value = bit_of(t->val, t->vlen);
+    /* [class*=v], [class^=v], [class$=v]: v is a piece of the attribute */
+    if (e->grams == 0 && !t->nocase && strcmp(t->name, "class") == 0 &&
+        (t->op == T_SUBSTR || t->op == T_PREFIX || t->op == T_SUFFIX))
+      e->grams = grams_of(t->val, t->vlen);
   }
 }
 
-static uint64_t attrs_of(Classes *cls, xmlNodePtr el) {
-  xmlAttrPtr a;
-  if (!cls->attred) {
-    cls->attred = 1;
-    cls->attrs = 0;
-    for (a = el->properties; a; a = a->next)
-      cls->attrs |= bit_of((const char *)a->name, strlen((const char *)a->name));
+/* The class attribute's grams_of, as test_attr reads the value (one text node in
+ * place; several: unknown); 0 without one, whose tests then fail anyway. */
+static uint64_t class_grams(Classes *cls, xmlNodePtr el) {
+  if (!cls->grammed) {
+    xmlAttrPtr a = find_attr(el, "class");
+    cls->grammed = 1;
+    cls->grams = 0;
+    if (a && a->children) {
+      if (a->children->next == NULL && a->children->type == XML_TEXT_NODE) {
+        const char *v = a->children->content ? (const char *)a->children->content : "";
+        cls->grams = grams_of(v, strlen(v));
+      } else {
+        cls->grams = ~(uint64_t)0;
+      }
+    }
   }
-  return cls->attrs;
+  return cls->grams;
 }
 
 /* Values as test_attr reads them: one text node in place, several: unknown. */
@@ -1395,7 +1427,7 @@ pith_css_index *pith__css_index_build(const pith_css_walk *const *ws, int n, voi
   IxEntry e;
   ix->n = n;
   ix->any_class = 0;
-  ix->keys[0] = ix->keys[1] = ix->keys[2] = 0;
+  ix->keys[0] = ix->keys[1] = 0;
   ix->e = (IxEntry *)(void *)((char *)mem + WROUND(sizeof(pith_css_index)));
   for (b = 0; b <= IX_ANY + 1; b++)
     ix->start[b] = 0;
@@ -1419,6 +1451,12 @@ pith_css_index *pith__css_index_build(const pith_css_walk *const *ws, int n, voi
       if (k < IX_ANY) ix->keys[k / 64] |= (uint64_t)1 << (k % 64);
       if (e.x->need_class) ix->any_class = 1;
     }
+  /* the complexes tried on every element read its values only when several can
+   * skip on them: for one, its own test costs less */
+  for (k = ix->start[IX_ANY], j = 0; k < ix->start[IX_ANY + 1]; k++)
+    j += ix->e[k].value != 0;
+  for (k = ix->start[IX_ANY]; j < 2 && k < ix->start[IX_ANY + 1]; k++)
+    ix->e[k].value = 0;
   return ix;
 }
 
@@ -1431,8 +1469,8 @@ static int try_bucket(const pith_css_index *ix, int b, xmlNodePtr el, Classes *c
     const WComplex *x = e->x;
     if (hit[e->list] || (x->need_type && !(cls->name & x->need_type)) ||
         (classes & x->need_class) != x->need_class ||
-        (e->attr && !(attrs_of(cls, el) & e->attr)) ||
-        (e->value && !(values_of(cls, el) & e->value)))
+        (e->value && !(values_of(cls, el) & e->value)) ||
+        (e->grams && (class_grams(cls, el) & e->grams) != e->grams))
       continue;
     if (*budget == 0) return -1;
     --*budget;
@@ -1455,20 +1493,16 @@ int pith__css_index_match(const pith_css_index *ix, xmlNodePtr el, unsigned long
   cls.state = 0;
   cls.named = 1;
   cls.name = bit_of((const char *)el->name, strlen((const char *)el->name));
-  cls.attred = cls.valued = 0;
+  cls.valued = cls.grammed = 0;
   memset(hit, 0, (size_t)ix->n);
   if (ix->any_class) classes = classes_of(&cls, el);
   hits = try_bucket(ix, IX_ANY, el, &cls, classes, budget, hit);
-  for (k = 0; k < 3 && hits >= 0; k++) {
-    uint64_t cand = k == 0        ? classes
-                    : k == 1      ? cls.name
-                    : ix->keys[2] ? attrs_of(&cls, el)
-                                  : 0;
-    cand &= ix->keys[k];
+  for (k = 0; k < 2 && hits >= 0; k++) {
+    uint64_t cand = (k == 0 ? classes : cls.name) & ix->keys[k];
     while (hits >= 0 && cand) {
-      uint64_t low = cand & (~cand + 1);
-      cand ^= low;
-      r = try_bucket(ix, k * 64 + lowest(low), el, &cls, classes, budget, hit);
+      int bit = lowest(cand);
+      cand &= cand - 1;
+      r = try_bucket(ix, k * 64 + bit, el, &cls, classes, budget, hit);
       hits = r < 0 ? -1 : hits + r;
     }
   }

@@ -149,12 +149,12 @@ end
 -- pattern can match, as finding them costs selector runs).
 local function remove_text(rules, root, extra_roots)
   if #rules == 0 or not root then return 0 end
-  -- every element with text of its own, and its squashed text, read in one C pass before any
-  -- removal: an element's text cannot change before its turn (what is removed earlier precedes
-  -- it in document order, so it is outside its subtree or holds all of it)
-  local els, texts = root:text_elements()
-  if #els == 0 then return 0 end
-  local full = table.concat(texts, "\n")
+  -- every element with text of its own, and the squashed texts joined (the prefilter's input;
+  -- a squashed text holds no newline), read in one C pass before any removal: an element's text
+  -- cannot change before its turn (what is removed earlier precedes it in document order, so it
+  -- is outside its subtree or holds all of it)
+  local full, els = root:text_elements(true)
+  if full == "" then return 0 end
   local active = {}
   -- a resource limit (MATCHLIMIT...) is a rule error, never a silent "no match"
   local function test(re, tr, s)
@@ -169,6 +169,8 @@ local function remove_text(rules, root, extra_roots)
     if may and test(tr.re_block, tr, full) then active[#active + 1] = tr end
   end
   if #active == 0 then return 0 end
+  local texts = {}
+  for t in (full .. "\n"):gmatch("([^\n]*)\n") do texts[#texts + 1] = t end
   local roots = { root }
   if type(extra_roots) == "function" then extra_roots = extra_roots() end
   for _, r in ipairs(extra_roots or {}) do roots[#roots + 1] = r end
