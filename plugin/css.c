@@ -886,23 +886,34 @@ typedef struct WCompound {
 typedef struct WComplex {
   const WCompound *c;
   int n;
-  /* bits of the element name and class words the subject requires (bit_of): an
-   * element whose own bits lack one is passed over without a test */
-  uint64_t need;
+  /* bit_of the subject's element name (0: any) and of the class words it requires:
+   * an element whose own bits lack one is passed over without a test. Kept apart
+   * so the name, cheap to hash, rules most elements out before their classes are
+   * read. */
+  uint64_t need_type, need_class;
 } WComplex;
 
+/* One of 64 bits for a name or class word, from its length and four of its bytes:
+ * O(1) per word, so reading an element's classes costs a scan for blanks and no
+ * per-byte hashing (a bloom filter only needs the same word to give the same bit). */
 static uint64_t bit_of(const char *p, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char)p[i]) * 16777619u;
-  return (uint64_t)1 << (h & 63);
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  if (n > 0) {
+    h ^= (uint32_t)(unsigned char)p[0] * 0x85EBCA77u;
+    h ^= (uint32_t)(unsigned char)p[n - 1] * 0xC2B2AE3Du;
+    h ^= (uint32_t)(unsigned char)p[n / 2] * 0x27D4EB2Fu;
+    h ^= (uint32_t)(unsigned char)p[n / 4] * 0x165667B1u;
+  }
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  h ^= h >> 13;
+  return (uint64_t)1 << (h >> 26);
 }
 
 struct pith_css_walk {
   const WComplex *x;
   int n;
-  uint64_t need_all; /* bits every selector of the list needs */
+  uint64_t type_all, class_all; /* bits every selector of the list needs */
 };
 
 /* Offsets in the matcher's one allocation stay aligned for any of its structs. */
@@ -995,14 +1006,16 @@ static pith_css_walk *build_walk(const Complex *xs, int n) {
     }
     {
       const WCompound *subj = &wx[i].c[wx[i].n - 1];
-      wx[i].need = subj->type ? bit_of(subj->type, strlen(subj->type)) : 0;
+      wx[i].need_type = subj->type ? bit_of(subj->type, strlen(subj->type)) : 0;
+      wx[i].need_class = 0;
       for (j = 0; j < subj->ntests; j++)
         if (subj->tests[j].class_word)
-          wx[i].need |= bit_of(subj->tests[j].val, subj->tests[j].vlen);
-      w->need_all = i == 0 ? wx[i].need : w->need_all & wx[i].need;
+          wx[i].need_class |= bit_of(subj->tests[j].val, subj->tests[j].vlen);
+      w->type_all = i == 0 ? wx[i].need_type : w->type_all & wx[i].need_type;
+      w->class_all = i == 0 ? wx[i].need_class : w->class_all & wx[i].need_class;
     }
   }
-  if (n == 0) w->need_all = 0;
+  if (n == 0) w->type_all = w->class_all = 0;
   return w;
 }
 
@@ -1084,12 +1097,17 @@ static int test_value(const WTest *t, const char *s, unsigned long *budget) {
 }
 
 /* The subject element's class tokens, split once for every selector of a list
- * (rule lists hold a dozen class selectors). */
-#define MAX_TOKENS 32
+ * (rule lists hold a dozen class selectors), and its name and class bits. */
+#define MAX_TOKENS 256
 typedef struct Classes {
   int state; /* 0 not read, 1 split into tok, 2 no class attribute, 3 test the long way */
-  int masked;    /* mask computed */
-  uint64_t mask; /* bit_of the element's name and class words (all ones: unknown) */
+  int named; /* name computed */
+  uint64_t name;   /* bit_of the element's name */
+  uint64_t mask;   /* bit_of its class words, once read (all ones: unknown) */
+  int valued;      /* values computed (pith__css_index_match only) */
+  int grammed;     /* grams computed (same) */
+  uint64_t grams;  /* grams_of its class attribute (all ones: unknown) */
+  uint64_t values; /* bit_of its attributes' values (all ones: unknown) */
   int n;
   struct {
     const char *p;
@@ -1106,30 +1124,48 @@ static xmlAttrPtr find_attr(xmlNodePtr el, const char *name) {
   return NULL;
 }
 
+/* is_blank as a table: the class scan's inner loop */
+/* is_blank as a table (1), and the end of the string (2): one test a byte */
+static const unsigned char BLANK[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\0'] = 2};
+
+/* Splits el's class into words and adds each one's bit to the mask. Past
+ * MAX_TOKENS words the mask is still exact; only the tokens are not kept. */
 static void read_classes(Classes *c, xmlNodePtr el) {
   xmlAttrPtr a = find_attr(el, "class");
-  const char *s;
-  size_t at = 0, start, i, n;
-  c->state = 3;
+  const unsigned char *s;
   c->n = 0;
+  c->mask = 0;
   if (a == NULL) {
     c->state = 2;
     return;
   }
-  if (a->children == NULL) {
-    c->state = 1;
+  c->state = 1;
+  if (a->children == NULL) return;
+  if (a->children->next != NULL || a->children->type != XML_TEXT_NODE) {
+    c->state = 3;
+    c->mask = ~(uint64_t)0;
     return;
   }
-  if (a->children->next != NULL || a->children->type != XML_TEXT_NODE) return;
-  s = a->children->content ? (const char *)a->children->content : "";
-  n = strlen(s);
-  while ((i = next_word(s, n, &at, &start)) > start) {
-    if (c->n == MAX_TOKENS) return; /* state 3 */
-    c->tok[c->n].p = s + start;
-    c->tok[c->n].len = i - start;
-    c->n++;
+  s = a->children->content ? (const unsigned char *)a->children->content
+                           : (const unsigned char *)"";
+  for (;;) {
+    const unsigned char *start;
+    while (BLANK[*s] == 1)
+      s++;
+    if (*s == '\0') break;
+    start = s;
+    while (!BLANK[*s])
+      s++;
+    c->mask |= bit_of((const char *)start, (size_t)(s - start));
+    if (c->n < MAX_TOKENS) {
+      c->tok[c->n].p = (const char *)start;
+      c->tok[c->n].len = (size_t)(s - start);
+      c->n++;
+    } else {
+      c->state = 3;
+    }
   }
-  c->state = 1;
 }
 
 /* The test on element el: its attribute (no namespace, as XPath's @name) read
@@ -1216,30 +1252,35 @@ static int match_left(const WCompound *c, int k, xmlNodePtr el, unsigned long *b
   }
 }
 
-static uint64_t mask_of(Classes *cls, xmlNodePtr el) {
-  int i;
-  if (cls->masked) return cls->mask;
-  cls->masked = 1;
+static uint64_t name_of(Classes *cls, xmlNodePtr el) {
+  if (!cls->named) {
+    cls->named = 1;
+    cls->name = bit_of((const char *)el->name, strlen((const char *)el->name));
+  }
+  return cls->name;
+}
+
+static uint64_t classes_of(Classes *cls, xmlNodePtr el) {
   if (cls->state == 0) read_classes(cls, el);
-  if (cls->state == 3) return cls->mask = ~(uint64_t)0;
-  cls->mask = bit_of((const char *)el->name, strlen((const char *)el->name));
-  if (cls->state == 1)
-    for (i = 0; i < cls->n; i++)
-      cls->mask |= bit_of(cls->tok[i].p, cls->tok[i].len);
   return cls->mask;
 }
 
-/* use_mask: filter by the element's bits (worth reading its classes for when
- * several selectors are tried). */
+/* Could el be the subject of a selector needing these bits? Its name first. */
+static int may_be(Classes *cls, xmlNodePtr el, uint64_t type, uint64_t classes) {
+  if (type && !(name_of(cls, el) & type)) return 0;
+  return !classes || (classes_of(cls, el) & classes) == classes;
+}
+
+/* use_mask: filter by the element's bits (worth computing when several selectors
+ * are tried). */
 static int matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget,
                    Classes *cls, int use_mask) {
   int i;
-  uint64_t mask = use_mask ? mask_of(cls, el) : 0;
-  if (use_mask && (w->need_all & mask) != w->need_all) return 0;
+  if (use_mask && !may_be(cls, el, w->type_all, w->class_all)) return 0;
   for (i = 0; i < w->n; i++) {
     const WComplex *x = &w->x[i];
     int r;
-    if (use_mask && (x->need & mask) != x->need) continue;
+    if (use_mask && !may_be(cls, el, x->need_type, x->need_class)) continue;
     if (*budget == 0) return -1;
     --*budget;
     if (!match_compound(&x->c[x->n - 1], el, cls, budget)) continue;
@@ -1252,24 +1293,220 @@ static int matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget,
 int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget) {
   Classes cls;
   cls.state = 0;
-  cls.masked = 0;
+  cls.named = 0;
   return matches(w, el, budget, &cls, w->n > 2);
 }
 
-int pith__css_matches_each(const pith_css_walk *const *ws, int n, xmlNodePtr el,
-                           unsigned long *budget, unsigned char *hit) {
-  Classes cls;
-  int i, r;
-  cls.state = 0;
-  cls.masked = 0;
-  for (i = 0; i < n; i++) {
-    hit[i] = 0;
-    if (ws[i] == NULL) continue;
-    r = matches(ws[i], el, budget, &cls, n > 2 || ws[i]->n > 2);
-    if (r < 0) return -1;
-    hit[i] = (unsigned char)r;
+/* ---- many lists at once: complexes bucketed by one bit they need ----------- */
+
+typedef struct IxEntry {
+  const WComplex *x;
+  int list;
+  uint64_t value; /* bit_of a value an attribute must equal exactly, or 0 */
+  uint64_t grams; /* grams_of a piece the class attribute must contain, or 0 */
+} IxEntry;
+
+/* Buckets: 64 by class bit, 64 by name bit (apart, so a class's bit never sends
+ * an element to complexes keyed by a name), and one of complexes that need
+ * neither (their attribute is looked up when they are tried). */
+enum { IX_CLASS = 0, IX_TYPE = 64, IX_ANY = 128 };
+
+struct pith_css_index {
+  int n;                 /* lists */
+  int any_class;         /* some complex needs class bits: read every element's */
+  uint64_t keys[2];      /* bits that have a bucket, per kind */
+  int start[IX_ANY + 2]; /* bucket b: e[start[b] .. start[b + 1]) */
+  IxEntry *e;
+};
+
+/* Index of the lowest set bit of b (not 0). */
+static int lowest(uint64_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(b);
+#else
+  int k = 0;
+  while (!(b & 1)) {
+    b >>= 1;
+    k++;
   }
-  return 0;
+  return k;
+#endif
+}
+
+/* The bucket of a complex: its lowest class bit (classes pick out few elements),
+ * else its name bit, else IX_ANY. */
+static int key_of(const IxEntry *e) {
+  const WComplex *x = e->x;
+  if (x->need_class) return IX_CLASS + lowest(x->need_class);
+  if (x->need_type) return IX_TYPE + lowest(x->need_type);
+  return IX_ANY;
+}
+
+/* One of 64 bits for each pair of adjacent bytes of s: a string holding s as a
+ * piece has all of s's bits (a bloom filter of byte pairs; with a long value
+ * most bits are set, yet a piece of a dozen pairs rarely finds all of its own). */
+static uint64_t grams_of(const char *s, size_t n) {
+  uint64_t g = 0;
+  size_t i;
+  for (i = 1; i < n; i++) {
+    uint32_t h =
+        ((uint32_t)(unsigned char)s[i - 1] << 8 | (unsigned char)s[i]) * 0x9E3779B1u;
+    g |= (uint64_t)1 << (h >> 26);
+  }
+  return g;
+}
+
+/* e's value bit, from its subject's first exact (case-sensitive) value test, and
+ * the byte pairs of its first case-sensitive piece of the class attribute. */
+static void entry_bits(IxEntry *e) {
+  const WCompound *subj = &e->x->c[e->x->n - 1];
+  int j;
+  e->value = e->grams = 0;
+  for (j = 0; j < subj->ntests; j++) {
+    const WTest *t = &subj->tests[j];
+    if (e->value == 0 && t->op == T_EQ && !t->nocase) e->value = bit_of(t->val, t->vlen);
+    /* [class*=v], [class^=v], [class$=v]: v is a piece of the attribute */
+    if (e->grams == 0 && !t->nocase && strcmp(t->name, "class") == 0 &&
+        (t->op == T_SUBSTR || t->op == T_PREFIX || t->op == T_SUFFIX))
+      e->grams = grams_of(t->val, t->vlen);
+  }
+}
+
+/* The class attribute's grams_of, as test_attr reads the value (one text node in
+ * place; several: unknown); 0 without one, whose tests then fail anyway. */
+static uint64_t class_grams(Classes *cls, xmlNodePtr el) {
+  if (!cls->grammed) {
+    xmlAttrPtr a = find_attr(el, "class");
+    cls->grammed = 1;
+    cls->grams = 0;
+    if (a && a->children) {
+      if (a->children->next == NULL && a->children->type == XML_TEXT_NODE) {
+        const char *v = a->children->content ? (const char *)a->children->content : "";
+        cls->grams = grams_of(v, strlen(v));
+      } else {
+        cls->grams = ~(uint64_t)0;
+      }
+    }
+  }
+  return cls->grams;
+}
+
+/* Values as test_attr reads them: one text node in place, several: unknown. */
+static uint64_t values_of(Classes *cls, xmlNodePtr el) {
+  xmlAttrPtr a;
+  if (!cls->valued) {
+    cls->valued = 1;
+    cls->values = 0;
+    for (a = el->properties; a; a = a->next) {
+      const char *v;
+      if (a->children == NULL) {
+        v = "";
+      } else if (a->children->next == NULL && a->children->type == XML_TEXT_NODE) {
+        v = a->children->content ? (const char *)a->children->content : "";
+      } else {
+        cls->values = ~(uint64_t)0;
+        break;
+      }
+      cls->values |= bit_of(v, strlen(v));
+    }
+  }
+  return cls->values;
+}
+
+size_t pith__css_index_size(const pith_css_walk *const *ws, int n) {
+  size_t m = 0;
+  int i;
+  for (i = 0; i < n; i++)
+    if (ws[i]) m += (size_t)ws[i]->n;
+  return WROUND(sizeof(pith_css_index)) + m * sizeof(IxEntry);
+}
+
+pith_css_index *pith__css_index_build(const pith_css_walk *const *ws, int n, void *mem) {
+  pith_css_index *ix = (pith_css_index *)mem;
+  int i, j, b, k, fill[IX_ANY + 1];
+  IxEntry e;
+  ix->n = n;
+  ix->any_class = 0;
+  ix->keys[0] = ix->keys[1] = 0;
+  ix->e = (IxEntry *)(void *)((char *)mem + WROUND(sizeof(pith_css_index)));
+  for (b = 0; b <= IX_ANY + 1; b++)
+    ix->start[b] = 0;
+  for (i = 0; i < n; i++) /* counting sort by key */
+    for (j = 0; ws[i] && j < ws[i]->n; j++) {
+      e.x = &ws[i]->x[j];
+      entry_bits(&e);
+      ix->start[key_of(&e) + 1]++;
+    }
+  for (b = 0; b <= IX_ANY; b++) {
+    ix->start[b + 1] += ix->start[b];
+    fill[b] = ix->start[b];
+  }
+  for (i = 0; i < n; i++)
+    for (j = 0; ws[i] && j < ws[i]->n; j++) {
+      e.x = &ws[i]->x[j];
+      e.list = i;
+      entry_bits(&e);
+      k = key_of(&e);
+      ix->e[fill[k]++] = e;
+      if (k < IX_ANY) ix->keys[k / 64] |= (uint64_t)1 << (k % 64);
+      if (e.x->need_class) ix->any_class = 1;
+    }
+  /* the complexes tried on every element read its values only when several can
+   * skip on them: for one, its own test costs less */
+  for (k = ix->start[IX_ANY], j = 0; k < ix->start[IX_ANY + 1]; k++)
+    j += ix->e[k].value != 0;
+  for (k = ix->start[IX_ANY]; j < 2 && k < ix->start[IX_ANY + 1]; k++)
+    ix->e[k].value = 0;
+  return ix;
+}
+
+/* Tries bucket b's complexes whose lists have not matched yet on el. */
+static int try_bucket(const pith_css_index *ix, int b, xmlNodePtr el, Classes *cls,
+                      uint64_t classes, unsigned long *budget, unsigned char *hit) {
+  int k, r, hits = 0;
+  for (k = ix->start[b]; k < ix->start[b + 1]; k++) {
+    const IxEntry *e = &ix->e[k];
+    const WComplex *x = e->x;
+    if (hit[e->list] || (x->need_type && !(cls->name & x->need_type)) ||
+        (classes & x->need_class) != x->need_class ||
+        (e->value && !(values_of(cls, el) & e->value)) ||
+        (e->grams && (class_grams(cls, el) & e->grams) != e->grams))
+      continue;
+    if (*budget == 0) return -1;
+    --*budget;
+    if (!match_compound(&x->c[x->n - 1], el, cls, budget)) continue;
+    r = match_left(x->c, x->n - 1, el, budget);
+    if (r < 0) return -1;
+    if (r) {
+      hit[e->list] = 1;
+      hits++;
+    }
+  }
+  return hits;
+}
+
+int pith__css_index_match(const pith_css_index *ix, xmlNodePtr el, unsigned long *budget,
+                          unsigned char *hit) {
+  Classes cls;
+  uint64_t classes = 0;
+  int hits, r, k;
+  cls.state = 0;
+  cls.named = 1;
+  cls.name = bit_of((const char *)el->name, strlen((const char *)el->name));
+  cls.valued = cls.grammed = 0;
+  memset(hit, 0, (size_t)ix->n);
+  if (ix->any_class) classes = classes_of(&cls, el);
+  hits = try_bucket(ix, IX_ANY, el, &cls, classes, budget, hit);
+  for (k = 0; k < 2 && hits >= 0; k++) {
+    uint64_t cand = (k == 0 ? classes : cls.name) & ix->keys[k];
+    while (hits >= 0 && cand) {
+      int bit = lowest(cand);
+      cand &= cand - 1;
+      r = try_bucket(ix, k * 64 + bit, el, &cls, classes, budget, hit);
+      hits = r < 0 ? -1 : hits + r;
+    }
+  }
+  return hits;
 }
 
 /* A selector list up to the end (top) or a ')' (inside :not/:is). At the top it

@@ -37,11 +37,19 @@ void pith__css_walk_free(pith_css_walk *w);
  * unless an attribute value is split across several nodes. */
 int pith__css_matches(const pith_css_walk *w, xmlNodePtr el, unsigned long *budget);
 
-/* pith__css_matches for each of n matchers (NULL ones skipped), with el's
- * attributes read once for all: hit[i] set to 1 or 0. Returns 0, or -1 when the
- * budget ran out. */
-int pith__css_matches_each(const pith_css_walk *const *ws, int n, xmlNodePtr el,
-                           unsigned long *budget, unsigned char *hit);
+/* n matchers (NULL ones skipped) at once: their complexes bucketed by a name or
+ * class bit each needs, so an element is tried only against the complexes its
+ * own bits allow, its attributes read once for all. Built in `mem`
+ * (pith__css_index_size bytes, aligned as malloc's); it points into the
+ * matchers, which must outlive it. */
+typedef struct pith_css_index pith_css_index;
+size_t pith__css_index_size(const pith_css_walk *const *ws, int n);
+pith_css_index *pith__css_index_build(const pith_css_walk *const *ws, int n, void *mem);
+
+/* pith__css_matches of each matcher on el: hit[i] set to 1 or 0. Returns how
+ * many hit, or -1 when the budget ran out. */
+int pith__css_index_match(const pith_css_index *ix, xmlNodePtr el, unsigned long *budget,
+                          unsigned char *hit);
 
 #pragma GCC visibility pop
 

@@ -34,6 +34,7 @@ typedef struct Selector {
   xmlXPathContextPtr compiler; /* document-less context used only to compile */
   xmlXPathObjectPtr pending;   /* a result being converted; freed if Lua raised */
   pith_buf scratch;            /* css_to_xpath output, same reason */
+  pith_buf joined;             /* text_elements(true)'s result, same reason */
   int cached[3];
 } Selector;
 
@@ -157,6 +158,7 @@ static int selector_gc(lua_State *L) {
   Selector *s = (Selector *)lua_touserdata(L, 1);
   drop_pending(s);
   pith_buf_free(&s->scratch);
+  pith_buf_free(&s->joined);
   if (s->compiler) {
     xmlXPathFreeContext(s->compiler);
     s->compiler = NULL;
@@ -507,6 +509,7 @@ static int l_select_many(lua_State *L) {
   const pith_css_walk **w;
   int *len;
   unsigned char *hit;
+  pith_css_index *ix;
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
   count = (int)lua_rawlen(L, 2);
@@ -538,16 +541,20 @@ static int l_select_many(lua_State *L) {
     }
     lua_rawseti(L, res, i + 1);
   }
+  /* its own userdata: its size is known once the matchers are */
+  ix = pith__css_index_build(w, count,
+                             lua_newuserdatauv(L, pith__css_index_size(w, count), 0));
   pith__push_owner(L, 1);
   owner = lua_gettop(L);
   for (n = any ? pith__next_in(scope, scope) : NULL; n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
-      if (budget == 0 ||
-          (--budget, pith__css_matches_each(w, count, n, &budget, hit) < 0))
+      int hits = budget ? (--budget, pith__css_index_match(ix, n, &budget, hit)) : -1;
+      if (hits < 0)
         return luaL_error(L, "CSS selectors: %s",
                           pith__xpath_strerror(XPATH_OP_LIMIT_EXCEEDED));
-      for (i = 0; i < count; i++) {
+      for (i = 0; hits > 0 && i < count; i++) {
         if (hit[i]) {
+          hits--;
           lua_rawgeti(L, res, i + 1);
           pith__push_node(L, owner, n);
           lua_rawseti(L, -2, ++len[i]);
@@ -613,42 +620,59 @@ static void squash(pith_buf *b) {
   b->len = k;
 }
 
-/* ARG: node|doc  RES: elements, texts. The descendant elements with text of
- * their own (XPath descendant::*[text()[normalize-space()]]) in document order, and each
- * one's text() squashed (pith.meta.str.squash); elements whose squashed text
- * is empty are left out. What rule text patterns are matched against: one C
- * pass instead of an XPath and a text() call per element. */
+/* ARG: node|doc [, joined]  RES: elements, texts. The descendant elements with
+ * text of their own (XPath descendant::*[text()[normalize-space()]]) in document
+ * order, and each one's text() squashed (pith.meta.str.squash); elements whose
+ * squashed text is empty are left out. What rule text patterns are matched
+ * against: one C pass instead of an XPath and a text() call per element. With
+ * joined true: the texts joined by newlines (table.concat(texts, "\n"); a
+ * squashed text holds none), then the elements: what the patterns' prefilter
+ * reads, without a Lua string per element. */
 static int l_text_elements(lua_State *L) {
   Selector *s = (Selector *)lua_touserdata(L, lua_upvalueindex(1));
   pith_Doc *d;
   xmlNodePtr scope = pith__check_context(L, 1, &d), n;
   pith_ser_opts o;
-  int k = 0;
+  int k = 0, joined = lua_toboolean(L, 2);
   pith__ser_opts_init(&o, PITH_FMT_TEXT);
   lua_settop(L, 1);
   lua_newtable(L);        /* 2: elements */
   lua_newtable(L);        /* 3: texts */
   pith__push_owner(L, 1); /* 4 */
+  s->joined.len = 0;      /* the Selector owns both buffers: a raise cannot leak them */
   for (n = pith__next_in(scope, scope); n; n = pith__next_in(n, scope)) {
     if (n->type == XML_ELEMENT_NODE) {
       if (has_own_text(n)) {
-        s->scratch.len = 0; /* reused; the Selector owns it: a raise cannot leak it */
+        s->scratch.len = 0;
         pith__serialise(&s->scratch, n, &o);
-        if (s->scratch.oom) {
-          pith_buf_free(&s->scratch);
-          return luaL_error(L, "not enough memory");
-        }
+        if (s->scratch.oom) break;
         squash(&s->scratch);
-        if (s->scratch.len > 0) {
-          pith__push_node(L, 4, n);
-          lua_rawseti(L, 2, ++k);
-          lua_pushlstring(L, s->scratch.data, s->scratch.len);
-          lua_rawseti(L, 3, k);
+        if (s->scratch.len == 0) continue;
+        k++;
+        pith__push_node(L, 4, n);
+        lua_rawseti(L, 2, k);
+        if (joined) {
+          if (k > 1) pith_buf_addc(&s->joined, '\n');
+          pith_buf_add(&s->joined, s->scratch.data, s->scratch.len);
+          continue;
         }
+        lua_pushlstring(L, s->scratch.data, s->scratch.len);
+        lua_rawseti(L, 3, k);
       }
     }
   }
+  if (s->scratch.oom || s->joined.oom) {
+    pith_buf_free(&s->scratch);
+    pith_buf_free(&s->joined);
+    return luaL_error(L, "not enough memory");
+  }
   pith_buf_free(&s->scratch);
+  if (joined) {
+    lua_pushlstring(L, s->joined.data ? s->joined.data : "", s->joined.len);
+    pith_buf_free(&s->joined);
+    lua_pushvalue(L, 2);
+    return 2;
+  }
   lua_pop(L, 1);
   return 2;
 }
@@ -680,6 +704,7 @@ void pith__open_select(lua_State *L) {
   s = (Selector *)lua_newuserdatauv(L, sizeof *s, 3);
   memset(s, 0, sizeof *s);
   pith_buf_init(&s->scratch);
+  pith_buf_init(&s->joined);
   sel = lua_gettop(L);
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, selector_gc);

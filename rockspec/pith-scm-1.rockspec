@@ -81,6 +81,7 @@ build = {
     ["pith.rules.compile"] = "lua/pith/rules/compile.lua",
     ["pith.rules.ftr"] = "lua/pith/rules/ftr.lua",
     ["pith.rules.hosts"] = "lua/pith/rules/hosts.lua",
+    ["pith.rules.literal"] = "lua/pith/rules/literal.lua",
     ["pith.rules.query"] = "lua/pith/rules/query.lua",
     ["pith.rules.sandbox"] = "lua/pith/rules/sandbox.lua",
     ["pith.rules.testing"] = "lua/pith/rules/testing.lua",

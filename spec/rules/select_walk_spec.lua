@@ -124,6 +124,33 @@ describe("the CSS tree walk", function()
     assert.equal(1, #doc:select(string.rep("div ", 40) .. "span")) -- matching early is cheap
   end)
 
+  it("select_many's buckets and bit filters pass over no element a selector matches", function()
+    local many_classes = {}
+    for i = 1, 40 do many_classes[i] = "c" .. i end
+    local doc = assert(core.parse(
+      '<div class="ArticleBody-byline-container_x1 other"><p class="a b">1</p></div>' ..
+      '<div class="x Article&#66;ody-byline">2</div><div class="Body-by">3</div><div class="">4</div>' ..
+      '<meta name="og:title" content="t"><meta property="og:title" content="u"><meta name="og:titles">' ..
+      '<span data-testid="promo-box">5</span><span data-testid="promo-boxes">6</span>' ..
+      '<i class="' .. table.concat(many_classes, " ") .. '">7</i><b id="article-text">8</b>'))
+    finally(function() doc:close() end)
+    local sels = {
+      "[class*='ArticleBody-byline']", "[class^='ArticleBody']", "[class$='other']", "[class*='ody-byline c']",
+      "[class*='x1 oth']", "[class*='']", "meta[name='og:title'], meta[property='og:title']",
+      "[data-testid='promo-box']", "[data-testid='ResponsiveAdSlot']", ".c40", ".c33.c1", "i.c41", "#article-text",
+      "div .b", "div > p.a", "[class*='ArticleBody'] p",
+    }
+    local many = doc:select_many(sels)
+    for i, css in ipairs(sels) do
+      assert.is_true(same(doc:xpath(core.css_to_xpath(css)), many[i]), css)
+    end
+    -- the filters must not have made every answer empty: the expected counts, checked by eye
+    -- ("x Article&#66;ody-byline" starts with "x"; [class*=''] matches nothing, as in CSS)
+    local counts = {}
+    for i = 1, #sels do counts[i] = #many[i] end
+    assert.same({ 2, 1, 1, 0, 1, 0, 2, 1, 0, 1, 1, 0, 1, 1, 1, 1 }, counts)
+  end)
+
   it("text_elements: elements with text of their own and their squashed text, in one pass", function()
     local str = require "pith.meta.str"
     for _, name in ipairs { "superbiz.se.pl__1739330496278.html.gz", "www.yahoo.com.html.gz" } do
@@ -141,6 +168,10 @@ describe("the CSS tree walk", function()
       assert.is_true(#want > 50)
       assert.is_true(same(want, els), name)
       assert.same(want_texts, texts)
+      -- joined: the same texts as one string (what the patterns' prefilter reads), and the elements
+      local joined, els2 = body:text_elements(true)
+      assert.equal(table.concat(want_texts, "\n"), joined)
+      assert.is_true(same(want, els2), name .. " (joined)")
       doc:close()
     end
     local doc = assert(core.parse("<div> x <p>\194\160 a\n\n<b>b</b>  c </p><span> </span><i>\194\160</i>" ..
@@ -152,5 +183,9 @@ describe("the CSS tree walk", function()
     -- the div has its own " x "; the span and the i hold only spaces (squashed away)
     assert.same({ "div", "p", "b", "li", "li" }, tags)
     assert.same({ "x a b c one two", "a b c", "b", "one", "two" }, texts)
+    assert.equal("x a b c one two\na b c\nb\none\ntwo", (doc:text_elements(true)))
+    local empty = assert(core.parse("<p> </p>"))
+    assert.equal("", (empty:text_elements(true)))
+    empty:close()
   end)
 end)

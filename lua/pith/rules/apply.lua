@@ -3,6 +3,7 @@
 -- C calls on precompiled selectors; only the rule's own functions run in the sandbox.
 local dates = require "pith.meta.dates"
 local str = require "pith.meta.str"
+local literal = require "pith.rules.literal"
 local query = require "pith.rules.query"
 local sandbox = require "pith.rules.sandbox"
 
@@ -51,10 +52,11 @@ end
 
 --- Field values the rule finds: {title = "...", authors = {...}, ...}; fields it does not find are
 -- absent (the caller takes them from the generic extractor). Reads only, never mutates.
-function M.fields(rule, doc, ctx)
+-- found: what doc:select_many gives for a list starting with rule.field_css (M.apply's one walk).
+function M.fields(rule, doc, ctx, found)
   local out = {}
   -- every CSS candidate of every field from one walk of the document
-  local found = rule.field_css and #rule.field_css > 0 and doc:select_many(rule.field_css)
+  found = found or rule.field_css and #rule.field_css > 0 and doc:select_many(rule.field_css)
   for name, f in pairs(rule.fields) do
     local values = {}
     if f.none then out[name] = false end
@@ -142,19 +144,28 @@ local function target(el, tr, text, roots)
   return n
 end
 
+-- The literal a match of text rule tr's unanchored twin needs (false: none), found once per rule.
+local function required(tr)
+  if tr.literal == nil then
+    local loose = tr.pattern:gsub("^%^", ""):gsub("([^\\])%$$", "%1")
+    tr.literal = literal.required(loose, tr.flags) or false
+  end
+  return tr.literal or nil
+end
+
 --- Removes the blocks whose text matches one of the text rules, never `root` itself.
 -- A prefilter on all the candidates' texts joined keeps the common case (nothing matches) to one
--- regex search per rule.
+-- plain find (of the literal the pattern needs) or regex search per rule.
 -- extra_roots: nodes never to remove either, or a function giving them (called only when a
 -- pattern can match, as finding them costs selector runs).
 local function remove_text(rules, root, extra_roots)
   if #rules == 0 or not root then return 0 end
-  -- every element with text of its own, and its squashed text, read in one C pass before any
-  -- removal: an element's text cannot change before its turn (what is removed earlier precedes
-  -- it in document order, so it is outside its subtree or holds all of it)
-  local els, texts = root:text_elements()
-  if #els == 0 then return 0 end
-  local full = table.concat(texts, "\n")
+  -- every element with text of its own, and the squashed texts joined (the prefilter's input;
+  -- a squashed text holds no newline), read in one C pass before any removal: an element's text
+  -- cannot change before its turn (what is removed earlier precedes it in document order, so it
+  -- is outside its subtree or holds all of it)
+  local full, els = root:text_elements(true)
+  if full == "" then return 0 end
   local active = {}
   -- a resource limit (MATCHLIMIT...) is a rule error, never a silent "no match"
   local function test(re, tr, s)
@@ -162,10 +173,15 @@ local function remove_text(rules, root, extra_roots)
     if err then error("remove_text pattern '" .. tr.pattern .. "': " .. err, 0) end
     return hit
   end
+  local lower
   for _, tr in ipairs(rules) do
-    if test(tr.re_block, tr, full) then active[#active + 1] = tr end
+    local may
+    may, lower = literal.may_match(required(tr), tr.flags:find("i", 1, true), full, lower)
+    if may and test(tr.re_block, tr, full) then active[#active + 1] = tr end
   end
   if #active == 0 then return 0 end
+  local texts = {}
+  for t in (full .. "\n"):gmatch("([^\n]*)\n") do texts[#texts + 1] = t end
   local roots = { root }
   if type(extra_roots) == "function" then extra_roots = extra_roots() end
   for _, r in ipairs(extra_roots or {}) do roots[#roots + 1] = r end
@@ -207,15 +223,80 @@ local function remove_all(list, scope, src)
 end
 M.remove_all = remove_all
 
+-- Is n still in doc's tree (no removal took it or an ancestor out)? known: answers so far, for
+-- the nodes on the way up, valid until the next removal.
+local function attached(n, root, known)
+  local path, p, ok = {}, n, nil
+  while ok == nil do
+    ok = known[p]
+    if ok == nil then
+      path[#path + 1] = p
+      local up = p:parent()
+      if not up then ok = p == root end
+      p = up
+    end
+  end
+  for _, x in ipairs(path) do known[x] = ok end
+  return ok
+end
+
+-- The nodes content selector q selects in doc now: from pre (matches found before the
+-- removals, of which the attached ones are what q finds after them), else by a walk.
+local function content_nodes(q, doc, src, pre)
+  local before = pre and pre.content[q]
+  if not before then return query.nodes(q, doc, src) end
+  if #before == 0 or not query.may_match(q, src) then return {} end
+  local out, root, known = {}, doc:root(), {}
+  for _, n in ipairs(before) do
+    if attached(n, root, known) then out[#out + 1] = n end
+  end
+  return out
+end
+
+-- What M.apply asks of the untouched document, as one doc:select_many list: the fields' CSS
+-- candidates (rule.field_css, first, so its slots stay valid), the removal group, and the content
+-- selectors a removal cannot make match (no sibling combinator or pseudo-class: removing only
+-- detaches subtrees, so such a selector afterwards finds what it found before, less the
+-- detached nodes). One walk instead of three reads each element's classes once. Made once per
+-- rule.
+local function walk_plan(rule)
+  if rule.walk_plan then return rule.walk_plan end
+  local plan = { list = {}, content = {} }
+  for i, css in ipairs(rule.field_css or {}) do plan.list[i] = css end
+  local group = {}
+  for _, q in ipairs(rule.remove) do
+    group = group and q.css and group or nil
+    if group then group[#group + 1] = q.css end
+  end
+  -- (a removal by XPath runs before the group does: the group then sees the tree without it)
+  if group and #group > 0 then
+    plan.list[#plan.list + 1] = table.concat(group, ", ")
+    plan.remove = #plan.list
+  end
+  for _, q in ipairs(rule.content.select) do
+    if q.css and not q.css:find("[+~:(]") then
+      plan.list[#plan.list + 1] = q.css
+      plan.content[q] = #plan.list
+    end
+  end
+  rule.walk_plan = plan
+  return plan
+end
+
 --- Removes the rule's furniture from the whole document (selectors, then text patterns).
-function M.prepare(rule, doc, ctx)
+-- pre (from M.apply): the removal group's and content selectors' matches, found before.
+function M.prepare(rule, doc, ctx, pre)
   local src = ctx and ctx.html
-  remove_all(rule.remove, doc, src)
+  if pre and pre.remove then
+    for _, n in ipairs(pre.remove) do n:remove() end
+  else
+    remove_all(rule.remove, doc, src)
+  end
   local body = doc:body() or doc:root()
   remove_text(rule.remove_text, body, function()
     local extra = {}
     for _, sel in ipairs(rule.content.select) do
-      for _, n in ipairs(query.nodes(sel, doc, src)) do extra[#extra + 1] = n end
+      for _, n in ipairs(content_nodes(sel, doc, src, pre)) do extra[#extra + 1] = n end
     end
     return extra
   end)
@@ -254,13 +335,13 @@ end
 
 --- The content: every match of the first content selector that matches (nested matches dropped),
 -- cleaned and transformed. Returns node, nodes; or nil when the rule has no (matching) selector.
-function M.content(rule, doc, ctx)
+function M.content(rule, doc, ctx, pre)
   local c = rule.content
   local src = ctx and ctx.html
   local chosen
   for _, q in ipairs(c.select) do
     local nodes = {}
-    for _, n in ipairs(query.nodes(q, doc, src)) do
+    for _, n in ipairs(content_nodes(q, doc, src, pre)) do
       if not inside(n, nodes) then nodes[#nodes + 1] = n end
     end
     if #nodes > 0 and c.min_chars > 0 then
@@ -288,10 +369,14 @@ end
 -- then furniture, then content. Returns {fields=, content=, content_nodes=} or nil, err.
 function M.apply(rule, doc, ctx)
   local ok, res, err = pcall(function()
-    local fields, ferr = M.fields(rule, doc, ctx)
+    local plan = walk_plan(rule)
+    local found = #plan.list > 0 and doc:select_many(plan.list) or nil
+    local pre = found and { remove = plan.remove and found[plan.remove], content = {} }
+    for q, slot in pairs(plan.content) do pre.content[q] = found[slot] end
+    local fields, ferr = M.fields(rule, doc, ctx, found)
     if not fields then return nil, ferr end
-    M.prepare(rule, doc, ctx)
-    local node, nodes, cerr = M.content(rule, doc, ctx)
+    M.prepare(rule, doc, ctx, pre)
+    local node, nodes, cerr = M.content(rule, doc, ctx, pre)
     if cerr then return nil, cerr end
     return { fields = fields, content = node, content_nodes = nodes }
   end)

@@ -25,7 +25,9 @@ return {
   },
   content = {
     -- the article column: after the breadcrumb, headline block and byline, beside the headline
-    select = { { xpath = "//main//*[h1]/../*[last()]" }, "main" },
+    -- (//main//*[h1]/../*[last()], found from the page's few h1s instead of an [h1] test on
+    -- every element under main: a third of the cost)
+    select = { { xpath = "//h1[../ancestor::main]/../../*[last()]" }, "main" },
     clean = {
       "picture + div", -- the lead image's credit
       "button", "svg", "form",
