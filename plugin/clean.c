@@ -1240,17 +1240,19 @@ int pith__has_word(const char *s, const char *w) {
 }
 
 /* A block whose class or id names it as something beside the article: a
- * newsletter box, an author's bio, related stories, a poll. 1: always; 2:
+ * newsletter box, an author's bio, related stories, a poll, a breadcrumb
+ * (whose last crumb, the headline, is unlinked: too prose-like for the
+ * lead's tests), or one marked data-nosnippet. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
  * article's own standfirst); 3: a control ("Show less", "View Images"), when
  * its text is a few words and it holds no picture. Words, not substrings: "biography" and
  * a heading id such as "Promotion_and_relegation" are not furniture. */
 static int furniture_name(xmlNodePtr n) {
   static const char *const WORDS[] = {
-      "newsletter", "signup",      "subscribe", "related",          "relatedcontent",
-      "popular",    "recommended", "recommend", "recommendations",  "quiz",
-      "poll",       "survey",      "bio",       "about-the-author", "journalist",
-      "teaser",     "promo",       NULL};
+      "newsletter", "signup",      "subscribe",  "related",          "relatedcontent",
+      "popular",    "recommended", "recommend",  "recommendations",  "quiz",
+      "poll",       "survey",      "bio",        "about-the-author", "journalist",
+      "teaser",     "promo",       "breadcrumb", "pankuzu",          NULL};
   static const char *const CONTROLS[] = {"button",    "btn",    "enlarge", "show-more",
                                          "show-less", "toggle", "player",  "expand",
                                          "collapse",  NULL};
@@ -1258,6 +1260,9 @@ static int furniture_name(xmlNodePtr n) {
   const char *const *w;
   char match[512];
   pith_words m;
+  /* what the site itself keeps out of search snippets: share bars, read
+   * times, newsletter and deal boxes, AI summaries, ad slots */
+  if (pith__get_attr(n, "data-nosnippet")) return 1;
   if (cls == NULL && id == NULL) return 0;
   pith__match_string(match, sizeof match, cls, id);
   pith__words_init(&m, match);
