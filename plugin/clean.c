@@ -1819,7 +1819,9 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
       } else if (!has_block_child(n)) {
         skip = 1;
         if (pith__is_prose(n) && pith__link_density(n) < 0.5) {
-          if (preamble || !lead_preamble(n, article)) break;
+          /* a heading (a headline the titles do not match, a dek set as a
+           * heading) is a preamble: what follows it is still the lead */
+          if (preamble || !(pith__is_heading(n) || lead_preamble(n, article))) break;
           preamble = 1;
         } else if ((preamble ? strong_lead_junk(n, article)
                              : is_lead_junk(n, before, ex->favor)) &&

@@ -215,4 +215,12 @@ describe("generic extraction", function()
     assert.falsy(text:find("Business News›News›India›", 1, true))
     assert.truthy(text:find("India hosted the secretary of Iran's Supreme Council", 1, true))
   end)
+  it("goes on cleaning the lead past a headline the titles do not match (Frandroid)", function()
+    -- h1 "Test Nakamura Crosscity+ : ..." while og:title and <title> word it otherwise; the
+    -- breadcrumb nav and the dateline after it are furniture
+    local text = generic(MERCURY .. "www.frandroid.com__1777688498862.html.gz")
+    assert.truthy(text:find("Le vélo cargo électrique est un investissement non négligeable", 1, true))
+    assert.falsy(text:find("Tests Vélos électriques Nakamura", 1, true))
+    assert.falsy(text:find("01 mai 2026", 1, true))
+  end)
 end)
