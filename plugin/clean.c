@@ -1748,6 +1748,23 @@ int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop) {
   return is_byline_text(buf, 0);
 }
 
+/* A line put together from marked parts: a <time>, or an element whose
+ * class, id or itemprop names a date, time or author ("2025-02-23
+ * 12:59:28 Source: X" built of span.date, span.time, span.from). */
+static int has_dated_part(xmlNodePtr n) {
+  static const char *const PARTS[] = {"date",    "time",   "author", "byline",
+                                      "publish", "posted", NULL};
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0)) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (pith__is(c, "time") || pith__match_any(pith__get_attr(c, "class"), PARTS) ||
+        pith__match_any(pith__get_attr(c, "id"), PARTS) ||
+        pith__match_any(pith__get_attr(c, "itemprop"), PARTS))
+      return 1;
+  }
+  return 0;
+}
+
 /* Whether a leaf block before the first paragraph is furniture. */
 static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   char buf[512];
@@ -1760,6 +1777,7 @@ static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   if (has_lead_hint(n)) return 1;
   if (is_glyph_text(buf, len) || is_date_text(buf)) return 1;
   if (len <= 150 && pith__link_density(n) > 0.8) return 1;
+  if (len <= 100 && has_dated_part(n)) return 1;
   if (len <= 30 && buf[strlen(buf) - 1] == ':') return 1;
   if (favor == PITH_FAVOR_RECALL) return 0;
   if (is_byline_text(buf, len)) return 1;
