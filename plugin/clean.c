@@ -1098,6 +1098,32 @@ static int has_media(xmlNodePtr n) {
          pith__count_tag(n, "picture") > 0;
 }
 
+static int is_block_tag(xmlNodePtr n);
+
+/* A call to make an account: a link worded "Sign up", "Log in", "Register"...
+ * that also leads to such a page ("Not a member yet? Sign Up, it unlocks
+ * many cool features!"). Both, so an article's link to a register stays. */
+static int is_account_call(xmlNodePtr n) {
+  static const char *const CALLS[] = {
+      "sign up",           "sign up now", "sign in",  "log in",    "login",
+      "register",          "join",        "join now", "subscribe", "create account",
+      "create an account", NULL};
+  static const char *const TARGETS[] = {"sign", "regist",  "login", "subscri",
+                                        "join", "account", NULL};
+  xmlNodePtr c;
+  char buf[64];
+  for (c = n->children; c; c = pith__next_node(c, n, 0)) {
+    const char *href;
+    if (!pith__is(c, "a") || (href = pith__get_attr(c, "href")) == NULL ||
+        pith__text_len_max(c, 40) >= 40)
+      continue;
+    pith__text_copy(c, buf, sizeof buf);
+    lower_ascii(buf);
+    if (in_words(buf, CALLS) && pith__match_any(href, TARGETS)) return 1;
+  }
+  return 0;
+}
+
 /* Removes n, then each ancestor left without text or media (up to the article). */
 static void remove_up(pith_ex *ex, xmlNodePtr n, xmlNodePtr article) {
   xmlNodePtr parent = n->parent;
@@ -1301,9 +1327,14 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     xmlNodePtr n = l.v[i];
     size_t len;
     int kind;
-    if (n->parent == NULL || n->parent == ex->d->trash || n->properties == NULL) continue;
+    if (n->parent == NULL || n->parent == ex->d->trash) continue;
     /* the size first: the cached count is cheaper than reading the names */
     len = pith__text_len_max(n, 601);
+    if (len > 0 && len <= 150 && is_block_tag(n) && is_account_call(n)) {
+      remove_up(ex, n, article);
+      continue;
+    }
+    if (n->properties == NULL) continue;
     if (len == 0 || len > 600 || len * 4 > total || (kind = furniture_name(n)) == 0 ||
         (kind == 2 && pith__link_density(n) == 0) ||
         (kind == 3 && (len > 30 || has_media(n))))

@@ -228,4 +228,22 @@ describe("generic extraction", function()
     assert.truthy(text:find("^助力政企极速落地AI应用与创意灵感"))
     assert.falsy(text:find("12:59:28", 1, true))
   end)
+  it("drops a short call to make an account, worded and linked so (Pastebin: div.notice)", function()
+    local text = generic(MERCURY .. "pastebin.com.html.gz")
+    assert.truthy(text:find("^Yun Che didn't think much about his title"))
+    assert.falsy(text:find("Not a member of Pastebin yet?", 1, true))
+    -- a link worded as a call or leading to a sign-up page, not both, stays
+    local para = "The council voted on Tuesday to extend the library's opening hours, citing "
+      .. "demand from students, commuters and retirees, and the cost was put at a modest sum. "
+    local html = "<html><head><title>Library hours</title></head><body><article>"
+      .. "<p>" .. para .. "</p><p>" .. para .. "</p>"
+      .. "<p>Check the <a href='/voters/register'>voter register</a> before May.</p>"
+      .. "<p>Residents can <a href='/signup'>enrol online</a> from May.</p>"
+      .. "<p>Not a member yet? <a href='/signup'>Sign up</a>, it is free!</p>"
+      .. "</article></body></html>"
+    local rec = assert(extract.extract(html, { rule = false }))
+    assert.truthy(rec.text:find("voter register", 1, true))
+    assert.truthy(rec.text:find("enrol online", 1, true))
+    assert.falsy(rec.text:find("Not a member yet", 1, true))
+  end)
 end)
