@@ -1303,6 +1303,35 @@ static int furniture_name(xmlNodePtr n) {
   return 0;
 }
 
+/* Whether a and b are the same words (ASCII case and runs of space aside). */
+static int same_words(const char *a, const char *b) {
+  for (;;) {
+    while (is_space(*a))
+      a++;
+    while (is_space(*b))
+      b++;
+    if (*a == 0 || *b == 0) return *a == *b;
+    while (*a && *b && !is_space(*a) && !is_space(*b)) {
+      if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+      a++;
+      b++;
+    }
+    if (*a && *b && is_space(*a) != is_space(*b)) return 0;
+  }
+}
+
+/* A block that is one of the titles word for word (three words or more: a
+ * one-word site name set as a title is no headline). */
+static int is_title_text(pith_ex *ex, xmlNodePtr n) {
+  char buf[512];
+  int i;
+  pith__text_copy(n, buf, sizeof buf);
+  if (count_words(buf) < 3) return 0;
+  for (i = 0; i < ex->ntitles; i++)
+    if (same_words(ex->titles[i], buf)) return 1;
+  return 0;
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -1371,6 +1400,10 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
           pith__mark_headline(ex, n);
           break;
         }
+      } else if (pith__text_len_max(n, 201) <= 200 && is_title_text(ex, n)) {
+        /* the headline set in a styled <div> or <p> (div.arttitle) */
+        pith__mark_headline(ex, n);
+        break;
       } else if (pith__text_len(n) > 80)
         break;
     }
