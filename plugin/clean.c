@@ -1557,12 +1557,18 @@ done:
   pith__nodes_free(&leaves);
 }
 
-static int has_prose_inside(xmlNodePtr n) {
+/* sentences: only prose that ends a sentence counts (a credits line "Produced
+ * by A, Photographs by B" is long but no sentence) */
+static int has_prose_inside(xmlNodePtr n, int sentences) {
   xmlNodePtr c;
+  char buf[512];
   for (c = n->children; c; c = pith__next_node(c, n, 0))
     if (c->type == XML_ELEMENT_NODE && is_block_tag(c) && !has_block_child(c) &&
-        pith__is_prose(c) && pith__link_density(c) < 0.5)
-      return 1;
+        pith__is_prose(c) && pith__link_density(c) < 0.5) {
+      if (!sentences) return 1;
+      pith__text_copy(c, buf, sizeof buf);
+      if (ends_sentence(buf)) return 1;
+    }
   return 0;
 }
 
@@ -1909,8 +1915,10 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
                              : is_lead_junk(n, before, ex->favor)) &&
                    !pith__nodes_push(ex, &junk, n))
           goto done;
-      } else if (pith__text_len_max(n, 200) <= 200 && !has_prose_inside(n) &&
-                 (has_lead_hint(n) || (before && pith__has_text(n)))) {
+      } else if (pith__text_len_max(n, 200) <= 200 &&
+                 (has_lead_hint(n)
+                      ? !has_prose_inside(n, 1)
+                      : before && !has_prose_inside(n, 0) && pith__has_text(n))) {
         skip = 1;
         if (!pith__nodes_push(ex, &junk, n)) goto done;
       }
