@@ -1124,6 +1124,13 @@ static int is_account_call(xmlNodePtr n) {
   return 0;
 }
 
+/* A link through an ad server's click counter: a sponsored card. */
+static int is_ad_click(xmlNodePtr a) {
+  const char *href = pith__get_attr(a, "href");
+  return href && (strstr(href, "googleadservices.") || strstr(href, "doubleclick.net/") ||
+                  strstr(href, "/aclk?") || strstr(href, "/adclick"));
+}
+
 /* Removes n, then each ancestor left without text or media (up to the article). */
 static void remove_up(pith_ex *ex, xmlNodePtr n, xmlNodePtr article) {
   xmlNodePtr parent = n->parent;
@@ -1359,7 +1366,8 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     if (n->parent == NULL || n->parent == ex->d->trash) continue;
     /* the size first: the cached count is cheaper than reading the names */
     len = pith__text_len_max(n, 601);
-    if (len > 0 && len <= 150 && is_block_tag(n) && is_account_call(n)) {
+    if (len > 0 && len <= 150 &&
+        (pith__is(n, "a") ? is_ad_click(n) : is_block_tag(n) && is_account_call(n))) {
       remove_up(ex, n, article);
       continue;
     }
