@@ -1089,6 +1089,12 @@ static int is_furniture_text(const char *t, size_t len) {
   if (len <= 60 && has_min_read(t)) return 1;
   if (is_media_time(t, len)) return 1;
   if (len <= 300 && strstr(t, "temporarily suspending article commenting")) return 1;
+  /* an affiliate disclosure: "... through one of our affiliate links we may earn a
+   * commission", "... an affiliate advertising program designed to ... earn fees" */
+  if (len <= 300 && strstr(t, "affiliate") &&
+      (strstr(t, "commission") || strstr(t, "earn fees") ||
+       strstr(t, "associates program")))
+    return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
   return 0;
 }
@@ -1282,10 +1288,11 @@ int pith__has_word(const char *s, const char *w) {
  * a heading id such as "Promotion_and_relegation" are not furniture. */
 static int furniture_name(xmlNodePtr n) {
   static const char *const WORDS[] = {
-      "newsletter", "signup",      "subscribe",  "related",          "relatedcontent",
-      "popular",    "recommended", "recommend",  "recommendations",  "quiz",
-      "poll",       "survey",      "bio",        "about-the-author", "journalist",
-      "teaser",     "promo",       "breadcrumb", "pankuzu",          NULL};
+      "newsletter",   "signup",      "subscribe",  "related",          "relatedcontent",
+      "popular",      "recommended", "recommend",  "recommendations",  "quiz",
+      "poll",         "survey",      "bio",        "about-the-author", "aboutauthor",
+      "about-author", "authorbox",   "journalist", "teaser",           "promo",
+      "breadcrumb",   "pankuzu",     "disclaimer", "disclosure",       NULL};
   static const char *const CONTROLS[] = {"button",    "btn",    "enlarge", "show-more",
                                          "show-less", "toggle", "player",  "expand",
                                          "collapse",  NULL};
