@@ -1105,6 +1105,7 @@ static int has_media(xmlNodePtr n) {
 }
 
 static int is_block_tag(xmlNodePtr n);
+static int has_block_child(xmlNodePtr n);
 
 /* A call to make an account: a link worded "Sign up", "Log in", "Register"...
  * that also leads to such a page ("Not a member yet? Sign Up, it unlocks
@@ -1230,10 +1231,57 @@ static xmlNodePtr next_element_skipping_blanks(xmlNodePtr n) {
 
 /* "Read also" lists set as paragraphs: two or more consecutive paragraphs that
  * are each a single link, inside the article. Readability keeps them. */
+/* A list of three or more items that are each wholly a link: other stories
+ * (not sources, which show their addresses). */
+static int is_link_list(xmlNodePtr n) {
+  xmlNodePtr c;
+  int items = 0;
+  char buf[16];
+  for (c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!pith__is(c, "li") || !pith__has_text(c) || pith__link_density(c) < 0.9) return 0;
+    pith__text_copy(c, buf, sizeof buf);
+    if (starts_with(buf, "http") || starts_with(buf, "www.")) return 0;
+    items++;
+  }
+  return items >= 3;
+}
+
+/* Lists of links after the last prose paragraph ("Toutes les infos sur X"
+ * and five headlines), with a short line that titles them. */
+static int drop_tail_lists(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes lists = {0};
+  xmlNodePtr n;
+  size_t i;
+  for (n = article->children; n; n = pith__next_node(n, article, 0)) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (pith__is(n, "ul") || pith__is(n, "ol")) {
+      if (!pith__nodes_push(ex, &lists, n)) return 0;
+    } else if (is_block_tag(n) && !has_block_child(n) && !pith__is_heading(n) &&
+               pith__is_prose(n) && pith__link_density(n) < 0.5) {
+      lists.n = 0; /* only lists after the last prose paragraph */
+    }
+  }
+  for (i = 0; i < lists.n; i++) {
+    xmlNodePtr title;
+    n = lists.v[i];
+    if (n->parent == NULL || n->parent == ex->d->trash || !is_link_list(n)) continue;
+    for (title = n->prev; title && title->type != XML_ELEMENT_NODE; title = title->prev)
+      if (title->type == XML_TEXT_NODE && pith__has_text(title)) break;
+    if (title && title->type == XML_ELEMENT_NODE && !has_block_child(title) &&
+        pith__text_len_max(title, 81) <= 80 && !pith__is_prose(title))
+      pith__remove(ex, title);
+    remove_up(ex, n, article);
+  }
+  pith__nodes_free(&lists);
+  return 1;
+}
+
 void pith__drop_link_runs(pith_ex *ex, xmlNodePtr article) {
   static const char *const P[] = {"p", NULL};
   pith_nodes l = {0}, run = {0};
   size_t i, k;
+  if (!drop_tail_lists(ex, article)) return;
   if (!pith__collect(ex, article, P, &l)) goto done;
   for (i = 0; i < l.n; i++) {
     xmlNodePtr n = l.v[i], m;

@@ -274,4 +274,20 @@ describe("generic extraction", function()
     assert.falsy(text:find("Hassam is a veteran tech journalist", 1, true))
     assert.truthy(text:find("Canva", 1, true))
   end)
+  it("drops a list of story links after the last paragraph, with its title line (Numerama)", function()
+    local text = generic(MERCURY .. "www.numerama.com__1768855515453.html.gz")
+    assert.falsy(text:find("Toutes les infos sur", 1, true))
+    assert.falsy(text:find("Adieu les AirPods", 1, true))
+    -- a list of sources (their addresses shown) stays
+    local para = "The council voted on Tuesday to extend the library's opening hours, citing "
+      .. "demand from students, commuters and retirees, and the cost was put at a modest sum. "
+    local html = "<html><head><title>Library hours</title></head><body><article>"
+      .. "<p>" .. para .. "</p><p>" .. para .. "</p><p>Sources</p><ul>"
+      .. "<li><a href='https://a.example/1'>https://a.example/1</a></li>"
+      .. "<li><a href='https://a.example/2'>https://a.example/2</a></li>"
+      .. "<li><a href='https://a.example/3'>https://a.example/3</a></li>"
+      .. "</ul></article></body></html>"
+    local rec = assert(extract.extract(html, { rule = false }))
+    assert.truthy(rec.text:find("https://a.example/3", 1, true))
+  end)
 end)
