@@ -1898,6 +1898,17 @@ static int has_dated_part(xmlNodePtr n) {
   return 0;
 }
 
+/* Whether n (or a link in it) leads somewhere: an <a name> anchor that
+ * holds a section's heading counts as link text but is none. */
+static int links_out(xmlNodePtr n) {
+  xmlNodePtr c;
+  if (pith__is(n, "a")) return pith__get_attr(n, "href") != NULL;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && pith__is(c, "a") && pith__get_attr(c, "href"))
+      return 1;
+  return 0;
+}
+
 /* Whether a leaf block before the first paragraph is furniture. */
 static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   char buf[512];
@@ -1909,7 +1920,7 @@ static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   if (before_headline && !pith__is_prose(n)) return 1;
   if (has_lead_hint(n)) return 1;
   if (is_glyph_text(buf, len) || is_date_text(buf)) return 1;
-  if (len <= 150 && pith__link_density(n) > 0.8) return 1;
+  if (len <= 150 && pith__link_density(n) > 0.8 && links_out(n)) return 1;
   if (len <= 100 && has_dated_part(n)) return 1;
   if (len <= 30 && buf[strlen(buf) - 1] == ':') return 1;
   if (favor == PITH_FAVOR_RECALL) return 0;
