@@ -1394,6 +1394,36 @@ static int is_title_text(pith_ex *ex, xmlNodePtr n) {
   return 0;
 }
 
+/* A heading said three times or more is a gallery's title on each slide,
+ * not a section: the first stays. l holds the leaves; seen and seen_at are
+ * DEDUP_SLOTS-long scratch. */
+static void drop_repeated_headings(pith_ex *ex, xmlNodePtr article, const pith_nodes *l,
+                                   unsigned long *seen, xmlNodePtr *seen_at) {
+  size_t i, j, k, n = 0;
+  char buf[512];
+  for (i = 0; i < l->n && n < DEDUP_SLOTS; i++) {
+    xmlNodePtr h = l->v[i];
+    if (h->parent == NULL || h->parent == ex->d->trash || !pith__is_heading(h) ||
+        pith__text_len_max(h, 15) < 15)
+      continue;
+    pith__text_copy(h, buf, sizeof buf);
+    seen_at[n] = h;
+    seen[n++] = hash_str(buf);
+  }
+  for (i = 0; i < n; i++) {
+    size_t count = 0, first = n;
+    for (j = 0; j < n; j++)
+      if (seen[j] == seen[i]) {
+        if (first == n) first = j;
+        count++;
+      }
+    if (count < 3 || first != i) continue;
+    for (k = i + 1; k < n; k++)
+      if (seen[k] == seen[i] && seen_at[k]->parent && seen_at[k]->parent != ex->d->trash)
+        remove_up(ex, seen_at[k], article);
+  }
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -1504,6 +1534,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       }
     }
   }
+  drop_repeated_headings(ex, article, &l, seen, seen_at);
   pith__clean_lead(ex, article);
 done:
   free(seen);
