@@ -1975,6 +1975,8 @@ static int lead_preamble(xmlNodePtr n, xmlNodePtr article) {
         pith__match_any(pith__get_attr(a, "id"), NAMES))
       return 1;
   }
+  /* a picture and its caption in one block (p.inline-photo: img + text) */
+  if (pith__text_len_max(n, 301) <= 300 && has_media(n)) return 1;
   return near_picture(n);
 }
 
