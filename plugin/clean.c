@@ -1087,6 +1087,10 @@ static int is_furniture_text(const char *t, size_t len) {
   for (w = FURNITURE_PREFIX; *w; w++)
     if (starts_with(t, *w)) return 1;
   if (len <= 60 && has_min_read(t)) return 1;
+  /* "1 minute & 45 seconds read time", "Reading time: 4 minutes" */
+  if (len <= 60 && strpbrk(t, "0123456789") &&
+      (strstr(t, "read time") || strstr(t, "reading time")))
+    return 1;
   if (is_media_time(t, len)) return 1;
   if (len <= 300 && strstr(t, "temporarily suspending article commenting")) return 1;
   /* an affiliate disclosure: "... through one of our affiliate links we may earn a
@@ -1994,6 +1998,8 @@ static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article) {
   if (has_lead_hint(n)) return 1;
   pith__text_copy(n, buf, sizeof buf);
   lower_ascii(buf);
+  /* a gallery's "3/3" counter (a lone digit may be a list's number) */
+  if (len > 2 && is_glyph_text(buf, len)) return 1;
   return is_date_text(buf) || is_byline_text(buf, len);
 }
 
