@@ -1111,28 +1111,31 @@ static int has_media(xmlNodePtr n) {
 static int is_block_tag(xmlNodePtr n);
 static int has_block_child(xmlNodePtr n);
 
-/* A call to make an account: a link worded "Sign up", "Log in", "Register"...
- * that also leads to such a page ("Not a member yet? Sign Up, it unlocks
+/* A link worded "Sign up", "Log in", "Register"... that also leads to such a
+ * page: a call to make an account ("Not a member yet? Sign Up, it unlocks
  * many cool features!"). Both, so an article's link to a register stays. */
-static int is_account_call(xmlNodePtr n) {
+static int is_account_link(xmlNodePtr a) {
   static const char *const CALLS[] = {
       "sign up",           "sign up now", "sign in",  "log in",    "login",
       "register",          "join",        "join now", "subscribe", "create account",
       "create an account", NULL};
   static const char *const TARGETS[] = {"sign", "regist",  "login", "subscri",
                                         "join", "account", NULL};
-  xmlNodePtr c;
+  const char *href = pith__get_attr(a, "href");
   char buf[64];
-  for (c = n->children; c; c = pith__next_node(c, n, 0)) {
-    const char *href;
-    if (!pith__is(c, "a") || (href = pith__get_attr(c, "href")) == NULL ||
-        pith__text_len_max(c, 40) >= 40)
-      continue;
-    pith__text_copy(c, buf, sizeof buf);
-    lower_ascii(buf);
-    if (in_words(buf, CALLS) && pith__match_any(href, TARGETS)) return 1;
-  }
-  return 0;
+  if (href == NULL || pith__text_len_max(a, 40) >= 40) return 0;
+  pith__text_copy(a, buf, sizeof buf);
+  lower_ascii(buf);
+  return in_words(buf, CALLS) && pith__match_any(href, TARGETS);
+}
+
+/* The short block (<= 150 chars) around an account call, or NULL. */
+static xmlNodePtr account_call_block(xmlNodePtr a, xmlNodePtr article) {
+  xmlNodePtr b;
+  if (!is_account_link(a)) return NULL;
+  for (b = a->parent; b && b != article && b->type == XML_ELEMENT_NODE; b = b->parent)
+    if (is_block_tag(b)) return pith__text_len_max(b, 151) <= 150 ? b : NULL;
+  return NULL;
 }
 
 /* A link through an ad server's click counter: a sponsored card. */
@@ -1253,23 +1256,28 @@ static int is_link_list(xmlNodePtr n) {
 
 /* Lists of links after the last prose paragraph ("Toutes les infos sur X"
  * and five headlines), with a short line that titles them. */
+static int is_prose_leaf(xmlNodePtr n) {
+  return n->type == XML_ELEMENT_NODE && is_block_tag(n) && !has_block_child(n) &&
+         !pith__is_heading(n) && pith__is_prose(n) && pith__link_density(n) < 0.5;
+}
+
 static int drop_tail_lists(pith_ex *ex, xmlNodePtr article) {
   pith_nodes lists = {0};
-  xmlNodePtr n;
+  xmlNodePtr n, m;
   size_t i;
-  for (n = article->children; n; n = pith__next_node(n, article, 0)) {
-    if (n->type != XML_ELEMENT_NODE) continue;
-    if (pith__is(n, "ul") || pith__is(n, "ol")) {
-      if (!pith__nodes_push(ex, &lists, n)) return 0;
-    } else if (is_block_tag(n) && !has_block_child(n) && !pith__is_heading(n) &&
-               pith__is_prose(n) && pith__link_density(n) < 0.5) {
-      lists.n = 0; /* only lists after the last prose paragraph */
-    }
-  }
+  /* the link lists first (rare), then whether prose follows each */
+  for (n = article->children; n; n = pith__next_node(n, article, 0))
+    if ((pith__is(n, "ul") || pith__is(n, "ol")) && is_link_list(n) &&
+        !pith__nodes_push(ex, &lists, n))
+      return 0;
   for (i = 0; i < lists.n; i++) {
     xmlNodePtr title;
     n = lists.v[i];
-    if (n->parent == NULL || n->parent == ex->d->trash || !is_link_list(n)) continue;
+    if (n->parent == NULL || n->parent == ex->d->trash) continue;
+    for (m = pith__next_node(n, article, 1); m && !is_prose_leaf(m);
+         m = pith__next_node(m, article, 0))
+      ;
+    if (m) continue; /* only lists after the last prose paragraph */
     for (title = n->prev; title && title->type != XML_ELEMENT_NODE; title = title->prev)
       if (title->type == XML_TEXT_NODE && pith__has_text(title)) break;
     if (title && title->type == XML_ELEMENT_NODE && !has_block_child(title) &&
@@ -1401,21 +1409,33 @@ static int is_title_text(pith_ex *ex, xmlNodePtr n) {
 /* A heading said three times or more is a gallery's title on each slide,
  * not a section: the first stays. l holds the leaves; seen and seen_at are
  * DEDUP_SLOTS-long scratch. */
+#define HASHED (1UL << (sizeof(unsigned long) * 8 - 1))
 static void drop_repeated_headings(pith_ex *ex, xmlNodePtr article, const pith_nodes *l,
                                    unsigned long *seen, xmlNodePtr *seen_at) {
-  size_t i, j, k, n = 0;
+  size_t i, j, k, n = 0, same;
   char buf[512];
+  /* the (cached) lengths first: the text is read only when three headings
+   * are as long as each other; a hash replaces the length, marked apart */
   for (i = 0; i < l->n && n < DEDUP_SLOTS; i++) {
     xmlNodePtr h = l->v[i];
+    size_t len;
     if (h->parent == NULL || h->parent == ex->d->trash || !pith__is_heading(h) ||
-        pith__text_len_max(h, 15) < 15)
+        (len = pith__text_len(h)) < 15)
       continue;
-    pith__text_copy(h, buf, sizeof buf);
     seen_at[n] = h;
-    seen[n++] = hash_str(buf);
+    seen[n++] = len;
+  }
+  for (i = 0; i < n; i++) {
+    size_t len = seen[i];
+    for (same = 0, j = 0; j < n && same < 3; j++)
+      same += (seen[j] & HASHED ? pith__text_len(seen_at[j]) : seen[j]) == len;
+    if (same < 3) continue;
+    pith__text_copy(seen_at[i], buf, sizeof buf);
+    seen[i] = hash_str(buf) | HASHED;
   }
   for (i = 0; i < n; i++) {
     size_t count = 0, first = n;
+    if (!(seen[i] & HASHED)) continue;
     for (j = 0; j < n; j++)
       if (seen[j] == seen[i]) {
         if (first == n) first = j;
@@ -1427,6 +1447,7 @@ static void drop_repeated_headings(pith_ex *ex, xmlNodePtr article, const pith_n
         remove_up(ex, seen_at[k], article);
   }
 }
+#undef HASHED
 
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
@@ -1452,15 +1473,20 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     xmlNodePtr n = l.v[i];
     size_t len;
     int kind;
-    if (n->parent == NULL || n->parent == ex->d->trash) continue;
+    if (n->parent == NULL || n->parent == ex->d->trash || n->properties == NULL) continue;
+    if (pith__is(n, "a")) {
+      xmlNodePtr call;
+      if (is_ad_click(n) && pith__has_text(n)) {
+        remove_up(ex, n, article);
+        continue;
+      }
+      if ((call = account_call_block(n, article)) != NULL) {
+        remove_up(ex, call, article);
+        continue;
+      }
+    }
     /* the size first: the cached count is cheaper than reading the names */
     len = pith__text_len_max(n, 601);
-    if (len > 0 && len <= 150 &&
-        (pith__is(n, "a") ? is_ad_click(n) : is_block_tag(n) && is_account_call(n))) {
-      remove_up(ex, n, article);
-      continue;
-    }
-    if (n->properties == NULL) continue;
     if (len == 0 || len > 600 || len * 4 > total || (kind = furniture_name(n)) == 0 ||
         (kind == 2 && pith__link_density(n) == 0) ||
         (kind == 3 && (len > 30 || has_media(n))))
