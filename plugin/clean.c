@@ -1511,7 +1511,11 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       drop_tail_block(ex, n, article);
       continue;
     }
-    if (is_furniture_text(buf, len)) remove_up(ex, n, article);
+    /* a caption that is only its label ("Autor:"): the value went with
+     * the credit or was never filled in */
+    if (is_furniture_text(buf, len) ||
+        (len <= 30 && pith__is(n, "figcaption") && buf[strlen(buf) - 1] == ':'))
+      remove_up(ex, n, article);
   }
   /* the headline: a heading before the first real paragraph that repeats the title */
   if (pith__collect(ex, article, LEAVES, &l)) {
