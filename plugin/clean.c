@@ -1087,8 +1087,18 @@ static int is_furniture_text(const char *t, size_t len) {
   for (w = FURNITURE_PREFIX; *w; w++)
     if (starts_with(t, *w)) return 1;
   if (len <= 60 && has_min_read(t)) return 1;
+  /* "1 minute & 45 seconds read time", "Reading time: 4 minutes" */
+  if (len <= 60 && strpbrk(t, "0123456789") &&
+      (strstr(t, "read time") || strstr(t, "reading time")))
+    return 1;
   if (is_media_time(t, len)) return 1;
   if (len <= 300 && strstr(t, "temporarily suspending article commenting")) return 1;
+  /* an affiliate disclosure: "... through one of our affiliate links we may earn a
+   * commission", "... an affiliate advertising program designed to ... earn fees" */
+  if (len <= 300 && strstr(t, "affiliate") &&
+      (strstr(t, "commission") || strstr(t, "earn fees") ||
+       strstr(t, "associates program")))
+    return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
   return 0;
 }
@@ -1096,6 +1106,43 @@ static int is_furniture_text(const char *t, size_t len) {
 static int has_media(xmlNodePtr n) {
   return pith__is(n, "img") || pith__count_tag(n, "img") > 0 ||
          pith__count_tag(n, "picture") > 0;
+}
+
+static int is_block_tag(xmlNodePtr n);
+static int has_block_child(xmlNodePtr n);
+
+/* A link worded "Sign up", "Log in", "Register"... that also leads to such a
+ * page: a call to make an account ("Not a member yet? Sign Up, it unlocks
+ * many cool features!"). Both, so an article's link to a register stays. */
+static int is_account_link(xmlNodePtr a) {
+  static const char *const CALLS[] = {
+      "sign up",           "sign up now", "sign in",  "log in",    "login",
+      "register",          "join",        "join now", "subscribe", "create account",
+      "create an account", NULL};
+  static const char *const TARGETS[] = {"sign", "regist",  "login", "subscri",
+                                        "join", "account", NULL};
+  const char *href = pith__get_attr(a, "href");
+  char buf[64];
+  if (href == NULL || pith__text_len_max(a, 40) >= 40) return 0;
+  pith__text_copy(a, buf, sizeof buf);
+  lower_ascii(buf);
+  return in_words(buf, CALLS) && pith__match_any(href, TARGETS);
+}
+
+/* The short block (<= 150 chars) around an account call, or NULL. */
+static xmlNodePtr account_call_block(xmlNodePtr a, xmlNodePtr article) {
+  xmlNodePtr b;
+  if (!is_account_link(a)) return NULL;
+  for (b = a->parent; b && b != article && b->type == XML_ELEMENT_NODE; b = b->parent)
+    if (is_block_tag(b)) return pith__text_len_max(b, 151) <= 150 ? b : NULL;
+  return NULL;
+}
+
+/* A link through an ad server's click counter: a sponsored card. */
+static int is_ad_click(xmlNodePtr a) {
+  const char *href = pith__get_attr(a, "href");
+  return href && (strstr(href, "googleadservices.") || strstr(href, "doubleclick.net/") ||
+                  strstr(href, "/aclk?") || strstr(href, "/adclick"));
 }
 
 /* Removes n, then each ancestor left without text or media (up to the article). */
@@ -1191,10 +1238,62 @@ static xmlNodePtr next_element_skipping_blanks(xmlNodePtr n) {
 
 /* "Read also" lists set as paragraphs: two or more consecutive paragraphs that
  * are each a single link, inside the article. Readability keeps them. */
+/* A list of three or more items that are each wholly a link: other stories
+ * (not sources, which show their addresses). */
+static int is_link_list(xmlNodePtr n) {
+  xmlNodePtr c;
+  int items = 0;
+  char buf[16];
+  for (c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!pith__is(c, "li") || !pith__has_text(c) || pith__link_density(c) < 0.9) return 0;
+    pith__text_copy(c, buf, sizeof buf);
+    if (starts_with(buf, "http") || starts_with(buf, "www.")) return 0;
+    items++;
+  }
+  return items >= 3;
+}
+
+/* Lists of links after the last prose paragraph ("Toutes les infos sur X"
+ * and five headlines), with a short line that titles them. */
+static int is_prose_leaf(xmlNodePtr n) {
+  return n->type == XML_ELEMENT_NODE && is_block_tag(n) && !has_block_child(n) &&
+         !pith__is_heading(n) && pith__is_prose(n) && pith__link_density(n) < 0.5;
+}
+
+static int drop_tail_lists(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes lists = {0};
+  xmlNodePtr n, m;
+  size_t i;
+  /* the link lists first (rare), then whether prose follows each */
+  for (n = article->children; n; n = pith__next_node(n, article, 0))
+    if ((pith__is(n, "ul") || pith__is(n, "ol")) && is_link_list(n) &&
+        !pith__nodes_push(ex, &lists, n))
+      return 0;
+  for (i = 0; i < lists.n; i++) {
+    xmlNodePtr title;
+    n = lists.v[i];
+    if (n->parent == NULL || n->parent == ex->d->trash) continue;
+    for (m = pith__next_node(n, article, 1); m && !is_prose_leaf(m);
+         m = pith__next_node(m, article, 0))
+      ;
+    if (m) continue; /* only lists after the last prose paragraph */
+    for (title = n->prev; title && title->type != XML_ELEMENT_NODE; title = title->prev)
+      if (title->type == XML_TEXT_NODE && pith__has_text(title)) break;
+    if (title && title->type == XML_ELEMENT_NODE && !has_block_child(title) &&
+        pith__text_len_max(title, 81) <= 80 && !pith__is_prose(title))
+      pith__remove(ex, title);
+    remove_up(ex, n, article);
+  }
+  pith__nodes_free(&lists);
+  return 1;
+}
+
 void pith__drop_link_runs(pith_ex *ex, xmlNodePtr article) {
   static const char *const P[] = {"p", NULL};
   pith_nodes l = {0}, run = {0};
   size_t i, k;
+  if (!drop_tail_lists(ex, article)) return;
   if (!pith__collect(ex, article, P, &l)) goto done;
   for (i = 0; i < l.n; i++) {
     xmlNodePtr n = l.v[i], m;
@@ -1240,17 +1339,20 @@ int pith__has_word(const char *s, const char *w) {
 }
 
 /* A block whose class or id names it as something beside the article: a
- * newsletter box, an author's bio, related stories, a poll. 1: always; 2:
+ * newsletter box, an author's bio, related stories, a poll, a breadcrumb
+ * (whose last crumb, the headline, is unlinked: too prose-like for the
+ * lead's tests), or one marked data-nosnippet. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
  * article's own standfirst); 3: a control ("Show less", "View Images"), when
  * its text is a few words and it holds no picture. Words, not substrings: "biography" and
  * a heading id such as "Promotion_and_relegation" are not furniture. */
 static int furniture_name(xmlNodePtr n) {
   static const char *const WORDS[] = {
-      "newsletter", "signup",      "subscribe", "related",          "relatedcontent",
-      "popular",    "recommended", "recommend", "recommendations",  "quiz",
-      "poll",       "survey",      "bio",       "about-the-author", "journalist",
-      "teaser",     "promo",       NULL};
+      "newsletter",   "signup",      "subscribe",  "related",          "relatedcontent",
+      "popular",      "recommended", "recommend",  "recommendations",  "quiz",
+      "poll",         "survey",      "bio",        "about-the-author", "aboutauthor",
+      "about-author", "authorbox",   "journalist", "teaser",           "promo",
+      "breadcrumb",   "pankuzu",     "disclaimer", "disclosure",       NULL};
   static const char *const CONTROLS[] = {"button",    "btn",    "enlarge", "show-more",
                                          "show-less", "toggle", "player",  "expand",
                                          "collapse",  NULL};
@@ -1258,6 +1360,9 @@ static int furniture_name(xmlNodePtr n) {
   const char *const *w;
   char match[512];
   pith_words m;
+  /* what the site itself keeps out of search snippets: share bars, read
+   * times, newsletter and deal boxes, AI summaries, ad slots */
+  if (pith__get_attr(n, "data-nosnippet")) return 1;
   if (cls == NULL && id == NULL) return 0;
   pith__match_string(match, sizeof match, cls, id);
   pith__words_init(&m, match);
@@ -1271,6 +1376,78 @@ static int furniture_name(xmlNodePtr n) {
       if (pith__has_word(match, *w)) return 3;
   return 0;
 }
+
+/* Whether a and b are the same words (ASCII case and runs of space aside). */
+static int same_words(const char *a, const char *b) {
+  for (;;) {
+    while (is_space(*a))
+      a++;
+    while (is_space(*b))
+      b++;
+    if (*a == 0 || *b == 0) return *a == *b;
+    while (*a && *b && !is_space(*a) && !is_space(*b)) {
+      if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+      a++;
+      b++;
+    }
+    if (*a && *b && is_space(*a) != is_space(*b)) return 0;
+  }
+}
+
+/* A block that is one of the titles word for word (three words or more: a
+ * one-word site name set as a title is no headline). */
+static int is_title_text(pith_ex *ex, xmlNodePtr n) {
+  char buf[512];
+  int i;
+  pith__text_copy(n, buf, sizeof buf);
+  if (count_words(buf) < 3) return 0;
+  for (i = 0; i < ex->ntitles; i++)
+    if (same_words(ex->titles[i], buf)) return 1;
+  return 0;
+}
+
+/* A heading said three times or more is a gallery's title on each slide,
+ * not a section: the first stays. l holds the leaves; seen and seen_at are
+ * DEDUP_SLOTS-long scratch. */
+#define HASHED (1UL << (sizeof(unsigned long) * 8 - 1))
+static void drop_repeated_headings(pith_ex *ex, xmlNodePtr article, const pith_nodes *l,
+                                   unsigned long *seen, xmlNodePtr *seen_at) {
+  size_t i, j, k, n = 0, same;
+  char buf[512];
+  /* the (cached) lengths first: the text is read only when three headings
+   * are as long as each other; a hash replaces the length, marked apart */
+  for (i = 0; i < l->n && n < DEDUP_SLOTS; i++) {
+    xmlNodePtr h = l->v[i];
+    size_t len;
+    if (h->parent == NULL || h->parent == ex->d->trash || !pith__is_heading(h) ||
+        (len = pith__text_len(h)) < 15)
+      continue;
+    seen_at[n] = h;
+    seen[n++] = len;
+  }
+  for (i = 0; i < n; i++) {
+    size_t len = seen[i];
+    for (same = 0, j = 0; j < n && same < 3; j++)
+      same += (seen[j] & HASHED ? pith__text_len(seen_at[j]) : seen[j]) == len;
+    if (same < 3) continue;
+    pith__text_copy(seen_at[i], buf, sizeof buf);
+    seen[i] = hash_str(buf) | HASHED;
+  }
+  for (i = 0; i < n; i++) {
+    size_t count = 0, first = n;
+    if (!(seen[i] & HASHED)) continue;
+    for (j = 0; j < n; j++)
+      if (seen[j] == seen[i]) {
+        if (first == n) first = j;
+        count++;
+      }
+    if (count < 3 || first != i) continue;
+    for (k = i + 1; k < n; k++)
+      if (seen[k] == seen[i] && seen_at[k]->parent && seen_at[k]->parent != ex->d->trash)
+        remove_up(ex, seen_at[k], article);
+  }
+}
+#undef HASHED
 
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
@@ -1297,6 +1474,17 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     size_t len;
     int kind;
     if (n->parent == NULL || n->parent == ex->d->trash || n->properties == NULL) continue;
+    if (pith__is(n, "a")) {
+      xmlNodePtr call;
+      if (is_ad_click(n) && pith__has_text(n)) {
+        remove_up(ex, n, article);
+        continue;
+      }
+      if ((call = account_call_block(n, article)) != NULL) {
+        remove_up(ex, call, article);
+        continue;
+      }
+    }
     /* the size first: the cached count is cheaper than reading the names */
     len = pith__text_len_max(n, 601);
     if (len == 0 || len > 600 || len * 4 > total || (kind = furniture_name(n)) == 0 ||
@@ -1323,7 +1511,11 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       drop_tail_block(ex, n, article);
       continue;
     }
-    if (is_furniture_text(buf, len)) remove_up(ex, n, article);
+    /* a caption that is only its label ("Autor:"): the value went with
+     * the credit or was never filled in */
+    if (is_furniture_text(buf, len) ||
+        (len <= 30 && pith__is(n, "figcaption") && buf[strlen(buf) - 1] == ':'))
+      remove_up(ex, n, article);
   }
   /* the headline: a heading before the first real paragraph that repeats the title */
   if (pith__collect(ex, article, LEAVES, &l)) {
@@ -1335,6 +1527,10 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
           pith__mark_headline(ex, n);
           break;
         }
+      } else if (pith__text_len_max(n, 201) <= 200 && is_title_text(ex, n)) {
+        /* the headline set in a styled <div> or <p> (div.arttitle) */
+        pith__mark_headline(ex, n);
+        break;
       } else if (pith__text_len(n) > 80)
         break;
     }
@@ -1372,6 +1568,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       }
     }
   }
+  drop_repeated_headings(ex, article, &l, seen, seen_at);
   pith__clean_lead(ex, article);
 done:
   free(seen);
@@ -1488,12 +1685,18 @@ done:
   pith__nodes_free(&leaves);
 }
 
-static int has_prose_inside(xmlNodePtr n) {
+/* sentences: only prose that ends a sentence counts (a credits line "Produced
+ * by A, Photographs by B" is long but no sentence) */
+static int has_prose_inside(xmlNodePtr n, int sentences) {
   xmlNodePtr c;
+  char buf[512];
   for (c = n->children; c; c = pith__next_node(c, n, 0))
     if (c->type == XML_ELEMENT_NODE && is_block_tag(c) && !has_block_child(c) &&
-        pith__is_prose(c) && pith__link_density(c) < 0.5)
-      return 1;
+        pith__is_prose(c) && pith__link_density(c) < 0.5) {
+      if (!sentences) return 1;
+      pith__text_copy(c, buf, sizeof buf);
+      if (ends_sentence(buf)) return 1;
+    }
   return 0;
 }
 
@@ -1743,6 +1946,34 @@ int pith__is_byline_block(xmlNodePtr n, xmlNodePtr stop) {
   return is_byline_text(buf, 0);
 }
 
+/* A line put together from marked parts: a <time>, or an element whose
+ * class, id or itemprop names a date, time or author ("2025-02-23
+ * 12:59:28 Source: X" built of span.date, span.time, span.from). */
+static int has_dated_part(xmlNodePtr n) {
+  static const char *const PARTS[] = {"date",    "time",   "author", "byline",
+                                      "publish", "posted", NULL};
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0)) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (pith__is(c, "time") || pith__match_any(pith__get_attr(c, "class"), PARTS) ||
+        pith__match_any(pith__get_attr(c, "id"), PARTS) ||
+        pith__match_any(pith__get_attr(c, "itemprop"), PARTS))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether n (or a link in it) leads somewhere: an <a name> anchor that
+ * holds a section's heading counts as link text but is none. */
+static int links_out(xmlNodePtr n) {
+  xmlNodePtr c;
+  if (pith__is(n, "a")) return pith__get_attr(n, "href") != NULL;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE && pith__is(c, "a") && pith__get_attr(c, "href"))
+      return 1;
+  return 0;
+}
+
 /* Whether a leaf block before the first paragraph is furniture. */
 static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   char buf[512];
@@ -1754,7 +1985,8 @@ static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   if (before_headline && !pith__is_prose(n)) return 1;
   if (has_lead_hint(n)) return 1;
   if (is_glyph_text(buf, len) || is_date_text(buf)) return 1;
-  if (len <= 150 && pith__link_density(n) > 0.8) return 1;
+  if (len <= 150 && pith__link_density(n) > 0.8 && links_out(n)) return 1;
+  if (len <= 100 && has_dated_part(n)) return 1;
   if (len <= 30 && buf[strlen(buf) - 1] == ':') return 1;
   if (favor == PITH_FAVOR_RECALL) return 0;
   if (is_byline_text(buf, len)) return 1;
@@ -1777,6 +2009,8 @@ static int lead_preamble(xmlNodePtr n, xmlNodePtr article) {
         pith__match_any(pith__get_attr(a, "id"), NAMES))
       return 1;
   }
+  /* a picture and its caption in one block (p.inline-photo: img + text) */
+  if (pith__text_len_max(n, 301) <= 300 && has_media(n)) return 1;
   return near_picture(n);
 }
 
@@ -1794,6 +2028,8 @@ static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article) {
   if (has_lead_hint(n)) return 1;
   pith__text_copy(n, buf, sizeof buf);
   lower_ascii(buf);
+  /* a gallery's "3/3" counter (a lone digit may be a list's number) */
+  if (len > 2 && is_glyph_text(buf, len)) return 1;
   return is_date_text(buf) || is_byline_text(buf, len);
 }
 
@@ -1814,14 +2050,18 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
       } else if (!has_block_child(n)) {
         skip = 1;
         if (pith__is_prose(n) && pith__link_density(n) < 0.5) {
-          if (preamble || !lead_preamble(n, article)) break;
+          /* a heading (a headline the titles do not match, a dek set as a
+           * heading) is a preamble: what follows it is still the lead */
+          if (preamble || !(pith__is_heading(n) || lead_preamble(n, article))) break;
           preamble = 1;
         } else if ((preamble ? strong_lead_junk(n, article)
                              : is_lead_junk(n, before, ex->favor)) &&
                    !pith__nodes_push(ex, &junk, n))
           goto done;
-      } else if (pith__text_len_max(n, 200) <= 200 && !has_prose_inside(n) &&
-                 (has_lead_hint(n) || (before && pith__has_text(n)))) {
+      } else if (pith__text_len_max(n, 200) <= 200 &&
+                 (has_lead_hint(n)
+                      ? !has_prose_inside(n, 1)
+                      : before && !has_prose_inside(n, 0) && pith__has_text(n))) {
         skip = 1;
         if (!pith__nodes_push(ex, &junk, n)) goto done;
       }

@@ -198,4 +198,126 @@ describe("generic extraction", function()
     text = generic(MERCURY .. "news.nationalgeographic.com.html.gz")
     assert.falsy(text:find("View Images", 1, true))
   end)
+  it("drops blocks the site keeps out of search snippets (data-nosnippet: Numerama, TweakTown)", function()
+    local text = generic(MERCURY .. "www.numerama.com__1768855515453.html.gz")
+    -- section.user-options__ia-abstract[data-nosnippet]: an AI summary box above the article
+    assert.truthy(text:find("^ChatGPT%-5 est disponible depuis le 6 août 2025"))
+    assert.falsy(text:find("Résumé par IA", 1, true))
+    assert.falsy(text:find("Ajoutez Numerama à votre écran d'accueil", 1, true))
+    text = generic(MERCURY .. "www.tweaktown.com__1781467944005.html.gz")
+    -- section.tt-deals[data-nosnippet]: a price widget
+    assert.truthy(text:find("Canva", 1, true))
+    assert.falsy(text:find("30 days ago", 1, true))
+  end)
+
+  it("drops a breadcrumb even when its last crumb is the headline (Economic Times: div.breadCrumb)", function()
+    local text = generic(MERCURY .. "economictimes.indiatimes.com__1740947974502.html.gz")
+    assert.falsy(text:find("Business News›News›India›", 1, true))
+    assert.truthy(text:find("India hosted the secretary of Iran's Supreme Council", 1, true))
+  end)
+  it("goes on cleaning the lead past a headline the titles do not match (Frandroid)", function()
+    -- h1 "Test Nakamura Crosscity+ : ..." while og:title and <title> word it otherwise; the
+    -- breadcrumb nav and the dateline after it are furniture
+    local text = generic(MERCURY .. "www.frandroid.com__1777688498862.html.gz")
+    assert.truthy(text:find("Le vélo cargo électrique est un investissement non négligeable", 1, true))
+    assert.falsy(text:find("Tests Vélos électriques Nakamura", 1, true))
+    assert.falsy(text:find("01 mai 2026", 1, true))
+  end)
+  it("drops a lead line built of date, time and source parts (QbitAI: span.date span.time span.from)", function()
+    local text = generic(MERCURY .. "www.qbitai.com__1740538126401.html.gz")
+    assert.truthy(text:find("^助力政企极速落地AI应用与创意灵感"))
+    assert.falsy(text:find("12:59:28", 1, true))
+  end)
+  it("drops a short call to make an account, worded and linked so (Pastebin: div.notice)", function()
+    local text = generic(MERCURY .. "pastebin.com.html.gz")
+    assert.truthy(text:find("^Yun Che didn't think much about his title"))
+    assert.falsy(text:find("Not a member of Pastebin yet?", 1, true))
+    -- a link worded as a call or leading to a sign-up page, not both, stays
+    local para = "The council voted on Tuesday to extend the library's opening hours, citing "
+      .. "demand from students, commuters and retirees, and the cost was put at a modest sum. "
+    local html = "<html><head><title>Library hours</title></head><body><article>"
+      .. "<p>" .. para .. "</p><p>" .. para .. "</p>"
+      .. "<p>Check the <a href='/voters/register'>voter register</a> before May.</p>"
+      .. "<p>Residents can <a href='/signup'>enrol online</a> from May.</p>"
+      .. "<p>Not a member yet? <a href='/signup'>Sign up</a>, it is free!</p>"
+      .. "</article></body></html>"
+    local rec = assert(extract.extract(html, { rule = false }))
+    assert.truthy(rec.text:find("voter register", 1, true))
+    assert.truthy(rec.text:find("enrol online", 1, true))
+    assert.falsy(rec.text:find("Not a member yet", 1, true))
+  end)
+  it("reads a block that is the title word for word as the headline (Economic Times)", function()
+    -- div.bylineBox > div.arttitle (the headline, in no heading) + "By ..., ET Bureau Last Updated"
+    local text = generic(MERCURY .. "economictimes.indiatimes.com__1740947974502.html.gz")
+    assert.falsy(text:find("ET Bureau", 1, true))
+    assert.falsy(text:find("Last Updated", 1, true))
+    assert.truthy(text:find("India hosted Abdol Hossein Khosrow Panah", 1, true))
+  end)
+  it("drops a lead box named as meta whose long line is a credits list, no sentence (NYTimes feature)", function()
+    -- div.g-story-meta > p "Produced by ..., Photographs by ..., Written by ..." + the date
+    local text = generic(MERCURY .. "www.nytimes.com--feature.html.gz")
+    assert.truthy(text:find("^T he Smithsonian’s National Museum of African American History"))
+    assert.falsy(text:find("Produced by Alicia DeSantis", 1, true))
+  end)
+  it("drops a link through an ad server's click counter (YouTube: a googleadservices card)", function()
+    -- with the ad and the related-video cards gone nothing is left: the page's own summary
+    local text = generic(MERCURY .. "www.youtube.com.html.gz")
+    assert.falsy(text:find("belVita", 1, true))
+    assert.equal("Keynote by José Valim", text)
+  end)
+  it("drops affiliate disclosures and author boxes (al.com, Washington Post, TweakTown: div.aboutauthor)", function()
+    local text = generic(MERCURY .. "www.al.com.html.gz")
+    assert.falsy(text:find("affiliate links we may earn a commission", 1, true))
+    text = generic(MERCURY .. "www.washingtonpost.com.html.gz")
+    assert.falsy(text:find("Amazon Services LLC Associates Program", 1, true))
+    text = generic(MERCURY .. "www.tweaktown.com__1781467944005.html.gz")
+    assert.falsy(text:find("Hassam is a veteran tech journalist", 1, true))
+    assert.truthy(text:find("Canva", 1, true))
+  end)
+  it("drops a list of story links after the last paragraph, with its title line (Numerama)", function()
+    local text = generic(MERCURY .. "www.numerama.com__1768855515453.html.gz")
+    assert.falsy(text:find("Toutes les infos sur", 1, true))
+    assert.falsy(text:find("Adieu les AirPods", 1, true))
+    -- a list of sources (their addresses shown) stays
+    local para = "The council voted on Tuesday to extend the library's opening hours, citing "
+      .. "demand from students, commuters and retirees, and the cost was put at a modest sum. "
+    local html = "<html><head><title>Library hours</title></head><body><article>"
+      .. "<p>" .. para .. "</p><p>" .. para .. "</p><p>Sources</p><ul>"
+      .. "<li><a href='https://a.example/1'>https://a.example/1</a></li>"
+      .. "<li><a href='https://a.example/2'>https://a.example/2</a></li>"
+      .. "<li><a href='https://a.example/3'>https://a.example/3</a></li>"
+      .. "</ul></article></body></html>"
+    local rec = assert(extract.extract(html, { rule = false }))
+    assert.truthy(rec.text:find("https://a.example/3", 1, true))
+  end)
+  it("keeps a section heading set in an <a name> anchor, which links nowhere (JVN: 影響を受けるシステム)", function()
+    local text = generic(MERCURY .. "jvndb.jvn.jp.html.gz")
+    assert.truthy(text:find("影響を受けるシステム NETWAVE Networks, Inc.", 1, true))
+    assert.truthy(text:find("想定される影響", 1, true))
+  end)
+  it("keeps one copy of a heading said on each slide of a gallery (Motorsport.com)", function()
+    local text = generic(MERCURY .. "www.motorsport.com__1770093049254.html.gz")
+    local _, n = text:gsub("Barcelona shakedown, in photos", "")
+    assert.equal(1, n)
+    -- a heading said twice stays twice (readability test page missing-paragraphs)
+    text = generic("../shared/corpus/readability/missing-paragraphs/source.html")
+    _, n = text:gsub("Secondary header", "")
+    assert.equal(2, n)
+  end)
+  it("reads a block holding a picture and its caption as the lead's preamble (Washington Post)", function()
+    -- p.inline-photo (img + caption), then the author box: name, role, date
+    local text = generic(MERCURY .. "www.washingtonpost.com.html.gz")
+    assert.truthy(text:find("^Pittsburgh Mayor Bill Peduto on Sunday near the Tree of Life synagogue"))
+    assert.falsy(text:find("Opinion writer October 29, 2018", 1, true))
+    assert.truthy(text:find("President Trump’s defenders and even some of his tepid critics", 1, true))
+  end)
+  it("drops a read-time line however it counts the time (TweakTown: \"1 minute & 45 seconds read time\")", function()
+    local text = generic(MERCURY .. "www.tweaktown.com__1781467944005.html.gz")
+    assert.falsy(text:find("read time", 1, true))
+  end)
+  it("drops a caption that is only its label (se.pl: figcaption \"Autor:\")", function()
+    local text = generic(MERCURY .. "szczecin.se.pl__1739329179505.html.gz")
+    assert.falsy(text:find("Autor:", 1, true))
+    assert.truthy(text:find("Wyniki Eurojackpot 11.02.2025", 1, true))
+  end)
 end)
