@@ -42,4 +42,26 @@ describe("held-out page shapes", function()
     local text = generic(html)
     assert.are.equal(flat(lede), text)
   end)
+  it("drop a toolbar's flyout panel (a sign-in or upload form shown on click) before the article (snippet)", function()
+    local para = "Musicians often show off their rings on stage, but rarely have rings been thought of "
+      .. "as a way of making music, and a small firm now hopes to change that with its new sensors. "
+    local html = "<html><head><title>Rings that make music</title></head><body><article class='story'>"
+      .. "<section class='story-headline'><h1>Rings that make music</h1></section>"
+      .. "<div class='utility-bar'><div class='util-bar-module'><div class='util-bar-flyout'>"
+      .. "<div class='flyout-pane'><h6>Join the Conversation</h6><p>To find out more about commenting "
+      .. "please read the Conversation Guidelines and the answers to frequently asked questions.</p>"
+      .. "<p>Sign in now to share your story.</p><span>Be first to contribute</span>"
+      .. "<h2>Verifying your credentials...</h2><p>Please wait.</p><h2>Uh oh!</h2>"
+      .. "<p>We're experiencing a few technical issues.</p><span>Try again</span></div></div></div></div>"
+      .. "<div class='double-wide'>"
+      .. "<p>" .. para .. "</p><p>" .. para:gsub("Musicians", "Drummers") .. "</p><p>"
+      .. para:gsub("Musicians", "Singers") .. "</p></div></article></body></html>"
+    local text = generic(html)
+    assert.truthy(text:find("^Musicians often show off"), text)
+    assert.truthy(text:find("Singers often show off", 1, true))
+    local junks = { "Sign in now", "Be first to contribute", "Verifying", "Please wait", "Try again" }
+    for _, junk in ipairs(junks) do
+      assert.falsy(text:find(junk, 1, true), junk)
+    end
+  end)
 end)
