@@ -1239,6 +1239,14 @@ int pith__has_word(const char *s, const char *w) {
   return 0;
 }
 
+/* A box of keywords (a video's search terms, the story's topics shown as a
+ * row of words): a block so named. Inline elements so named are links in the
+ * prose (<a class="keywords">) or highlighted code (<span class="keyword">). */
+static int is_keyword_box(xmlNodePtr n, const char *match) {
+  static const char *const BOXES[] = {"div", "section", "ul", "ol", "p", "aside", NULL};
+  return in_list((const char *)n->name, BOXES) && pith__has_word(match, "keyword");
+}
+
 /* A block whose class or id names it as something beside the article: a
  * newsletter box, an author's bio, related stories, a poll. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
@@ -1269,6 +1277,7 @@ static int furniture_name(xmlNodePtr n) {
   if (pith__words_any(&m, CONTROLS))
     for (w = CONTROLS; *w; w++)
       if (pith__has_word(match, *w)) return 3;
+  if (is_keyword_box(n, match)) return 1;
   return 0;
 }
 

@@ -64,4 +64,21 @@ describe("held-out page shapes", function()
       assert.falsy(text:find(junk, 1, true), junk)
     end
   end)
+  it("drop a box of keywords (a video's search terms) but keep a link so named in the prose (snippet)", function()
+    local para = "Authorities said on Thursday that they will prosecute the traveller when he returns home, "
+      .. "for allegedly giving a false answer on his departure screening questionnaire at the airport. "
+    local html = "<html><head><title>Traveller to be prosecuted</title></head><body><article>"
+      .. "<h1>Traveller to be prosecuted</h1><div class='story-body'>"
+      .. "<div class='video-asset'><div class='video-controls'><div class='video-transcript-keywords'>"
+      .. "<span>Video Keywords</span><span><span>health officials</span> <span>travel ban</span> "
+      .. "<span>deadly disease</span></span></div></div></div>"
+      .. "<p>" .. para .. "</p><p>With advances in <a class='keywords' href='/n'>neuroscience</a>, "
+      .. para:gsub("Authorities", "officials") .. "</p><p>" .. para:gsub("Thursday", "Friday") .. "</p>"
+      .. "</div></article></body></html>"
+    local text = generic(html)
+    assert.truthy(text:find("^Authorities said on Thursday"), text)
+    assert.truthy(text:find("With advances in neuroscience, officials said", 1, true))
+    assert.falsy(text:find("Keywords", 1, true))
+    assert.falsy(text:find("travel ban", 1, true))
+  end)
 end)
