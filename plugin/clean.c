@@ -1281,6 +1281,8 @@ static int furniture_name(xmlNodePtr n) {
   return 0;
 }
 
+static void drop_site_name(pith_ex *ex, xmlNodePtr article);
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -1381,6 +1383,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       }
     }
   }
+  drop_site_name(ex, article);
   pith__clean_lead(ex, article);
 done:
   free(seen);
@@ -1495,6 +1498,61 @@ void pith__trim_tail(pith_ex *ex, xmlNodePtr article) {
     }
 done:
   pith__nodes_free(&leaves);
+}
+
+/* The site's name as the page's titles end with it ("... | Example News"): the
+ * part after the last " | ", " - ", " – " or " — ", when short. */
+static int title_suffix(const char *t, const char **out, size_t *n) {
+  static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                     NULL};
+  const char *best = NULL;
+  size_t k;
+  for (k = 0; SEPS[k]; k++) {
+    const char *p = t, *q;
+    while ((q = strstr(p, SEPS[k])) != NULL) {
+      if (best == NULL || q + strlen(SEPS[k]) > best) best = q + strlen(SEPS[k]);
+      p = q + 1;
+    }
+  }
+  if (best == NULL || *best == 0 || strlen(best) > 40) return 0;
+  *out = best;
+  *n = strlen(best);
+  return 1;
+}
+
+/* A line before the first paragraph that is only the site's name, often
+ * with the separator that joined it to a byline or date ("| Example News"):
+ * the end of the page's title shown again, not the article. */
+static void drop_site_name(pith_ex *ex, xmlNodePtr article) {
+  xmlNodePtr n, junk = NULL;
+  char buf[192];
+  int i;
+  for (n = article->children; n && junk == NULL;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE && !pith__is_headline_mark(n) &&
+        !has_block_child(n) && pith__has_text(n)) {
+      size_t len = pith__text_len_max(n, 48);
+      const char *t = buf;
+      skip = 1;
+      if (pith__is_prose(n) && pith__link_density(n) < 0.5) break;
+      if (len <= 48) {
+        pith__text_copy(n, buf, sizeof buf);
+        while (*t == '|' || *t == ' ' || *t == '-')
+          t++;
+        for (i = 0; i < ex->ntitles && junk == NULL; i++) {
+          const char *suf;
+          size_t sn;
+          size_t c = 0;
+          if (!*t || !title_suffix(ex->titles[i], &suf, &sn) || strlen(t) != sn) continue;
+          while (c < sn && tolower((unsigned char)t[c]) == tolower((unsigned char)suf[c]))
+            c++;
+          if (c == sn) junk = n;
+        }
+      }
+    }
+    n = pith__next_node(n, article, skip);
+  }
+  if (junk) remove_up(ex, junk, article);
 }
 
 static int has_prose_inside(xmlNodePtr n) {

@@ -81,4 +81,18 @@ describe("held-out page shapes", function()
     assert.falsy(text:find("Keywords", 1, true))
     assert.falsy(text:find("travel ban", 1, true))
   end)
+  it("drop the site's name left before the article by a split source line (snippet)", function()
+    -- <p class="source"><span> | Example News</span></p>: the end of the page's title, shown
+    -- after a date line; a paragraph that merely names the site stays
+    local para = "The announcement raised questions about the better-than-ever relationship between "
+      .. "the two countries, which recently signed a treaty after years of talks in the capital. "
+    local html = "<html><head><title>Questions about the treaty | Example News</title></head><body>"
+      .. "<div class='article'><h1>Questions about the treaty</h1>"
+      .. "<p class='published'>Published August 14, 2010</p><p class='source'><span> | Example News</span></p>"
+      .. "<div class='intro'><p>" .. para .. "</p><p>Example News reported it first. " .. para .. "</p><p>"
+      .. para:gsub("announcement", "decision") .. "</p></div></div></body></html>"
+    local text = generic(html)
+    assert.truthy(text:find("^The announcement raised questions"), text)
+    assert.truthy(text:find("Example News reported it first.", 1, true))
+  end)
 end)
