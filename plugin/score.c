@@ -730,7 +730,7 @@ static const pith_word UNLIKELY[] = {
     W("sidebar"),      W("skyscraper"), W("social"),     W("sponsor"),
     W("supplemental"), W("ad-break"),   W("agegate"),    W("pagination"),
     W("pager"),        W("popup"),      W("yom-remote"), W("flyout"),
-    {NULL, 0}};
+    W("dropdown"),     {NULL, 0}};
 static const pith_word MAYBE[] = {W("and"),     W("article"), W("body"),
                                   W("column"),  W("content"), W("main"),
                                   W("mathjax"), W("shadow"),  {NULL, 0}};

@@ -95,4 +95,22 @@ describe("held-out page shapes", function()
     assert.truthy(text:find("^The announcement raised questions"), text)
     assert.truthy(text:find("Example News reported it first.", 1, true))
   end)
+  it("drop a dropdown panel (the author's bio shown on click) before the article (snippet)", function()
+    local para = "The interview was filmed at the company's first office, and it shows a founder who "
+      .. "described his site as a modest directory, years before it reached most of the world. "
+    local bio = "Jane Doe currently works for the paper as a writer. She is also a blogger who studied "
+      .. "writing and art, moving to the city shortly after graduation to work in the media industry. "
+    local html = "<html><head><title>The modest directory</title></head><body><div class='module-post-detail'>"
+      .. "<h1 class='headline'>The modest directory</h1><div class='meta-info'><div class='author'>"
+      .. "<a class='name' href='/a'>Jane Doe</a></div><div class='post-time'>posted on Saturday</div></div>"
+      .. "<div class='author-dropdown'><div class='authorlinks'><a href='/author/jane'>View Author Page</a>"
+      .. "</div><div class='description'><p>" .. bio .. "</p></div></div>"
+      .. "<div class='copy'><p>" .. para .. "</p><p>" .. para:gsub("interview", "film") .. "</p><p>"
+      .. para:gsub("interview", "clip") .. "</p><p>" .. para:gsub("interview", "footage") .. "</p></div>"
+      .. "</div></body></html>"
+    local text = generic(html)
+    assert.truthy(text:find("^The interview was filmed"), text)
+    assert.truthy(text:find("The clip was filmed", 1, true))
+    assert.falsy(text:find("currently works for", 1, true))
+  end)
 end)
