@@ -1299,6 +1299,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   size_t nseen = 0;
   xmlNodePtr last = NULL; /* the block whose lower-cased text buf holds */
   size_t last_len = 0;
+  drop_site_name(ex, article);
   if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
   /* outermost first: a named box goes whole when it is small beside the
    * article (recall keeps them, as Readability does) */
@@ -1383,7 +1384,6 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
       }
     }
   }
-  drop_site_name(ex, article);
   pith__clean_lead(ex, article);
 done:
   free(seen);
