@@ -1239,6 +1239,8 @@ int pith__has_word(const char *s, const char *w) {
   return 0;
 }
 
+static void drop_site_name(pith_ex *ex, xmlNodePtr article);
+
 /* A box of keywords (a video's search terms, the story's topics shown as a
  * row of words): a block so named. Inline elements so named are links in the
  * prose (<a class="keywords">) or highlighted code (<span class="keyword">). */
@@ -1280,8 +1282,6 @@ static int furniture_name(xmlNodePtr n) {
   if (is_keyword_box(n, match)) return 1;
   return 0;
 }
-
-static void drop_site_name(pith_ex *ex, xmlNodePtr article);
 
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
@@ -1459,47 +1459,6 @@ static int has_block_child(xmlNodePtr n) {
   return 0;
 }
 
-/* favor=precision: the article ends at its last block of real prose; what
- * follows in short or link-heavy blocks ("the end", tag lists, teasers, sign-up
- * lines, trivia boxes) goes. Nothing goes when no such block is found. */
-void pith__trim_tail(pith_ex *ex, xmlNodePtr article) {
-  pith_nodes leaves = {0};
-  xmlNodePtr n;
-  size_t i, cut;
-  int found = 0;
-  for (n = article->children; n; n = pith__next_node(n, article, 0))
-    if (is_block_tag(n) && !has_block_child(n) && pith__has_text(n) &&
-        !pith__nodes_push(ex, &leaves, n))
-      goto done;
-  for (cut = leaves.n; cut-- > 0;) {
-    n = leaves.v[cut];
-    if (n == NULL) continue;
-    if (pith__is_prose(n) && pith__link_density(n) < 0.5 && !pith__is_heading(n)) {
-      found = 1;
-      break;
-    }
-  }
-  /* a long run of short blocks is the article's own form (a list, a poem) */
-  if (found) {
-    size_t tail = 0;
-    for (i = cut + 1; i < leaves.n; i++)
-      if (leaves.v[i]) tail += pith__text_len(leaves.v[i]);
-    found = tail * 4 <= pith__text_len(article);
-  }
-  if (found)
-    for (i = leaves.n; i-- > cut + 1;) {
-      xmlNodePtr a = leaves.v[i];
-      if (a == NULL) continue;
-      /* the removal takes the emptied wrappers with it */
-      while (a->parent && a->parent != article &&
-             pith__element_child_count(a->parent) == 1)
-        a = a->parent;
-      if (a->parent) pith__remove(ex, a);
-    }
-done:
-  pith__nodes_free(&leaves);
-}
-
 /* The site's name as the page's titles end with it ("... | Example News"): the
  * part after the last " | ", " - ", " – " or " — ", when short. */
 static int title_suffix(const char *t, const char **out, size_t *n) {
@@ -1553,6 +1512,47 @@ static void drop_site_name(pith_ex *ex, xmlNodePtr article) {
     n = pith__next_node(n, article, skip);
   }
   if (junk) remove_up(ex, junk, article);
+}
+
+/* favor=precision: the article ends at its last block of real prose; what
+ * follows in short or link-heavy blocks ("the end", tag lists, teasers, sign-up
+ * lines, trivia boxes) goes. Nothing goes when no such block is found. */
+void pith__trim_tail(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes leaves = {0};
+  xmlNodePtr n;
+  size_t i, cut;
+  int found = 0;
+  for (n = article->children; n; n = pith__next_node(n, article, 0))
+    if (is_block_tag(n) && !has_block_child(n) && pith__has_text(n) &&
+        !pith__nodes_push(ex, &leaves, n))
+      goto done;
+  for (cut = leaves.n; cut-- > 0;) {
+    n = leaves.v[cut];
+    if (n == NULL) continue;
+    if (pith__is_prose(n) && pith__link_density(n) < 0.5 && !pith__is_heading(n)) {
+      found = 1;
+      break;
+    }
+  }
+  /* a long run of short blocks is the article's own form (a list, a poem) */
+  if (found) {
+    size_t tail = 0;
+    for (i = cut + 1; i < leaves.n; i++)
+      if (leaves.v[i]) tail += pith__text_len(leaves.v[i]);
+    found = tail * 4 <= pith__text_len(article);
+  }
+  if (found)
+    for (i = leaves.n; i-- > cut + 1;) {
+      xmlNodePtr a = leaves.v[i];
+      if (a == NULL) continue;
+      /* the removal takes the emptied wrappers with it */
+      while (a->parent && a->parent != article &&
+             pith__element_child_count(a->parent) == 1)
+        a = a->parent;
+      if (a->parent) pith__remove(ex, a);
+    }
+done:
+  pith__nodes_free(&leaves);
 }
 
 static int has_prose_inside(xmlNodePtr n) {
