@@ -1338,6 +1338,16 @@ int pith__has_word(const char *s, const char *w) {
   return 0;
 }
 
+static void drop_site_name(pith_ex *ex, xmlNodePtr article);
+
+/* A box of keywords (a video's search terms, the story's topics shown as a
+ * row of words): a block so named. Inline elements so named are links in the
+ * prose (<a class="keywords">) or highlighted code (<span class="keyword">). */
+static int is_keyword_box(xmlNodePtr n, const char *match) {
+  static const char *const BOXES[] = {"div", "section", "ul", "ol", "p", "aside", NULL};
+  return in_list((const char *)n->name, BOXES) && pith__has_word(match, "keyword");
+}
+
 /* A block whose class or id names it as something beside the article: a
  * newsletter box, an author's bio, related stories, a poll, a breadcrumb
  * (whose last crumb, the headline, is unlinked: too prose-like for the
@@ -1374,6 +1384,7 @@ static int furniture_name(xmlNodePtr n) {
   if (pith__words_any(&m, CONTROLS))
     for (w = CONTROLS; *w; w++)
       if (pith__has_word(match, *w)) return 3;
+  if (is_keyword_box(n, match)) return 1;
   return 0;
 }
 
@@ -1465,6 +1476,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   size_t nseen = 0;
   xmlNodePtr last = NULL; /* the block whose lower-cased text buf holds */
   size_t last_len = 0;
+  drop_site_name(ex, article);
   if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
   /* outermost first: a named box goes whole when it is small beside the
    * article (recall keeps them, as Readability does) */
@@ -1642,6 +1654,61 @@ static int has_block_child(xmlNodePtr n) {
   for (c = n->children; c; c = pith__next_node(c, n, 0))
     if (is_block_tag(c)) return 1;
   return 0;
+}
+
+/* The site's name as the page's titles end with it ("... | Example News"): the
+ * part after the last " | ", " - ", " – " or " — ", when short. */
+static int title_suffix(const char *t, const char **out, size_t *n) {
+  static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                     NULL};
+  const char *best = NULL;
+  size_t k;
+  for (k = 0; SEPS[k]; k++) {
+    const char *p = t, *q;
+    while ((q = strstr(p, SEPS[k])) != NULL) {
+      if (best == NULL || q + strlen(SEPS[k]) > best) best = q + strlen(SEPS[k]);
+      p = q + 1;
+    }
+  }
+  if (best == NULL || *best == 0 || strlen(best) > 40) return 0;
+  *out = best;
+  *n = strlen(best);
+  return 1;
+}
+
+/* A line before the first paragraph that is only the site's name, often
+ * with the separator that joined it to a byline or date ("| Example News"):
+ * the end of the page's title shown again, not the article. */
+static void drop_site_name(pith_ex *ex, xmlNodePtr article) {
+  xmlNodePtr n, junk = NULL;
+  char buf[192];
+  int i;
+  for (n = article->children; n && junk == NULL;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE && !pith__is_headline_mark(n) &&
+        !has_block_child(n) && pith__has_text(n)) {
+      size_t len = pith__text_len_max(n, 48);
+      const char *t = buf;
+      skip = 1;
+      if (pith__is_prose(n) && pith__link_density(n) < 0.5) break;
+      if (len <= 48) {
+        pith__text_copy(n, buf, sizeof buf);
+        while (*t == '|' || *t == ' ' || *t == '-')
+          t++;
+        for (i = 0; i < ex->ntitles && junk == NULL; i++) {
+          const char *suf;
+          size_t sn;
+          size_t c = 0;
+          if (!*t || !title_suffix(ex->titles[i], &suf, &sn) || strlen(t) != sn) continue;
+          while (c < sn && tolower((unsigned char)t[c]) == tolower((unsigned char)suf[c]))
+            c++;
+          if (c == sn) junk = n;
+        }
+      }
+    }
+    n = pith__next_node(n, article, skip);
+  }
+  if (junk) remove_up(ex, junk, article);
 }
 
 /* favor=precision: the article ends at its last block of real prose; what

@@ -270,11 +270,32 @@ static xmlNodePtr stripped_wrapper(const pith_nodes *stripped, size_t min) {
   return best;
 }
 
+/* Whether top sits right under the headline this pass found (the headline is
+ * in top's parent or grandparent, outside top): where the page itself puts
+ * its article. */
+static int beside_headline(pith_ex *ex, xmlNodePtr top) {
+  xmlNodePtr h = ex->headline, a;
+  int up;
+  if (h == NULL || top == NULL || is_ancestor(top, h)) return 0;
+  for (a = top->parent, up = 0; up < 2 && !is_body(a); a = a->parent, up++)
+    if (is_ancestor(a, h)) return 1;
+  return 0;
+}
+
+/* A short article that is the page's article all the same: beside the
+ * headline, nearly all prose, and no stripped wrapper holding twice its
+ * prose. The retries strip less and would add the page's teasers to it. */
+static int short_article(xmlNodePtr article, size_t len, int placed,
+                         const pith_nodes *stripped) {
+  return placed && len >= 200 && (double)prose_len(article) >= 0.8 * (double)len &&
+         stripped_wrapper(stripped, 2 * len) == NULL;
+}
+
 /* One pass of _grabArticle over the live tree; returns the article element
  * (not yet linked anywhere) or NULL when out of memory. The elements it strips
  * as unlikely are listed in stripped; those in spared are not stripped. */
 static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
-                            pith_nodes *stripped, const pith_nodes *spared) {
+                            pith_nodes *stripped, const pith_nodes *spared, int *placed) {
   pith_nodes to_score = {0}, lead = {0}, cousins_before = {0}, cousins_after = {0};
   xmlNodePtr node = root, top = NULL, core = NULL, article = NULL, parent, sib;
   xmlNodePtr tops[PITH_TOP_CANDIDATES];
@@ -477,6 +498,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
       goto done;
   }
 
+  *placed = beside_headline(ex, top);
   if (core && !collect_cousins(ex, page, core, top, &cousins_before, &cousins_after))
     goto done;
   if (cousins_before.n == 0 && !collect_lead(ex, top, &lead)) goto done;
@@ -789,7 +811,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
              comments_at = NULL;
   char *summary = NULL;
   size_t best_len = 0;
-  int best_live = 0;
+  int best_live = 0, settled = 0;
   pith_nodes stripped = {0}, spared = {0};
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
@@ -806,14 +828,16 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   for (;;) {
     xmlNodePtr article, wrapper;
     size_t len;
+    int placed = 0;
     ex->byline_found = 0;
     pith__scores_clear(&ex->tables_marked);
     stripped.n = 0;
-    article = grab_pass(ex, root, body, &stripped, &spared);
+    article = grab_pass(ex, root, body, &stripped, &spared, &placed);
     if (article == NULL || ex->oom) break;
     pith__park(ex->d, article);
     len = pith__text_len(article);
-    if (len >= PITH_CHAR_THRESHOLD) {
+    if (len >= PITH_CHAR_THRESHOLD ||
+        (settled = short_article(article, len, placed, &stripped)) != 0) {
       best = article;
       best_len = len;
       break;
@@ -850,7 +874,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   }
   /* every pass found too little: the paragraph classifier reads the page as
    * prep_document left it, and the longer result wins */
-  if (!ex->oom && best_len < PITH_CHAR_THRESHOLD) {
+  if (!ex->oom && !settled && best_len < PITH_CHAR_THRESHOLD) {
     xmlNodePtr alt;
     if (best && best_live) {
       xmlNodePtr copy = xmlDocCopyNode(best, ex->d->doc, 1);

@@ -729,7 +729,8 @@ static const pith_word UNLIKELY[] = {
     W("remark"),       W("replies"),    W("rss"),        W("shoutbox"),
     W("sidebar"),      W("skyscraper"), W("social"),     W("sponsor"),
     W("supplemental"), W("ad-break"),   W("agegate"),    W("pagination"),
-    W("pager"),        W("popup"),      W("yom-remote"), {NULL, 0}};
+    W("pager"),        W("popup"),      W("yom-remote"), W("flyout"),
+    W("dropdown"),     {NULL, 0}};
 static const pith_word MAYBE[] = {W("and"),     W("article"), W("body"),
                                   W("column"),  W("content"), W("main"),
                                   W("mathjax"), W("shadow"),  {NULL, 0}};
