@@ -1049,12 +1049,6 @@ static void lower_ascii(char *s) {
     if (*s >= 'A' && *s <= 'Z') *s = (char)(*s + 32);
 }
 
-static int in_words(const char *s, const char *const *list) {
-  for (; *list; list++)
-    if (pith__streq(s, *list)) return 1;
-  return 0;
-}
-
 /* A media player's clock: "0:00/0:45", "-0:00", "00:38 / 01:22", "0:00 / --:--". */
 static int is_media_time(const char *t, size_t len) {
   const char *p;
@@ -1075,14 +1069,14 @@ static int is_furniture_text(const char *t, size_t len) {
   char buf[64];
   size_t n;
   if (len == 0) return 0;
-  if (in_words(t, FURNITURE_EXACT)) return 1;
+  if (in_list(t, FURNITURE_EXACT)) return 1;
   /* trailing punctuation or arrows: "Read more »", "Up next:" */
   n = strlen(t);
   if (n < sizeof buf) {
     memcpy(buf, t, n + 1);
     while (n > 0 && strchr(" :.!»›>→…|-", buf[n - 1]))
       buf[--n] = 0;
-    if (n && in_words(buf, FURNITURE_EXACT) && !pith__streq(buf, "share")) return 1;
+    if (n && in_list(buf, FURNITURE_EXACT) && !pith__streq(buf, "share")) return 1;
   }
   for (w = FURNITURE_PREFIX; *w; w++)
     if (starts_with(t, *w)) return 1;
@@ -1126,7 +1120,7 @@ static int is_account_link(xmlNodePtr a) {
   if (href == NULL || pith__text_len_max(a, 40) >= 40) return 0;
   pith__text_copy(a, buf, sizeof buf);
   lower_ascii(buf);
-  return in_words(buf, CALLS) && pith__match_any(href, TARGETS);
+  return in_list(buf, CALLS) && pith__match_any(href, TARGETS);
 }
 
 /* The short block (<= 150 chars) around an account call, or NULL. */
@@ -1236,8 +1230,6 @@ static xmlNodePtr next_element_skipping_blanks(xmlNodePtr n) {
   return NULL;
 }
 
-/* "Read also" lists set as paragraphs: two or more consecutive paragraphs that
- * are each a single link, inside the article. Readability keeps them. */
 /* A list of three or more items that are each wholly a link: other stories
  * (not sources, which show their addresses). */
 static int is_link_list(xmlNodePtr n) {
@@ -1289,6 +1281,9 @@ static int drop_tail_lists(pith_ex *ex, xmlNodePtr article) {
   return 1;
 }
 
+/* "Read also" lists set as paragraphs: two or more consecutive paragraphs that
+ * are each a single link, inside the article. Readability keeps them.
+ * The tail link lists go first. */
 void pith__drop_link_runs(pith_ex *ex, xmlNodePtr article) {
   static const char *const P[] = {"p", NULL};
   pith_nodes l = {0}, run = {0};
@@ -1519,7 +1514,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     }
     last = n;
     last_len = len;
-    if (pith__is_heading(n) && in_words(buf, TAIL_HEADINGS)) {
+    if (pith__is_heading(n) && in_list(buf, TAIL_HEADINGS)) {
       drop_tail_block(ex, n, article);
       continue;
     }

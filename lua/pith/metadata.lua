@@ -145,13 +145,18 @@ local function org_names(list)
   return out
 end
 
+-- What comes before the ellipsis ("..." or "…") that ends s, or nil when none does.
+local function cut_short(s)
+  return s:match("^(.-)%s*%.%.%.$") or s:match("^(.-)%s*\226\128\166$")
+end
+
 -- A description cut short with an ellipsis ("... (Marzipan)...") when another source states the
 -- whole of it: that one.
 local function full_description(d, ld, scan)
   if not d then
     return nil
   end
-  local head = d:match("^(.-)%s*%.%.%.$") or d:match("^(.-)%s*\226\128\166$")
+  local head = cut_short(d)
   if not head or #head < 20 then
     return d
   end
@@ -168,7 +173,7 @@ end
 -- True when a and b say the same words (punctuation and quotes aside), or when one is the
 -- other cut short.
 local function same_start(a, b)
-  local ka = title_mod.key((a:gsub("%.%.%.$", ""):gsub("\226\128\166$", "")))
+  local ka = title_mod.key(cut_short(a) or a)
   local kb = title_mod.key(b)
   local n = math.min(#ka, #kb)
   return n > 0 and ka:sub(1, n) == kb:sub(1, n)

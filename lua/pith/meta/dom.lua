@@ -218,22 +218,28 @@ end
 local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script = true, style = true, img = true,
   article = true, section = true, main = true }
 
--- Person names in a byline element: its itemprop=name, its content, else its text line by line
--- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart). When it
--- names nobody, also its whole text (for a desk's credit).
 local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
 
-local function names_of(n)
-  -- (An author element may list several people, each its own itemprop=name.)
+-- The people an author element declares, each its own itemprop=name (an element may list several),
+-- once each. opts: byline.names's.
+local function itemprop_names(n, opts)
   local found, seen = {}, {}
-  for _, nm in ipairs(n:select("[itemprop=name]")) do
-    for _, name in ipairs(byline.names(nm:attr("content") or text(nm), { strict = true })) do
+  for _, nm in ipairs(n:select("[itemprop~=name]")) do
+    for _, name in ipairs(byline.names(nm:attr("content") or text(nm), opts)) do
       if not seen[name:lower()] then
         seen[name:lower()] = true
         found[#found + 1] = name
       end
     end
   end
+  return found
+end
+
+-- Person names in a byline element: its itemprop=name, its content, else its text line by line
+-- (the text is block-aware, so "Jane Doe" and "Staff Writer" in two blocks stay apart). When it
+-- names nobody, also its whole text (for a desk's credit).
+local function names_of(n)
+  local found = itemprop_names(n, { strict = true })
   if #found > 0 then
     return found
   end
@@ -357,12 +363,7 @@ function M.microdata_author(idx)
     end
     -- (A comment's author is not the page's; a review's may be: a review article is one.)
     if not in_comments(n) and not n:closest_match(false, NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS) then
-      local names = {}
-      for _, nm in ipairs(n:select("[itemprop~=name]")) do
-        for _, name in ipairs(byline.names(nm:attr("content") or text(nm))) do
-          names[#names + 1] = name
-        end
-      end
+      local names = itemprop_names(n)
       if #names == 0 and n:tag() ~= "meta" and n:tag() ~= "link" then
         local s = n:attr("content") or text(n)
         names = s and #s < 100 and byline.names(s) or {}

@@ -144,15 +144,6 @@ local function target(el, tr, text, roots)
   return n
 end
 
--- The literal a match of text rule tr's unanchored twin needs (false: none), found once per rule.
-local function required(tr)
-  if tr.literal == nil then
-    local loose = tr.pattern:gsub("^%^", ""):gsub("([^\\])%$$", "%1")
-    tr.literal = literal.required(loose, tr.flags) or false
-  end
-  return tr.literal or nil
-end
-
 --- Removes the blocks whose text matches one of the text rules, never `root` itself.
 -- A prefilter on all the candidates' texts joined keeps the common case (nothing matches) to one
 -- plain find (of the literal the pattern needs) or regex search per rule.
@@ -176,7 +167,7 @@ local function remove_text(rules, root, extra_roots)
   local lower
   for _, tr in ipairs(rules) do
     local may
-    may, lower = literal.may_match(required(tr), tr.flags:find("i", 1, true), full, lower)
+    may, lower = literal.may_match(tr.literal, tr.flags:find("i", 1, true), full, lower)
     if may and test(tr.re_block, tr, full) then active[#active + 1] = tr end
   end
   if #active == 0 then return 0 end

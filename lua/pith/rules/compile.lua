@@ -1,6 +1,7 @@
 --- Validates a rule table and compiles it into the form apply.lua runs: every selector and
 -- pattern compiled here, once, so a typo fails at load with the file and line, never mid-batch.
 local core = require "pith.core"
+local literal = require "pith.rules.literal"
 local math_type = require("pith.compat").math_type
 local query = require "pith.rules.query"
 
@@ -95,11 +96,13 @@ function Ctx:text_rules(list, where, key)
     if not spec.pattern then self:fail(w .. ": pattern is required", key) end
     local scope = spec.scope or "block"
     if not SCOPES[scope] then self:fail(w .. ": scope must be self, block or container", "scope") end
-    -- Unanchored twin, tested once on the whole text: a cheap "can anything match here?".
+    -- Unanchored twin, tested once on the whole text: a cheap "can anything match here?", and
+    -- the plain run any match of it holds, found first with a plain search.
     local loose = spec.pattern:gsub("^%^", ""):gsub("([^\\])%$$", "%1")
-    out[i] = { re = self:regex(spec.pattern, spec.flags or "i", w, "pattern"), pattern = spec.pattern,
-               re_block = self:regex(loose, spec.flags or "i", w, "pattern"),
-               flags = spec.flags or "i", scope = scope, max_chars = spec.max_chars or 2000 }
+    local flags = spec.flags or "i"
+    out[i] = { re = self:regex(spec.pattern, flags, w, "pattern"), pattern = spec.pattern,
+               re_block = self:regex(loose, flags, w, "pattern"), literal = literal.required(loose, flags),
+               flags = flags, scope = scope, max_chars = spec.max_chars or 2000 }
   end
   return out
 end
