@@ -10,10 +10,10 @@ local METADATA_FIELDS = {
   "image", "language", "tags", "categories", "license",
 }
 
-local function collect_metadata(doc, url)
+local function collect_metadata(doc, url, skip)
   local ok, metadata = pcall(require, "pith.metadata")
   if not ok or type(metadata) ~= "table" or not metadata.collect then return {} end
-  local ok2, fields = pcall(metadata.collect, doc, { url = url })
+  local ok2, fields = pcall(metadata.collect, doc, { url = url, skip = skip })
   if ok2 and type(fields) == "table" then return fields end
   return {}
 end
@@ -89,6 +89,15 @@ local function reconcile_authors(meta, fields)
   end
 end
 
+-- The generic metadata fields a rule's field values replace (see M.extract): the ones it found,
+-- or set to false; author and authors go together (reconcile_authors).
+local function replaced(fields)
+  local skip = {}
+  for k in pairs(fields) do skip[k] = true end
+  if skip.author or skip.authors then skip.author, skip.authors = true, true end
+  return skip
+end
+
 --- Extracts the article: M.extract(html [, opts]) -> record, info | nil, err.
 -- info.content says where the text came from: "rule" (a site rule's content selector) or "generic".
 function M.extract(html, opts)
@@ -97,16 +106,25 @@ function M.extract(html, opts)
   local rules = opts.rule == false and nil or rules_module()
   local rule = rule_by_url(rules, opts)
   local source = rule and rules.rewrite(rule, html) or html
-  local doc, err = core.parse(source, { url = opts.url, charset = opts.charset, max_size = opts.max_size })
+  local parse_opts = { url = opts.url, charset = opts.charset, max_size = opts.max_size }
+  local doc, err = core.parse(source, parse_opts)
   if not doc then return nil, err end
-  local meta = collect_metadata(doc, opts.url)
+  -- A rule known before the parse reads its fields first (the document untouched), so that the
+  -- generic metadata skips the fields the rule gives: a rule replaces generic work.
+  local rule_opts = { url = opts.url, html = source }
+  local state, rerr
+  if rule then state, rerr = rules.read(rule, doc, rule_opts) end
+  local skip = state and replaced(state.fields)
+  local meta = collect_metadata(doc, opts.url, skip)
   if not rule and rules and opts.rule == nil then
     rule = rules.find(opts.url, doc, { html = source, canonical = meta.url })
+    if rule then state, rerr = rules.read(rule, doc, rule_opts) end
   end
   local record = { rule = "generic" }
   local nodes
   if rule then
-    local res, rerr = rules.apply(rule, doc, { url = opts.url, html = source })
+    local res
+    if state then res, rerr = rules.finish(rule, doc, state) end
     if res then
       record.rule = rules.name(rule)
       -- a field the rule sets to false is one the site never shows: no generic guess
@@ -117,8 +135,18 @@ function M.extract(html, opts)
       -- the rule failed half-way: its page takes the generic path on a fresh parse
       record.rule_error = rerr
       doc:close()
-      doc, err = core.parse(html, { url = opts.url, charset = opts.charset, max_size = opts.max_size })
+      doc, err = core.parse(html, parse_opts)
       if not doc then return nil, err end
+      if skip then
+        -- the fields skipped for the rule, from the source the rule's fields were read in
+        if source == html then
+          meta = collect_metadata(doc, opts.url)
+        else
+          local sdoc = core.parse(source, parse_opts)
+          meta = sdoc and collect_metadata(sdoc, opts.url) or meta
+          if sdoc then sdoc:close() end
+        end
+      end
     end
   end
   local text, extra

@@ -271,9 +271,18 @@ local function pick_authors(ld, scan, idx, site)
   return org_names(site_named)
 end
 
+local NO_SKIP = {}
+
 --- Collects the metadata fields of a parsed document. opts.url: the page's address.
+-- opts.skip: a set of field names whose values the caller has from elsewhere (a site rule): their
+-- sources are not read, unless another field depends on them (the title anchors the byline,
+-- date, dek and license windows; the provider and site name feed the title; the publication date
+-- bounds date_modified). A skipped field may come back absent or not. `url` is always read
+-- (bases, hosts and rule lookups depend on it). Every other field is what collect gives without
+-- the option.
 function M.collect(doc, opts)
   opts = opts or {}
+  local skip = opts.skip or NO_SKIP
   local page_url = opts.url or (doc.url and doc:url()) or nil
   local idx = dom.index(doc, READ_KEYS, READ_RELS)
   local scan = meta_tags.scan_walk(idx.walk)
@@ -293,115 +302,211 @@ function M.collect(doc, opts)
   base = base or f.url
   local host = urls.host(page_url or f.url)
 
-  -- Site name and provider.
+  -- The steps below that others depend on run on first demand, once: a field the caller skips
+  -- costs nothing unless a field it keeps needs it.
   local site = ld.sitename or meta_tags.first(scan, SITE_KEYS)
   if site and url_like(site) then
     site = nil
   end
+  -- (The provider and the title compare with the declared name, site_name may add one.)
+  local declared_site = site
   local html_title = dom.html_title(idx)
   local h1s = dom.h1s(idx)
-  dom.anchor(idx, ld.title or meta_tags.first(scan, OG_TITLE) or html_title)
-  f.provider = ld.provider or dom.provider(idx)
-  if f.provider and site and title_mod.key(f.provider) == title_mod.key(site) then
-    f.provider = nil
+  -- (Read now: the title step may replace ld.title.)
+  local first_anchor = ld.title or meta_tags.first(scan, OG_TITLE) or html_title
+
+  -- Provider: found around the declared headline.
+  local provider_done
+  local function provider()
+    if not provider_done then
+      provider_done = true
+      dom.anchor(idx, first_anchor)
+      f.provider = ld.provider or dom.provider(idx)
+      if f.provider and declared_site and title_mod.key(f.provider) == title_mod.key(declared_site) then
+        f.provider = nil
+      end
+    end
+    return f.provider
+  end
+
+  -- The names the site goes by, which a title drops.
+  local sites
+  local function site_names()
+    if not sites then
+      sites = {}
+      for _, s in ipairs({ declared_site, ld.sitename, m["og:site_name"] and m["og:site_name"][1], provider() }) do
+        sites[#sites + 1] = s
+      end
+      for _, s in ipairs(ld.site_names) do
+        sites[#sites + 1] = s
+      end
+    end
+    return sites
   end
 
   -- Title.
-  -- A JSON-LD name that is the site's own (a WebSite or publisher node) is no headline.
-  if ld.name and html_title
-    and not title_mod.is_site(ld.name,
-      { site or "", ld.sitename or "", meta_tags.first(scan, OG_SITE) or "" }, host) then
-    local tk = title_mod.key(html_title)
-    if tk:find(title_mod.key(ld.name), 1, true) and not tk:find(title_mod.key(ld.title), 1, true) then
-      ld.title = ld.name
+  local title_done
+  local function title()
+    if title_done then
+      return f.title
     end
-  end
-  local declared = {}
-  if ld.title and ld.is_article then
-    declared[#declared + 1] = ld.title
-  end
-  for _, k in ipairs(TITLE_KEYS) do
-    if m[k] then
-      declared[#declared + 1] = m[k][1]
+    title_done = true
+    -- A JSON-LD name that is the site's own (a WebSite or publisher node) is no headline.
+    if ld.name and html_title
+      and not title_mod.is_site(ld.name,
+        { declared_site or "", ld.sitename or "", meta_tags.first(scan, OG_SITE) or "" }, host) then
+      local tk = title_mod.key(html_title)
+      if tk:find(title_mod.key(ld.name), 1, true) and not tk:find(title_mod.key(ld.title), 1, true) then
+        ld.title = ld.name
+      end
     end
+    local declared = {}
+    if ld.title and ld.is_article then
+      declared[#declared + 1] = ld.title
+    end
+    for _, k in ipairs(TITLE_KEYS) do
+      if m[k] then
+        declared[#declared + 1] = m[k][1]
+      end
+    end
+    if ld.title and not ld.is_article then
+      declared[#declared + 1] = ld.title
+    end
+    -- A declared title loses only a piece that names the page's address (see title.choose).
+    f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
+      headline = dom.headline(idx), sites = site_names(),
+      declared_sites = {},
+      host = host })
+    return f.title
   end
-  if ld.title and not ld.is_article then
-    declared[#declared + 1] = ld.title
+
+  -- The byline, date, dek and license windows sit around the headline the title names.
+  local function at_title()
+    dom.anchor(idx, title())
   end
-  local sites = {}
-  for _, s in ipairs({ site, ld.sitename, m["og:site_name"] and m["og:site_name"][1], f.provider }) do
-    sites[#sites + 1] = s
+
+  -- Site name: declared, else what the <title> names beside the headline.
+  local site_done
+  local function site_name()
+    if not site_done then
+      site_done = true
+      if not site and html_title then
+        local _, removed = title_mod.strip(html_title, site_names(), host)
+        site = removed
+      end
+    end
+    return site
   end
-  for _, s in ipairs(ld.site_names) do
-    sites[#sites + 1] = s
+
+  if not skip.provider then
+    provider()
   end
-  -- A declared title loses only a piece that names the page's address (see title.choose).
-  f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
-    headline = dom.headline(idx), sites = sites,
-    declared_sites = {},
-    host = host })
-  if not site and html_title then
-    local _, removed = title_mod.strip(html_title, sites, host)
-    site = removed
+  if not skip.title then
+    title()
   end
-  f.sitename = site
+  if not skip.sitename then
+    f.sitename = site_name()
+  end
 
   -- Authors.
-  dom.anchor(idx, f.title)
-  local authors = pick_authors(ld, scan, idx, site)
-  if #authors > 0 then
-    f.authors = authors
-    f.author = table.concat(authors, "; ")
+  if not (skip.author and skip.authors) then
+    at_title()
+    local authors = pick_authors(ld, scan, idx, site_name())
+    if #authors > 0 then
+      f.authors = authors
+      f.author = table.concat(authors, "; ")
+    end
   end
 
   -- Dates: declared first, then the page's visible markup, then the URL.
-  local declared_dates = meta_tags.all(scan, DATE_KEYS)
-  f.date = dates.parse(ld.date) or first_date(declared_dates) or dom.date(idx)
-    or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
-  -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
-  f.date = dates.localize(f.date, declared_dates)
-  f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
-    or dom.date_modified(idx)
-  -- The last update bounds the publication from above: better than nothing.
-  f.date = f.date or f.date_modified
-  if f.date_modified and f.date and f.date_modified:sub(1, 10) < f.date:sub(1, 10) then
-    f.date_modified = nil
+  local date, modified -- false once looked for in vain
+  local function published()
+    if date == nil then
+      local declared_dates = meta_tags.all(scan, DATE_KEYS)
+      local d = dates.parse(ld.date) or first_date(declared_dates)
+      if not d then
+        at_title()
+        d = dom.date(idx) or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
+      end
+      -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
+      date = dates.localize(d, declared_dates) or false
+    end
+    return date or nil
+  end
+  local function last_modified()
+    if modified == nil then
+      local d = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
+      if not d then
+        at_title()
+        d = dom.date_modified(idx)
+      end
+      modified = d or false
+    end
+    return modified or nil
+  end
+  if not skip.date_modified then
+    local d = last_modified()
+    -- The last update bounds the publication from above: better than nothing.
+    local p = d and (published() or d)
+    if p and d:sub(1, 10) < p:sub(1, 10) then
+      d = nil
+    end
+    f.date_modified = d
+  end
+  if not skip.date then
+    f.date = published() or last_modified()
   end
 
-  f.description = full_description(ld.description or meta_tags.first(scan, DESC_KEYS), ld, scan)
-  -- The dek the page shows under the headline is its own summary; a declared description that
-  -- says the same (or starts it, cut short) stays as declared.
-  local dek = dom.dek(idx)
-  if dek and not (f.description and same_start(f.description, dek)) then
-    f.description = dek
+  if not skip.description then
+    f.description = full_description(ld.description or meta_tags.first(scan, DESC_KEYS), ld, scan)
+    -- The dek the page shows under the headline is its own summary; a declared description that
+    -- says the same (or starts it, cut short) stays as declared.
+    at_title()
+    local dek = dom.dek(idx)
+    if dek and not (f.description and same_start(f.description, dek)) then
+      f.description = dek
+    end
   end
 
   -- Lead image: declared images, then link rel=image_src.
-  local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image
-  if not img and scan.links.image_src then
-    img = scan.links.image_src[1].href
+  if not skip.image then
+    local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image
+    if not img and scan.links.image_src then
+      img = scan.links.image_src[1].href
+    end
+    f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
   end
-  f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
 
-  f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
+  if not skip.language then
+    f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
+  end
 
-  f.tags = nonempty(split_list(meta_tags.all(scan, TAG_KEYS)))
-  if not f.tags and ld.tags then
-    f.tags = nonempty(split_list(ld.tags))
+  if not skip.tags then
+    f.tags = nonempty(split_list(meta_tags.all(scan, TAG_KEYS)))
+    if not f.tags and ld.tags then
+      f.tags = nonempty(split_list(ld.tags))
+    end
   end
-  local cats = {}
-  for _, c in ipairs(ld.categories or {}) do
-    cats[#cats + 1] = c
+  if not skip.categories then
+    local cats = {}
+    for _, c in ipairs(ld.categories or {}) do
+      cats[#cats + 1] = c
+    end
+    for _, c in ipairs(meta_tags.all(scan, CATEGORY_KEYS)) do
+      cats[#cats + 1] = c
+    end
+    f.categories = nonempty(split_list(cats))
   end
-  for _, c in ipairs(meta_tags.all(scan, CATEGORY_KEYS)) do
-    cats[#cats + 1] = c
-  end
-  f.categories = nonempty(split_list(cats))
 
-  local lic = scan.links.license and scan.links.license[1].href or dom.license(idx) or ld.license
-    or meta_tags.first(scan, LICENSE_KEYS)
-  if lic then
-    f.license = urls.resolve(base, lic) or lic
+  if not skip.license then
+    local lic = scan.links.license and scan.links.license[1].href
+    if not lic then
+      at_title()
+      lic = dom.license(idx) or ld.license or meta_tags.first(scan, LICENSE_KEYS)
+    end
+    if lic then
+      f.license = urls.resolve(base, lic) or lic
+    end
   end
   return f
 end

@@ -275,6 +275,28 @@ function M.apply(rule, doc, opts)
   return res, err
 end
 
+--- rules.apply in two halves, for a caller that reads the untouched document between them (pith
+-- extract's generic metadata, which skips the fields the rule found). read: the fields (and the
+-- matches the second half needs), without mutating anything: a state whose .fields are
+-- rules.fields's, or nil, err. finish(rule, doc, state): rules.apply's result, or nil, err (the
+-- document may then be partly cleaned: re-parse for the generic path).
+function M.read(rule, doc, opts)
+  local ctx = context(rule, opts)
+  local begun, err = apply.read(rule, doc, ctx)
+  if not begun then
+    add_error(err)
+    return nil, err
+  end
+  begun.ctx = ctx
+  return begun
+end
+
+function M.finish(rule, doc, begun)
+  local res, err = apply.finish(rule, doc, begun.ctx, begun)
+  if not res then add_error(err) end
+  return res, err
+end
+
 --- Runs the inline tests of a rule, a rule file, or every rule file in a folder.
 -- Returns {passed=, failed=, skipped=, results={...}, lines={...}}.
 function M.test(target, opts)

@@ -356,24 +356,46 @@ function M.content(rule, doc, ctx, pre)
   return chosen[1], chosen
 end
 
---- All of it, in the order that keeps every step honest: fields before anything is removed,
--- then furniture, then content. Returns {fields=, content=, content_nodes=} or nil, err.
-function M.apply(rule, doc, ctx)
-  local ok, res, err = pcall(function()
+-- A selector failing on this page (XPath operation limit) costs the rule, not the page.
+local function guarded(rule, fn, ...)
+  local ok, res, err = pcall(fn, ...)
+  if not ok then return nil, (rule.file or rule.id) .. ": " .. tostring(res) end
+  return res, err
+end
+
+--- M.apply's first half, which reads and never mutates: one walk of the untouched document (the
+-- fields' CSS, the removal group, the content selectors), then the field values. Returns
+-- {fields=, pre=} for M.finish, or nil, err. Between the halves the document may be read (the
+-- caller's generic metadata, for the fields the rule did not find), never changed.
+function M.read(rule, doc, ctx)
+  return guarded(rule, function()
     local plan = walk_plan(rule)
     local found = #plan.list > 0 and doc:select_many(plan.list) or nil
     local pre = found and { remove = plan.remove and found[plan.remove], content = {} }
     for q, slot in pairs(plan.content) do pre.content[q] = found[slot] end
     local fields, ferr = M.fields(rule, doc, ctx, found)
     if not fields then return nil, ferr end
-    M.prepare(rule, doc, ctx, pre)
-    local node, nodes, cerr = M.content(rule, doc, ctx, pre)
-    if cerr then return nil, cerr end
-    return { fields = fields, content = node, content_nodes = nodes }
+    return { fields = fields, pre = pre }
   end)
-  -- a selector failing on this page (XPath operation limit) costs the rule, not the page
-  if not ok then return nil, (rule.file or rule.id) .. ": " .. tostring(res) end
-  return res, err
+end
+
+--- M.apply's second half, given M.read's result: furniture, then content. Returns
+-- {fields=, content=, content_nodes=} or nil, err.
+function M.finish(rule, doc, ctx, state)
+  return guarded(rule, function()
+    M.prepare(rule, doc, ctx, state.pre)
+    local node, nodes, cerr = M.content(rule, doc, ctx, state.pre)
+    if cerr then return nil, cerr end
+    return { fields = state.fields, content = node, content_nodes = nodes }
+  end)
+end
+
+--- All of it, in the order that keeps every step honest: fields before anything is removed,
+-- then furniture, then content. Returns {fields=, content=, content_nodes=} or nil, err.
+function M.apply(rule, doc, ctx)
+  local state, err = M.read(rule, doc, ctx)
+  if not state then return nil, err end
+  return M.finish(rule, doc, ctx, state)
 end
 
 return M
