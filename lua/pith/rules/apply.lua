@@ -145,8 +145,58 @@ local function target(el, tr, text, roots)
 end
 
 --- Removes the blocks whose text matches one of the text rules, never `root` itself.
+-- Where text rule tr's required literal occurs in full (in lower = full:lower() when caseless;
+-- see literal.may_match): a list of positions, or nil when there is no literal to find (or
+-- lower is false: case folds other than ASCII's).
+local function occurrences(tr, full, lower)
+  local lit, hay = tr.literal, full
+  if tr.flags:find("i", 1, true) then hay = lower end
+  if not lit or not hay then return nil end
+  local out, at = {}, hay:find(lit, 1, true)
+  while at do
+    out[#out + 1] = at
+    at = hay:find(lit, at + 1, true)
+  end
+  return out
+end
+
+-- Iterator over the lines of full (the texts of text_elements(true), newline-joined) a rule of
+-- `active` can match, as index, text, rules to test (in order): a line holding the literal of a
+-- rule (a match of the rule holds it), or every line when some rule has no literal (`always`).
+-- hits: {position, rule} pairs sorted by position.
+local function candidates(active, always, hits, full)
+  local every = always ~= nil
+  always = always or {}
+  local k, line, pos = 1, 1, 1
+  return function()
+    while hits[k] and hits[k][1] < pos do k = k + 1 end
+    if pos > #full + 1 or (not every and not hits[k]) then return nil end
+    -- step over the lines before the next hit (a plain find each: a Lua pattern would step
+    -- through every byte)
+    local nl = full:find("\n", pos, true)
+    while not every and nl and nl < hits[k][1] do
+      line, pos = line + 1, nl + 1
+      nl = full:find("\n", pos, true)
+    end
+    nl = nl or #full + 1
+    local here = {}
+    while hits[k] and hits[k][1] < nl do
+      here[hits[k][2]] = true
+      k = k + 1
+    end
+    local list = {}
+    for _, tr in ipairs(active) do
+      if always[tr] or here[tr] then list[#list + 1] = tr end
+    end
+    local i, text = line, full:sub(pos, nl - 1)
+    line, pos = line + 1, nl + 1
+    return i, text, list
+  end
+end
+
 -- A prefilter on all the candidates' texts joined keeps the common case (nothing matches) to one
--- plain find (of the literal the pattern needs) or regex search per rule.
+-- plain find (of the literal the pattern needs) or regex search per rule; a rule that passes it
+-- is tested only on the lines holding its literal (when it has one).
 -- extra_roots: nodes never to remove either, or a function giving them (called only when a
 -- pattern can match, as finding them costs selector runs).
 local function remove_text(rules, root, extra_roots)
@@ -157,31 +207,37 @@ local function remove_text(rules, root, extra_roots)
   -- is outside its subtree or holds all of it)
   local full, els = root:text_elements(true)
   if full == "" then return 0 end
-  local active = {}
   -- a resource limit (MATCHLIMIT...) is a rule error, never a silent "no match"
   local function test(re, tr, s)
     local hit, err = re:test(s)
     if err then error("remove_text pattern '" .. tr.pattern .. "': " .. err, 0) end
     return hit
   end
-  local lower
+  local active, always, hits, lower = {}, nil, {}, nil
   for _, tr in ipairs(rules) do
     local may
     may, lower = literal.may_match(tr.literal, tr.flags:find("i", 1, true), full, lower)
-    if may and test(tr.re_block, tr, full) then active[#active + 1] = tr end
+    if may and test(tr.re_block, tr, full) then
+      local at = occurrences(tr, full, lower)
+      active[#active + 1] = tr
+      if at then
+        for _, p in ipairs(at) do hits[#hits + 1] = { p, tr } end
+      else
+        always = always or {}
+        always[tr] = true
+      end
+    end
   end
   if #active == 0 then return 0 end
-  local texts = {}
-  for t in (full .. "\n"):gmatch("([^\n]*)\n") do texts[#texts + 1] = t end
+  table.sort(hits, function(x, y) return x[1] < y[1] end)
   local roots = { root }
   if type(extra_roots) == "function" then extra_roots = extra_roots() end
   for _, r in ipairs(extra_roots or {}) do roots[#roots + 1] = r end
   local removed = 0
-  for i, el in ipairs(els) do
-    local text = texts[i]
-    for _, tr in ipairs(active) do
+  for i, text, list in candidates(active, always, hits, full) do
+    for _, tr in ipairs(list) do
       if test(tr.re, tr, text) then
-        local t = target(el, tr, text, roots)
+        local t = target(els[i], tr, text, roots)
         if not holds_root(t, roots) then
           t:remove()
           removed = removed + 1
@@ -236,7 +292,15 @@ end
 local function content_nodes(q, doc, src, pre)
   local before = pre and pre.content[q]
   if not before then return query.nodes(q, doc, src) end
-  if #before == 0 or not query.may_match(q, src) then return {} end
+  if #before == 0 then return {} end
+  -- (the needles' search of the page source, once per selector: choosing the content and
+  -- guarding every content match from the text patterns both ask)
+  local may = pre.may_match[q]
+  if may == nil then
+    may = query.may_match(q, src)
+    pre.may_match[q] = may
+  end
+  if not may then return {} end
   local out, root, known = {}, doc:root(), {}
   for _, n in ipairs(before) do
     if attached(n, root, known) then out[#out + 1] = n end
@@ -274,23 +338,36 @@ local function walk_plan(rule)
   return plan
 end
 
---- Removes the rule's furniture from the whole document (selectors, then text patterns).
--- pre (from M.apply): the removal group's and content selectors' matches, found before.
-function M.prepare(rule, doc, ctx, pre)
-  local src = ctx and ctx.html
+-- The removal group's nodes (found before, when pre has them) and the rule's other removals.
+local function remove_selected(rule, doc, src, pre)
   if pre and pre.remove then
     for _, n in ipairs(pre.remove) do n:remove() end
   else
     remove_all(rule.remove, doc, src)
   end
-  local body = doc:body() or doc:root()
-  remove_text(rule.remove_text, body, function()
-    local extra = {}
-    for _, sel in ipairs(rule.content.select) do
-      for _, n in ipairs(content_nodes(sel, doc, src, pre)) do extra[#extra + 1] = n end
+end
+
+-- Every match of every content selector: nodes a text pattern never removes (nor an ancestor).
+-- (A function: found once, when a pattern first can match, as finding them costs selector runs.)
+local function content_roots(rule, doc, src, pre)
+  local extra
+  return function()
+    if not extra then
+      extra = {}
+      for _, sel in ipairs(rule.content.select) do
+        for _, n in ipairs(content_nodes(sel, doc, src, pre)) do extra[#extra + 1] = n end
+      end
     end
     return extra
-  end)
+  end
+end
+
+--- Removes the rule's furniture from the whole document (selectors, then text patterns).
+-- pre (from M.apply): the removal group's and content selectors' matches, found before.
+function M.prepare(rule, doc, ctx, pre)
+  local src = ctx and ctx.html
+  remove_selected(rule, doc, src, pre)
+  remove_text(rule.remove_text, doc:body() or doc:root(), content_roots(rule, doc, src, pre))
   return true
 end
 
@@ -324,12 +401,8 @@ local function transform(rule, scope, ctx)
   return true
 end
 
---- The content: every match of the first content selector that matches (nested matches dropped),
--- cleaned and transformed. Returns node, nodes; or nil when the rule has no (matching) selector.
-function M.content(rule, doc, ctx, pre)
-  local c = rule.content
-  local src = ctx and ctx.html
-  local chosen
+-- The nodes of the first content selector that matches (nested matches dropped), or nil.
+local function choose(c, doc, src, pre)
   for _, q in ipairs(c.select) do
     local nodes = {}
     for _, n in ipairs(content_nodes(q, doc, src, pre)) do
@@ -340,20 +413,42 @@ function M.content(rule, doc, ctx, pre)
       for _, n in ipairs(nodes) do len = len + #n:text() end
       if len < c.min_chars then nodes = {} end
     end
-    if #nodes > 0 then
-      chosen = nodes
-      break
-    end
+    if #nodes > 0 then return nodes end
   end
+  return nil
+end
+
+-- The content's own cleaning and transforms, in each chosen node (else the body). Returns node,
+-- nodes; or nil, nil, err.
+local function clean_content(rule, doc, ctx, chosen)
+  local c = rule.content
   local scopes = chosen or { doc:body() or doc:root() }
   for _, scope in ipairs(scopes) do
-    remove_all(c.clean, scope, src)
+    remove_all(c.clean, scope, ctx and ctx.html)
     remove_text(c.remove_text, scope)
     local ok, err = transform(rule, scope, ctx)
     if not ok then return nil, nil, err end
   end
   if not chosen then return nil end
   return chosen[1], chosen
+end
+
+--- The content: every match of the first content selector that matches (nested matches dropped),
+-- cleaned and transformed. Returns node, nodes; or nil when the rule has no (matching) selector.
+function M.content(rule, doc, ctx, pre)
+  return clean_content(rule, doc, ctx, choose(rule.content, doc, ctx and ctx.html, pre))
+end
+
+-- May the text patterns run in the chosen content alone (the part of the page a record reads)?
+-- Yes when that changes neither the choice nor the chosen nodes' text: every content selector's
+-- matches were found before (a removal only detaches them, and a text pattern never detaches a
+-- content match: all are roots), and no min_chars counts text before the choice.
+local function content_first(rule, pre)
+  if not pre or rule.content.min_chars > 0 then return false end
+  for _, q in ipairs(rule.content.select) do
+    if not pre.content[q] then return false end
+  end
+  return true
 end
 
 -- A selector failing on this page (XPath operation limit) costs the rule, not the page.
@@ -371,7 +466,7 @@ function M.read(rule, doc, ctx)
   return guarded(rule, function()
     local plan = walk_plan(rule)
     local found = #plan.list > 0 and doc:select_many(plan.list) or nil
-    local pre = found and { remove = plan.remove and found[plan.remove], content = {} }
+    local pre = found and { remove = plan.remove and found[plan.remove], content = {}, may_match = {} }
     for q, slot in pairs(plan.content) do pre.content[q] = found[slot] end
     local fields, ferr = M.fields(rule, doc, ctx, found)
     if not fields then return nil, ferr end
@@ -381,10 +476,24 @@ end
 
 --- M.apply's second half, given M.read's result: furniture, then content. Returns
 -- {fields=, content=, content_nodes=} or nil, err.
+-- Furniture outside the chosen content is left to the text patterns only when no content is
+-- chosen (the generic extractor then reads the whole body): the record never shows the rest.
 function M.finish(rule, doc, ctx, state)
   return guarded(rule, function()
-    M.prepare(rule, doc, ctx, state.pre)
-    local node, nodes, cerr = M.content(rule, doc, ctx, state.pre)
+    local pre, src = state.pre, ctx and ctx.html
+    local node, nodes, cerr
+    if content_first(rule, pre) then
+      remove_selected(rule, doc, src, pre)
+      local chosen = choose(rule.content, doc, src, pre)
+      local roots = content_roots(rule, doc, src, pre)
+      for _, scope in ipairs(chosen or { doc:body() or doc:root() }) do
+        remove_text(rule.remove_text, scope, roots)
+      end
+      node, nodes, cerr = clean_content(rule, doc, ctx, chosen)
+    else
+      M.prepare(rule, doc, ctx, pre)
+      node, nodes, cerr = M.content(rule, doc, ctx, pre)
+    end
     if cerr then return nil, cerr end
     return { fields = state.fields, content = node, content_nodes = nodes }
   end)
