@@ -381,8 +381,9 @@ function M.collect(doc, opts)
   end
 
   -- The byline, date, dek and license windows sit around the headline the title names.
+  -- (The title is worked out for it only when the page has a choice of headlines.)
   local function at_title()
-    dom.anchor(idx, title())
+    dom.anchor(idx, dom.anchor_depends_on_title(idx) and title() or f.title)
   end
 
   -- Site name: declared, else what the <title> names beside the headline.

@@ -134,6 +134,12 @@ function M.anchor(idx, title)
   idx.anchor = idx.anchors[1]
 end
 
+--- Can the title change where M.anchor puts the window? Only among several headlines (after
+-- M.h1s): with one (or none) the anchor is the same whatever the title.
+function M.anchor_depends_on_title(idx)
+  return idx.h1_text ~= nil and #idx.h1_text > 1
+end
+
 -- The categories in the order of their bits in the window's marks (category k: bit 2^(k-1)).
 local CATEGORY_ORDER = { "byline", "date", "provider", "license" }
 local GROUPS, BIT = {}, {}
