@@ -1094,6 +1094,13 @@ static int is_furniture_text(const char *t, size_t len) {
        strstr(t, "associates program")))
     return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
+  /* a PHP diagnostic the server printed into the page ("Warning: Unknown:
+   * Failed to write session data ... in Unknown on line 0") */
+  if ((starts_with(t, "warning: ") || starts_with(t, "notice: ") ||
+       starts_with(t, "deprecated: ") || starts_with(t, "fatal error: ") ||
+       starts_with(t, "parse error: ") || starts_with(t, "strict standards: ")) &&
+      strstr(t, " on line "))
+    return 1;
   return 0;
 }
 
