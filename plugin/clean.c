@@ -2036,7 +2036,8 @@ static int credit_kind(const char *s, size_t len) {
   low[i] = 0;
   for (w = SAYS; *w; w++)
     if (strncmp(low, *w, strlen(*w)) == 0) return 0;
-  if (len > 60 || ends_sentence(s)) return 0;
+  /* "Washington/ New Delhi:" is the first paragraph's dateline */
+  if (len > 60 || ends_sentence(s) || s[strlen(s) - 1] == ':') return 0;
   words = count_words(s);
   if (words > 7) return 0;
   for (p = s; *p; p++)
@@ -2172,6 +2173,17 @@ static int lead_preamble(xmlNodePtr n, xmlNodePtr article) {
   return near_picture(n);
 }
 
+/* A picture's caption: a gallery's slides go on with the lead, each
+ * caption after its counter ("2/3") or credit. */
+static int lead_caption(xmlNodePtr n) {
+  xmlNodePtr a;
+  for (a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    if (pith__is(a, "figure") || pith__is(a, "figcaption")) return 1;
+    if (pith__is(a, "article") || pith__is(a, "section") || pith__is(a, "body")) break;
+  }
+  return near_picture(n);
+}
+
 /* After a lead preamble only lines that are surely furniture go: a block
  * marked as a byline or date, or whose text is a date, a byline or a credit
  * that names an agency or says it is one, outside tables. */
@@ -2215,8 +2227,10 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
         if (pith__is_prose(n) && pith__link_density(n) < 0.5) {
           /* a heading (a headline the titles do not match, a dek set as a
            * heading) is a preamble: what follows it is still the lead */
-          if (preamble || !(pith__is_heading(n) || lead_preamble(n, article))) break;
-          preamble = 1;
+          if (preamble ? !(preamble < 8 && lead_caption(n))
+                       : !(pith__is_heading(n) || lead_preamble(n, article)))
+            break;
+          preamble++;
         } else if ((preamble ? strong_lead_junk(n, article, ex->favor)
                              : is_lead_junk(n, before, ex->favor)) &&
                    !pith__nodes_push(ex, &junk, n))
