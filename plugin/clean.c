@@ -1008,7 +1008,6 @@ static const char *const FURNITURE_PREFIX[] = {
     "our goal is to create a safe and engaging place for users",
     "we are temporarily suspending", "sign up for our newsletter",
     "subscribe to our newsletter", "get the latest news delivered",
-    "this article was originally published",
     /* affiliate and paywall notices */
     "we may earn revenue from the products", "we may earn a commission",
     "we may receive a commission", "we may earn an affiliate commission",
