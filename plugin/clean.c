@@ -2036,7 +2036,7 @@ static int credit_kind(const char *s, size_t len) {
   for (w = SAYS; *w; w++)
     if (strncmp(low, *w, strlen(*w)) == 0) return 0;
   /* "Washington/ New Delhi:" is the first paragraph's dateline */
-  if (len > 60 || ends_sentence(s) || s[strlen(s) - 1] == ':') return 0;
+  if (!*s || len > 60 || ends_sentence(s) || s[strlen(s) - 1] == ':') return 0;
   words = count_words(s);
   if (words > 7) return 0;
   for (p = s; *p; p++)
