@@ -320,4 +320,90 @@ describe("generic extraction", function()
     assert.falsy(text:find("Autor:", 1, true))
     assert.truthy(text:find("Wyniki Eurojackpot 11.02.2025", 1, true))
   end)
+
+  local function snippet(html)
+    local rec = assert(extract.extract(html, { rule = false }))
+    return flat(rec.text)
+  end
+
+  describe("picture credits in the lead", function()
+    it("drop a bare credit after the caption (Gothamist: \"Scott Heins/Gothamist\")", function()
+      -- figcaption > div.image-with-caption-credit > (div caption, span credit); a hidden
+      -- copy of the caption (p style=display:none) comes first and is not the lead's prose
+      local text = generic(MERCURY .. "gothamist.com.html.gz")
+      assert.truthy(text:find("^The basement at 80 New York Avenue in Crown Heights"))
+      assert.truthy(text:find("much time in. You've seen the placards around town", 1, true))
+    end)
+    it("drop an agency-only credit after a dek, and a credit in a figcaption (Economic Times, The Drive)", function()
+      local text = generic(MERCURY .. "economictimes.indiatimes.com__1740947974502.html.gz")
+      assert.falsy(text:find("Reuters", 1, true))
+      assert.truthy(text:find("Iran's Supreme Leader Ayatollah Ali Khamenei India hosted the secretary", 1, true))
+      -- figcaption > em "Milwaukee, edited by the author"
+      text = generic(MERCURY .. "www.thedrive.com__1771557523995.html.gz")
+      assert.truthy(text:find("^The Home Depot is running its Special Buy discount pricing"))
+    end)
+    it("keep a credit that says it is one, as Readability and Mercury do (heise, 247Sports)", function()
+      local text = generic("../shared/corpus/readability/heise/source.html")
+      assert.truthy(text:find("^1Password scannt auch QR%-Codes%. %(Bild: Hersteller%) Das in der iOS%-Version"))
+      text = generic(MERCURY .. "247sports.com.html.gz")
+      assert.truthy(text:find("^%(Photo: Brett Davis, USA TODAY Sports%) Houston has promoted"))
+    end)
+    it("go on through a gallery's slides: each caption, then the next counter (Blick: \"3/3\")", function()
+      local text = generic(MERCURY .. "www.blick.de__1774199156467.html.gz")
+      assert.truthy(text:find("^Dr%. med%. Hans%-Hendrik Knäbchen eröffnete seine Praxis 1998%."))
+      assert.truthy(text:find("Praxisbetrieb. Foto: Jana Kretzschmann Aktuell steht Schwester Michelle", 1, true))
+      assert.falsy(text:find("%d/3"))
+    end)
+    it("keep a dateline ending in a colon, shaped like a credit (NDTV: \"Washington/ New Delhi:\")", function()
+      local text = generic(MERCURY .. "www.ndtv.com.html.gz")
+      assert.truthy(text:find("Washington/ New Delhi: US President Donald Trump has said", 1, true))
+    end)
+    it("keep a short caption that only names its subject (Economic Times)", function()
+      local text = generic(MERCURY .. "economictimes.indiatimes.com__1740947974502.html.gz")
+      assert.truthy(text:find("Iran's Supreme Leader Ayatollah Ali Khamenei", 1, true))
+    end)
+    it("drop a credit set under the picture by id, past an empty block (snippet: p#caption)", function()
+      local para = "The monument will stay closed while engineers inspect a crack near its top, "
+        .. "officials said on Wednesday, adding that no date had been set for reopening it. "
+      local html = "<html><head><title>Monument closes</title></head><body><div class='post'>"
+        .. "<h1>Monument closes</h1><div class='entry'><img src='m.jpg' alt=''>"
+        .. "<p id='description'></p><p id='caption'>Mandel Ngan / AFP / Getty Images</p>"
+        .. "<p>" .. para .. "</p><p>" .. para:gsub("Wednesday", "Thursday") .. "</p><p>"
+        .. para:gsub("Wednesday", "Friday") .. "</p></div></div></body></html>"
+      local text = snippet(html)
+      assert.truthy(text:find("^The monument will stay closed"), text)
+    end)
+  end)
+  it("drops a date line under the headline set as a heading (snippet: cbslocal's h6.entry-date)", function()
+    local para = "The show welcomed a decorated veteran to the studio on Friday morning, and the "
+      .. "hosts spent the better part of an hour hearing about her years of service abroad. "
+    local html = "<html><head><title>Morning Show: A Hero</title></head><body><div class='post'>"
+      .. "<h1 class='entry-title'>Morning Show: A Hero</h1><h6 class='entry-date'>June 8, 2012 6:14 AM</h6>"
+      .. "<p>" .. para .. "</p><p>" .. para:gsub("Friday", "Monday")
+      .. "</p><h6>Later that week</h6><p>" .. para:gsub("Friday", "Tuesday") .. "</p></div></body></html>"
+    local text = snippet(html)
+    assert.truthy(text:find("^The show welcomed a decorated veteran"), text)
+    assert.truthy(text:find("Later that week", 1, true))
+  end)
+  it("drops a date line written in Arabic (snippet: CNN Arabic's div.cnn_strytmstmp)", function()
+    local ar = "أكدت جهات معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة في الريف، "
+      .. "في الوقت الذي حض فيه الائتلاف الفصائل المتقاتلة في شمالي البلاد على ضبط النفس والحوار. "
+    local html = "<html><head><title>خبر</title></head><body><div class='story'><h1>خبر</h1>"
+      .. "<div class='cnn_strytmstmp'>الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)</div>"
+      .. "<p>" .. ar .. "</p><p>" .. ar .. ar .. "</p><p>" .. ar .. "</p></div></body></html>"
+    local text = snippet(html)
+    assert.truthy(text:find("^أكدت جهات معارضة"), text)
+  end)
+  it("drops a PHP warning printed after the page (ScienceFly: \"Warning: Unknown: ... on line 0\")", function()
+    local text = generic(MERCURY .. "sciencefly.com.html.gz")
+    assert.falsy(text:find("session data", 1, true))
+    assert.falsy(text:find("on line 0", 1, true))
+    assert.truthy(text:find("hunting game fish already snagged or simply taking the bait.$"))
+  end)
+  it("keeps the article's note of where it first appeared, as all three peers do (LinkedIn, LA Times)", function()
+    local text = generic(MERCURY .. "www.linkedin.com.html.gz")
+    assert.truthy(text:find("^This article was originally published on The Huffington Post and can be read here%."))
+    text = generic(MERCURY .. "www.latimes.com.html.gz")
+    assert.truthy(text:find("This article was originally published at 2:05 p.m.", 1, true))
+  end)
 end)
