@@ -85,6 +85,7 @@ build = {
     ["pith.rules.query"] = "lua/pith/rules/query.lua",
     ["pith.rules.sandbox"] = "lua/pith/rules/sandbox.lua",
     ["pith.rules.testing"] = "lua/pith/rules/testing.lua",
+    ["pith.rules.xpath_check"] = "lua/pith/rules/xpath_check.lua",
     ["pith.sites.androidauthority"] = "lua/pith/sites/androidauthority.lua",
     ["pith.sites.elecom"] = "lua/pith/sites/elecom.lua",
     ["pith.sites.fortune"] = "lua/pith/sites/fortune.lua",

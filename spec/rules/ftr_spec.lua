@@ -1,12 +1,47 @@
 local ftr = require "pith.rules.ftr"
+local compile = require "pith.rules.compile"
+local xpath_check = require "pith.rules.xpath_check"
+local rules = require "pith.rules"
+local core = require "pith.core"
+local pith = require "pith"
+
+-- A rule from site-file text, as rules.load_file makes it.
+local function rule_of(text, name)
+  local raw, notes = ftr.parse(text, name or "example.com.txt")
+  local rule = assert(compile.compile(raw, name or "example.com.txt", text))
+  rule.ftr, rule.origin = true, "ftr"
+  return rule, notes
+end
+
+local function mercury(name)
+  local f = assert(io.open("../shared/corpus/mercury/html/" .. name .. ".html.gz", "rb"))
+  local html = assert(core.gunzip(f:read("*a")))
+  f:close()
+  return html
+end
 
 describe("pith.rules.ftr", function()
-  it("names hosts from file names", function()
-    assert.same({ "example.com" }, (ftr.hosts_for("dir/www.example.com.txt")))
+  it("names hosts from file names as FiveFilters' loader finds them", function()
+    assert.same({ "example.com" }, (ftr.hosts_for("dir/example.com.txt")))
     local h, wild = ftr.hosts_for(".example.com.txt")
     assert.same({ ".example.com" }, h)
     assert.is_true(wild)
     assert.is_nil(ftr.hosts_for("global.txt"))
+    -- SiteConfig::build cuts "www." from the host before it looks for "host.txt": never read
+    local none, why = ftr.hosts_for("dir/www.example.com.txt")
+    assert.is_nil(none)
+    assert.matches("name it example%.com%.txt", why)
+  end)
+
+  it("loads a folder with a www.* file the way FiveFilters does, and says why the file is unused", function()
+    rules.reset()
+    rules.add_path("spec/fixtures/rules/ftr-www")
+    assert.are.equal("ftr:example.com", rules.find("https://www.example.com/a").id)
+    assert.are.equal("ftr:example.com", rules.find("https://example.com/a").id)
+    local errs = rules.errors()
+    assert.are.equal(1, #errs)
+    assert.matches("www%.example%.com%.txt: FiveFilters never reads a file named www%.%*", errs[1])
+    rules.reset()
   end)
 
   it("reads directives into a rule table", function()
@@ -26,11 +61,14 @@ describe("pith.rules.ftr", function()
       "http_header(Referer): https://example.com/",
       "test_url: https://example.com/a",
       "test_contains: hello",
+      "date: //time/@datetime",
     }, "\n"), "example.com.txt")
     assert.are.equal("ftr:example.com", raw.id)
     assert.same({ "example.com" }, raw.match.hosts)
     assert.same({ { xpath = "string(//h1[@class='t'])" } }, raw.fields.title)
-    assert.same({ { xpath = "string(substring-after(//p[@class='by'], 'By '))" } }, raw.fields.author)
+    assert.are.equal("function", type(raw.fields.authors[1]))
+    assert.same({ xpath = "string(//time/@datetime)" }, raw.fields.date[1])
+    assert.are.equal("function", type(raw.fields.date.clean))
     assert.same({ { xpath = "//div[@id='a'] | //div[@id='b']" } }, raw.content.select)
     assert.same({ id_or_class = "promo" }, raw.remove[1])
     assert.same({ xpath = "//img[contains(@src, 'pixel.gif')]" }, raw.remove[2])
@@ -39,12 +77,98 @@ describe("pith.rules.ftr", function()
     assert.same({ referer = "https://example.com/" }, raw.http.headers)
     assert.same({ { url = "https://example.com/a", contains = { "hello" } } }, raw.tests)
     assert.are.equal(1, #notes)
-    assert.matches("example%.com%.txt:11: FiveFilters directive 'wrap_in' ignored %(2 lines%)", notes[1])
+    assert.matches("example%.com%.txt:11: FiveFilters directive 'wrap_in' ignored %(2 lines%): " ..
+      "pith's node API cannot create elements", notes[1])
   end)
 
   it("drops unpaired find/replace strings, as FiveFilters does, and says so", function()
     local raw, notes = ftr.parse("find_string: a\nfind_string: b\nreplace_string: c\n", "x.com.txt")
     assert.same({}, raw.rewrite)
     assert.matches("counts differ", notes[1])
+  end)
+
+  it("reports fetching directives, unknown directives and malformed lines once each, with a line", function()
+    -- lines as real files have them (next_page_link: 107 files; 'titl' in one, a broken
+    -- replace_string line in another)
+    local _, notes = ftr.parse(table.concat({
+      "titl: //h1",                                   -- 1
+      "next_page_link: //a[@rel='next']",            -- 2
+      "replace_string(,\"value\"",                    -- 3
+      "single_page_link: //a[@class='print']",       -- 4
+      "next_page_link: //a[@class='next']",          -- 5
+      "requires_login: no",                          -- 6: pith's behaviour, nothing to say
+      "insert_detected_image: no",                   -- 7: idem
+      "convert_double_br_tags: yes",                 -- 8: idem
+      "autodetect_next_page: no",                    -- 9: idem
+      "native_ad_clue: //meta[@property='og:url' and contains(@content, '/sponsored/')]",
+    }, "\n"), "x.com.txt")
+    assert.same({
+      "x.com.txt:1: FiveFilters directive 'titl' ignored (1 line): unknown directive (a typo?)",
+      "x.com.txt:2: FiveFilters directive 'next_page_link' ignored (2 lines): needs another page fetched " ..
+        "(or a login); pith extracts the page it is given and never fetches",
+      "x.com.txt:3: FiveFilters directive '(malformed)' ignored (1 line): not a 'directive: value' line",
+      "x.com.txt:4: FiveFilters directive 'single_page_link' ignored (1 line): needs another page fetched " ..
+        "(or a login); pith extracts the page it is given and never fetches",
+      "x.com.txt:10: FiveFilters directive 'native_ad_clue' ignored (1 line): pith's record has no native-ad flag",
+    }, notes)
+  end)
+
+  it("finds XPath that libxml2 compiles but cannot evaluate", function()
+    -- from real files: polygon.com.txt, zive.cz.txt, gendai.media.txt
+    assert.same({ nil, "contains() takes 2 arguments, given 1" },
+      { xpath_check.check("//div[contains(@class='c-entry-content')]") })
+    assert.same({ nil, "function contain() is not XPath 1.0" },
+      { xpath_check.check("//a[contain(@class, \"text-sm\")]") })
+    assert.is_true(xpath_check.check(
+      "substring-before(substring-after(//div[contains(concat(' ',normalize-space(@class),' '),' author ')], " ..
+      "' on '), ' at')"))
+    assert.is_true(xpath_check.check("//a[text()='x' and contains(., \"a, b(\")] | (//p)[last()]"))
+    assert.is_true(xpath_check.check("//svg:path[@d] | //*[@id='a']/node()"))
+    local raw, notes = ftr.parse("body: //div[contains(@class='x')]\nbody: //article\n", "x.com.txt")
+    assert.same({ { xpath = "//article" } }, raw.content.select)
+    assert.same({ "x.com.txt:1: FiveFilters directive 'body' ignored: contains() takes 2 arguments, given 1" },
+      notes)
+  end)
+
+  it("lists each author once, as names (arstechnica.com.txt's author line on its page)", function()
+    -- fivefilters/ftr-site-config arstechnica.com.txt (CC0): the link is on the page twice
+    local rule = rule_of("author: //a[contains(@href, '/author/')]\n", "arstechnica.com.txt")
+    local rec = assert(pith.extract(mercury("arstechnica.com"), { url = "https://arstechnica.com/x", rule = rule }))
+    assert.same({ "Valentina Palladino" }, rec.authors)
+    assert.are.equal("Valentina Palladino", rec.author)
+  end)
+
+  it("reads dates as FiveFilters' strtotime does, and skips what is no date", function()
+    local rule = rule_of("date: //p[@class='d']\ndate: //p[@class='e']\n")
+    local rec = assert(pith.extract("<html><body><p class=d>Posted by Ann</p><p class=e>March 9 2017 4:21 PM</p>" ..
+      "<article><p>" .. ("Words of the article. "):rep(30) .. "</p></article></body></html>", { rule = rule }))
+    assert.are.equal("2017-03-09T16:21:00", rec.date)
+  end)
+
+  it("deletes the attributes strip_attr selects, and honours src_lazy_load_attr", function()
+    -- lines as in real files (strip_attr: //img/@srcset is in ten of them)
+    local rule, notes = rule_of(table.concat({
+      "body: //article",
+      "strip_attr: //img/@srcset",
+      "strip_attr: //h2[contains(@class,'wp-block-heading')]/@class",
+      "src_lazy_load_attr: data-full-src",
+    }, "\n"))
+    assert.same({}, notes)
+    local rec = assert(pith.extract("<html><body><article><h2 class='wp-block-heading x'>Head</h2>" ..
+      "<img src='a.gif' srcset='b.jpg 2x'><img src='blank.gif' data-full-src='https://example.com/real.jpg'>" ..
+      "<p>Text.</p></article></body></html>", { rule = rule, format = "html", images = true }))
+    assert.falsy(rec.html:find("srcset", 1, true))
+    assert.falsy(rec.html:find("wp-block-heading", 1, true))
+    assert.truthy(rec.html:find('src="https://example.com/real.jpg"', 1, true))
+  end)
+
+  it("keeps a skip_json_ld site's JSON-LD out of the metadata", function()
+    local html = "<html><head><title>T</title><script type=\"application/ld+json\">" ..
+      "{\"@type\":\"NewsArticle\",\"headline\":\"T\",\"author\":{\"@type\":\"Person\",\"name\":\"Wrong Person\"}}" ..
+      "</script></head><body><article><p>" .. ("Words of the article. "):rep(30) .. "</p></article></body></html>"
+    local plain = rule_of("body: //article\n")
+    assert.are.equal("Wrong Person", assert(pith.extract(html, { rule = plain })).author)
+    local skip = rule_of("body: //article\nskip_json_ld: yes\n")
+    assert.is_nil(assert(pith.extract(html, { rule = skip })).author)
   end)
 end)
