@@ -95,7 +95,9 @@ local function load_dir(dir)
   end
   for _, name in ipairs(names) do
     local site, why = ftr.hosts_for(name)
-    if not site and name:lower():match("^www%..*%.txt$") then add_error(dir .. "/" .. name .. ": " .. why) end
+    if not site and name:match("%.txt$") and name:find(".", 2, true) < #name - 3 then
+      add_error(dir .. "/" .. name .. ": " .. why)
+    end
     if name:match("%.lua$") or (name:match("%.txt$") and site) then
       local rule, notes = M.load_file(dir .. "/" .. name)
       if rule then

@@ -27,6 +27,9 @@ describe("pith.rules.ftr", function()
     assert.same({ ".example.com" }, h)
     assert.is_true(wild)
     assert.is_nil(ftr.hosts_for("global.txt"))
+    assert.is_nil(ftr.hosts_for("ftr-site-config/LICENSE.txt")) -- in the project's folder
+    -- hosts are lower-cased before the file is looked up
+    assert.matches("lower%-case", select(2, ftr.hosts_for("Example.com.txt")))
     -- SiteConfig::build cuts "www." from the host before it looks for "host.txt": never read
     local none, why = ftr.hosts_for("dir/www.example.com.txt")
     assert.is_nil(none)
@@ -146,20 +149,37 @@ describe("pith.rules.ftr", function()
   end)
 
   it("deletes the attributes strip_attr selects, and honours src_lazy_load_attr", function()
-    -- lines as in real files (strip_attr: //img/@srcset is in ten of them)
+    -- lines as in real files (strip_attr: //img/@srcset is in ten of them; the placeholder line
+    -- in two)
     local rule, notes = rule_of(table.concat({
       "body: //article",
       "strip_attr: //img/@srcset",
-      "strip_attr: //h2[contains(@class,'wp-block-heading')]/@class",
+      "strip_attr: //img[contains(@src,'data:image/svg+xml')]/@src",
       "src_lazy_load_attr: data-full-src",
     }, "\n"))
     assert.same({}, notes)
-    local rec = assert(pith.extract("<html><body><article><h2 class='wp-block-heading x'>Head</h2>" ..
-      "<img src='a.gif' srcset='b.jpg 2x'><img src='blank.gif' data-full-src='https://example.com/real.jpg'>" ..
-      "<p>Text.</p></article></body></html>", { rule = rule, format = "html", images = true }))
-    assert.falsy(rec.html:find("srcset", 1, true))
-    assert.falsy(rec.html:find("wp-block-heading", 1, true))
+    local html = "<html><body><article><img id=a src='a.gif' srcset='b.jpg 2x'>" ..
+      "<img id=b src='data:image/svg+xml,x' alt='Placeholder'>" ..
+      "<img id=c src='blank.gif' data-full-src='https://example.com/real.jpg'><p>Text.</p></article></body></html>"
+    local doc = assert(core.parse(html))
+    local res = assert(rules.apply(rule, doc))
+    assert.are.equal(res.content, doc:first("article"))
+    assert.is_nil(doc:first("#a"):attr("srcset"))
+    assert.are.equal("a.gif", doc:first("#a"):attr("src"))
+    assert.is_nil(doc:first("#b"):attr("src"))
+    assert.are.equal("https://example.com/real.jpg", doc:first("#c"):attr("src"))
+    doc:close()
+    local rec = assert(pith.extract(html, { rule = rule, format = "html", images = true }))
     assert.truthy(rec.html:find('src="https://example.com/real.jpg"', 1, true))
+    assert.falsy(rec.html:find("svg", 1, true))
+  end)
+
+  it("has nothing to do for post_strip_attr of an attribute pith's clean HTML drops", function()
+    -- global.txt's line: FiveFilters strips every class from its output HTML
+    local raw, notes = ftr.parse("post_strip_attr: //*/@class\npost_strip_attr: //a/@title\n", "x.com.txt")
+    assert.same({}, notes)
+    assert.are.equal(1, #raw.content.transforms)
+    assert.are.equal("//a[@title]", raw.content.transforms[1][1])
   end)
 
   it("keeps a skip_json_ld site's JSON-LD out of the metadata", function()

@@ -52,6 +52,9 @@ local WHY = {
   strip_comments = "pith's output never carries HTML comments",
   footnotes = "pith never turns links into footnotes",
 }
+-- The attributes pith's clean HTML keeps (cleanhtml.c); it drops the rest (class, style, srcset...).
+local OUTPUT_ATTRS = { href = true, src = true, alt = true, title = true, colspan = true, rowspan = true,
+                       start = true }
 -- Directives of FiveFilters' format that pith does not read (the rest are unknown: typos).
 local KNOWN = {
   single_page_link_in_feed = true, native_ad_clue = true, wrap_in = true, move_into = true,
@@ -68,8 +71,11 @@ end
 function M.hosts_for(filename)
   local base = filename:match("([^/]+)%.txt$")
   if not base then return nil, "not a .txt file" end
-  base = base:lower()
-  if base == "global" then return nil, "global.txt is not a site file" end
+  -- LICENSE.txt, global.txt (merged by FiveFilters, never matched): no host has such a name
+  if not base:find(".", 2, true) then return nil, base .. ".txt is not a site file" end
+  if base ~= base:lower() then
+    return nil, "FiveFilters looks up lower-case file names only (name it " .. base:lower() .. ".txt)"
+  end
   if base:sub(1, 4) == "www." then
     return nil, "FiveFilters never reads a file named www.*: it cuts \"www.\" from the host first " ..
       "(name it " .. base:sub(5) .. ".txt)"
@@ -197,11 +203,12 @@ function M.parse(text, name, opts)
           xpath = "//img[contains(@src, " .. query.xpath_literal((value:gsub("['\"]", ""))) .. ")]" }
       elseif key == "strip_attr" or key == "post_strip_attr" then
         local path, attr = attr_target(value)
-        if path then
-          transform(path, function(n) n:set_attr(attr, nil) end)
-        else
+        if not path then
           note(key, "pith deletes attributes selected as 'XPATH/@name' only")
+        elseif key == "strip_attr" or OUTPUT_ATTRS[attr:lower()] then
+          transform(path, function(n) n:set_attr(attr, nil) end)
         end
+        -- (post_strip_attr cleans FiveFilters' output HTML: pith's clean HTML drops that attribute)
       elseif key == "src_lazy_load_attr" then
         if value:match("^[%a_][%w_:%-]*$") then
           -- as FiveFilters does for its own list (data-src, data-lazy-src...): the image's address
