@@ -82,6 +82,7 @@ build = {
     ["pith.rules.ftr"] = "lua/pith/rules/ftr.lua",
     ["pith.rules.hosts"] = "lua/pith/rules/hosts.lua",
     ["pith.rules.literal"] = "lua/pith/rules/literal.lua",
+    ["pith.rules.prune"] = "lua/pith/rules/prune.lua",
     ["pith.rules.query"] = "lua/pith/rules/query.lua",
     ["pith.rules.sandbox"] = "lua/pith/rules/sandbox.lua",
     ["pith.rules.testing"] = "lua/pith/rules/testing.lua",

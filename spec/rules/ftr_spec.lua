@@ -76,7 +76,9 @@ describe("pith.rules.ftr", function()
     assert.same({ id_or_class = "promo" }, raw.remove[1])
     assert.same({ xpath = "//img[contains(@src, 'pixel.gif')]" }, raw.remove[2])
     assert.same({ { "<noscript>", "<div>" }, { "data-src=", "src=" } }, raw.rewrite)
-    assert.same({ { "//span[@class='x']", "unwrap" } }, raw.content.transforms)
+    -- FiveFilters prunes a body it found unless told "prune: no": first, then the file's own
+    assert.are.equal("./descendant-or-self::*[1]", raw.content.transforms[1][1])
+    assert.same({ "//span[@class='x']", "unwrap" }, raw.content.transforms[2])
     assert.same({ referer = "https://example.com/" }, raw.http.headers)
     assert.same({ { url = "https://example.com/a", contains = { "hello" } } }, raw.tests)
     assert.are.equal(1, #notes)
@@ -172,6 +174,23 @@ describe("pith.rules.ftr", function()
     local rec = assert(pith.extract(html, { rule = rule, format = "html", images = true }))
     assert.truthy(rec.html:find('src="https://example.com/real.jpg"', 1, true))
     assert.falsy(rec.html:find("svg", 1, true))
+  end)
+
+  it("prunes the body as FiveFilters does by default, unless the file says prune: no", function()
+    -- fivefilters/ftr-site-config aclu.org.txt's body line (CC0), on the shared corpus' ACLU page
+    local f = assert(io.open("../shared/corpus/readability/aclu/source.html", "rb"))
+    local html = f:read("*a")
+    f:close()
+    local body = "body: //div[contains(concat(' ',normalize-space(@class),' '),' content-column ')]\n"
+    local pruned = assert(pith.extract(html, { rule = rule_of(body, "aclu.org.txt") })).text
+    local kept = assert(pith.extract(html, { rule = rule_of(body .. "prune: no\n", "aclu.org.txt") })).text
+    -- the comment form inside the body column goes (Readability's conditional cleaning), the
+    -- article stays
+    assert.truthy(kept:find("Read the Terms of Use", 1, true))
+    assert.falsy(pruned:find("Read the Terms of Use", 1, true))
+    assert.falsy(pruned:find("View comments", 1, true))
+    assert.are.equal("I don't use Facebook.", pruned:sub(1, 21))
+    assert.truthy(pruned:find("we also need to protect those of us who manage to opt out.", 1, true))
   end)
 
   it("has nothing to do for post_strip_attr of an attribute pith's clean HTML drops", function()

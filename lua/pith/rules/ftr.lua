@@ -7,6 +7,7 @@
 -- first line and why), never dropped silently; so are lines that are no directive at all.
 local byline = require "pith.meta.byline"
 local dates = require "pith.meta.dates"
+local prune = require "pith.rules.prune"
 local query = require "pith.rules.query"
 local xpath_check = require "pith.rules.xpath_check"
 
@@ -33,7 +34,6 @@ local PITH_DOES = {
   footnotes = "no",
   autodetect_next_page = "no",
   requires_login = "no",
-  prune = "no",
   autodetect_on_failure = "yes",
   skip_json_ld = "no",
 }
@@ -43,7 +43,6 @@ local WHY = {
   autodetect_next_page = FETCH, if_page_contains = FETCH, requires_login = FETCH, login_uri = FETCH,
   login_username_field = FETCH, login_password_field = FETCH, login_extra_fields = FETCH,
   not_logged_in_xpath = FETCH,
-  prune = "FiveFilters cleans the body with Readability's prepArticle; pith serialises the body as selected",
   autodetect_on_failure = "pith always falls back to its own extractor for what a rule does not find",
   native_ad_clue = "pith's record has no native-ad flag",
   wrap_in = "pith's node API cannot create elements",
@@ -141,6 +140,7 @@ function M.parse(text, name, opts)
   local unsupported, order = {}, {}
   local lines_notes = {}
   local last_test
+  local pruned = true -- FiveFilters' default
   local lineno = 0
   local function note(directive, why)
     if not unsupported[directive] then
@@ -219,6 +219,8 @@ function M.parse(text, name, opts)
       elseif key == "skip_json_ld" and yes then
         -- the page's JSON-LD is not read for this site: hidden from pith's metadata before parsing
         raw.rewrite[#raw.rewrite + 1] = { "application/ld+json", "application/x-ftr-skipped-ld-json" }
+      elseif key == "prune" then
+        pruned = yes
       elseif key == "dissolve" then
         transform(value, "unwrap")
       elseif key == "find_string" then
@@ -252,6 +254,13 @@ function M.parse(text, name, opts)
   elseif #finds > 0 or #replaces > 0 then
     note("find_string", "find_string/replace_string counts differ (" .. #finds .. "/" .. #replaces ..
          "); both dropped, as FiveFilters does")
+  end
+  if pruned and #raw.content.select > 0 then
+    -- runs once on each body node the rule chose (before the other transforms, as FiveFilters
+    -- prunes as it picks the body); never on the whole page a rule without a match leaves
+    table.insert(raw.content.transforms, 1, { "./descendant-or-self::*[1]", function(n)
+      if n:tag() ~= "body" then prune.run(n) end
+    end })
   end
   -- FiveFilters strips these publisher hints on every site it has a file for
   raw.remove[#raw.remove + 1] = { css = ".entry-unrelated, .instapaper_ignore" }
