@@ -73,8 +73,8 @@ describe("pith.rules.ftr", function()
     assert.same({ xpath = "string(//time/@datetime)" }, raw.fields.date[1])
     assert.are.equal("function", type(raw.fields.date.clean))
     assert.same({ { xpath = "//div[@id='a'] | //div[@id='b']" } }, raw.content.select)
-    assert.same({ id_or_class = "promo" }, raw.remove[1])
-    assert.same({ xpath = "//img[contains(@src, 'pixel.gif')]" }, raw.remove[2])
+    assert.same({ css = '[class~="promo"], [id~="promo"]' }, raw.remove[1])
+    assert.same({ css = 'img[src*="pixel.gif"]' }, raw.remove[2])
     assert.same({ { "<noscript>", "<div>" }, { "data-src=", "src=" } }, raw.rewrite)
     -- FiveFilters prunes a body it found unless told "prune: no": first, then the file's own
     assert.are.equal("./descendant-or-self::*[1]", raw.content.transforms[1][1])
@@ -106,12 +106,13 @@ describe("pith.rules.ftr", function()
       "convert_double_br_tags: yes",                 -- 8: idem
       "autodetect_next_page: no",                    -- 9: idem
       "native_ad_clue: //meta[@property='og:url' and contains(@content, '/sponsored/')]",
+      "https://example.com/a-test-url-on-its-own-line",
     }, "\n"), "x.com.txt")
     assert.same({
       "x.com.txt:1: FiveFilters directive 'titl' ignored (1 line): unknown directive (a typo?)",
       "x.com.txt:2: FiveFilters directive 'next_page_link' ignored (2 lines): needs another page fetched " ..
         "(or a login); pith extracts the page it is given and never fetches",
-      "x.com.txt:3: FiveFilters directive '(malformed)' ignored (1 line): not a 'directive: value' line",
+      "x.com.txt:3: line ignored (2 lines): not a 'directive: value' line",
       "x.com.txt:4: FiveFilters directive 'single_page_link' ignored (1 line): needs another page fetched " ..
         "(or a login); pith extracts the page it is given and never fetches",
       "x.com.txt:10: FiveFilters directive 'native_ad_clue' ignored (1 line): pith's record has no native-ad flag",
@@ -191,6 +192,74 @@ describe("pith.rules.ftr", function()
     assert.falsy(pruned:find("View comments", 1, true))
     assert.are.equal("I don't use Facebook.", pruned:sub(1, 21))
     assert.truthy(pruned:find("we also need to protect those of us who manage to opt out.", 1, true))
+  end)
+
+  it("runs strip lines in one walk where FiveFilters' order allows, else in its order", function()
+    local raw = ftr.parse(table.concat({
+      "strip: //aside",                                        -- 1: before order-dependent lines
+      "strip: //figure[contains(., 'Advertisement')]",         -- 2: a text test: depends, no needle
+      "strip: //h1/following-sibling::div",                    -- 3: a sibling: depends
+      "strip_id_or_class: promo",                              -- 4
+      "strip: //div[@class='x'] | //nav",                      -- 5
+      "strip: //div[contains(@class, 'ad-slot')]//p",          -- 6: not one step: XPath, needle
+    }, "\n"), "x.com.txt")
+    assert.same({ xpath = "//aside" }, raw.remove[1])
+    assert.same({ xpath = "//figure[contains(., 'Advertisement')]" }, raw.remove[2])
+    assert.same({ xpath = "//h1/following-sibling::div" }, raw.remove[3])
+    assert.same({ css = '[class~="promo"], [id~="promo"]' }, raw.remove[4])
+    assert.same({ css = 'div[class="x"], nav' }, raw.remove[5])
+    assert.same({ xpath = "//div[contains(@class, 'ad-slot')]//p", needles = { "ad-slot" } }, raw.remove[6])
+    -- a file without order-dependent lines: every line that can be CSS is
+    raw = ftr.parse("strip: //aside\nstrip_id_or_class: promo\n", "x.com.txt")
+    assert.same({ css = "aside" }, raw.remove[1])
+  end)
+
+  it("removes what FiveFilters' own XPath removes (theguardian.com.txt's strip lines, on its page)", function()
+    -- the strip and strip_id_or_class lines of fivefilters/ftr-site-config theguardian.com.txt
+    -- (CC0); its body line, and prune: no
+    local text = table.concat({
+      "body: //figure[.//picture[@itemProp=\"contentUrl\"]] | //div[contains(@class, 'article-body')]",
+      "strip: //article//div[contains(@class, 'content__secondary-column')]", "strip: //aside",
+      "strip: //article//div[contains(@class, 'block-share')]", "strip: //div[@class='submeta']",
+      "strip: //span[contains(@class, 'inline-expand-image')]", "strip: //article//div[@class='kindleWidget']",
+      "strip: //article//div[@class='email-subscription']", "strip: //article//script",
+      "strip: //article//figure[contains(@class, 'element-audio')]",
+      "strip: //article//a[contains(@style, 'display: none')]", "strip: //article/div[@class='paidfor-band']",
+      "strip: //header", "strip: //div[@class='content__main-column']",
+      "strip: //div[contains(@class, 'content-footer')]", "strip: //footer", "strip: //form",
+      "strip: //div[starts-with(@id, \"qanda-\")]", "strip: //button",
+      "strip: //div[contains(@class, 'ad-slot-container')]",
+      "strip: //figure[contains(@data-spacefinder-type, \"NewsletterSignup\")]",
+      "strip: //figure[@data-atom-type=\"qanda\" or @data-atom-type=\"profile\"]",
+      "strip_id_or_class: sign-in-gate", "strip_id_or_class: js-ad-slot",
+      "strip: //div[@data-print-layout=\"hide\"]", "strip_id_or_class: hide-on-mobile",
+      "strip_id_or_class: reveal-caption", "strip_id_or_class: readerquestions", "strip_id_or_class: submeta",
+      "strip_id_or_class: site-message", "strip_id_or_class: contributions__epic",
+      "strip_id_or_class: youtube-media-atom__overlay", "strip: //figcaption", "strip: //svg",
+      "strip: //gu-island/parent::figure", "strip: //gu-island", "strip: //figure//button",
+      "strip: //article//div[contains(@class, 'content__meta-container')]", "strip: //iframe[@srcdoc]",
+      "prune: no",
+    }, "\n")
+    local f = assert(io.open("../shared/corpus/readability/guardian-1/source.html", "rb"))
+    local html = f:read("*a")
+    f:close()
+    local function run(raw)
+      local rule = assert(compile.compile(raw, "theguardian.com.txt"))
+      local doc = assert(core.parse(html))
+      assert(rules.apply(rule, doc, { html = html }))
+      local out = doc:root():html()
+      doc:close()
+      return out
+    end
+    local fast = ftr.parse(text, "theguardian.com.txt")
+    local literal = ftr.parse(text, "theguardian.com.txt", { literal = true })
+    local nothing = ftr.parse(text:gsub("strip[%w_]*:[^\n]*\n", ""), "theguardian.com.txt")
+    local kinds = {}
+    for _, q in ipairs(fast.remove) do kinds[q.css and "css" or "xpath"] = true end
+    assert.same({ css = true, xpath = true }, kinds)
+    local page = run(fast)
+    assert.are.equal(run(literal), page)
+    assert.are_not.equal(run(nothing), page) -- the lines remove something on this page
   end)
 
   it("has nothing to do for post_strip_attr of an attribute pith's clean HTML drops", function()

@@ -125,10 +125,90 @@ local function attr_target(v)
   return path .. "[@" .. name .. "]", name
 end
 
+-- One step "//tag[test]" of a strip XPath as CSS, or nil: tag a lower-case name or *, test one
+-- of @a='v', contains(@a,'v') (v not empty), @a; names lower-case, as libxml2's HTML parser
+-- gives them (an XPath naming DIV matches nothing, CSS DIV would match).
+local function step_css(x)
+  local tag, test = x:match("^%s*//([%l][%l%d%-]*)%s*(.-)%s*$")
+  if not tag then tag, test = x:match("^%s*//(%*)%s*(.-)%s*$") end
+  if not tag then return nil end
+  if test == "" then return tag end
+  local a, _, v = test:match("^%[%s*@([%l][%l%d_%-]*)%s*=%s*(['\"])(.-)%2%s*%]$")
+  if a and not v:find("['\"]") then return tag .. "[" .. a .. "=" .. query.css_string(v) .. "]" end
+  a, _, v = test:match("^%[%s*contains%(%s*@([%l][%l%d_%-]*)%s*,%s*(['\"])(.-)%2%s*%)%s*%]$")
+  if a and v ~= "" and not v:find("['\"]") then return tag .. "[" .. a .. "*=" .. query.css_string(v) .. "]" end
+  a = test:match("^%[%s*@([%l][%l%d_%-]*)%s*%]$")
+  if a then return tag .. "[" .. a .. "]" end
+  return nil
+end
+
+-- A strip XPath as a CSS selector group (simple steps joined by "|"), or nil. (A "|" inside a
+-- literal leaves pieces no step pattern accepts: nil.)
+local function strip_css(xpath)
+  local out = {}
+  for part in (xpath .. "|"):gmatch("([^|]*)|") do
+    local css = step_css(part)
+    if not css then return nil end
+    out[#out + 1] = css
+  end
+  return table.concat(out, ", ")
+end
+
+-- Does what a strip XPath matches depend on what other strip lines removed first? Not when its
+-- steps go down the tree (/, //) and its predicates test the step's own attributes only: a node
+-- such a step matches keeps its attributes and ancestors while it is in the tree. A sibling or
+-- any other axis, a position, a text or child test ("." "/" inside a predicate) may change.
+local function depends_on_order(xpath)
+  local code = xpath:gsub("(['\"])(.-)%1", function(q, body) return q .. ("x"):rep(#body) .. q end)
+  if code:find("::", 1, true) or code:find(".", 1, true) or code:find("%[%s*%d") then return true end
+  for _, f in ipairs { "text(", "node(", "last(", "position(", "count(", "id(" } do
+    if code:find(f, 1, true) then return true end
+  end
+  local depth = 0
+  for c in code:gmatch("[%[%]/]") do
+    if c == "[" then depth = depth + 1
+    elseif c == "]" then depth = depth - 1
+    elseif depth > 0 then return true end
+  end
+  return false
+end
+
+-- FiveFilters' strip_id_or_class XPath, with a plain contains() before each token test: the same
+-- elements (a token holds no white space), but most elements are turned down without building
+-- the normalised string.
+local function id_or_class_xpath(name)
+  if name:find("%s") or name == "" then return query.id_or_class_xpath(name) end
+  local lit, tok = query.xpath_literal(name), query.xpath_literal(" " .. name .. " ")
+  return "//*[(contains(@class, " .. lit .. ") and contains(concat(' ', normalize-space(@class), ' '), " ..
+    tok .. ")) or (contains(@id, " .. lit .. ") and contains(concat(' ', normalize-space(@id), ' '), " ..
+    tok .. "))]"
+end
+
+-- Strings the page source must hold for a strip XPath to match anything (so that a line written
+-- for markup the page lacks costs a plain search, not a walk): the values its attribute tests
+-- require, when every test is required (no "or", "not(", "|") and the value is plain text,
+-- written in the source as is.
+local function xpath_needles(xpath)
+  local code = xpath:gsub("(['\"])(.-)%1", function(q, body) return q .. ("x"):rep(#body) .. q end)
+  if code:find("|", 1, true) or code:find("%f[%w]or%f[%W]") or code:find("not(", 1, true) then return nil end
+  local out = {}
+  for v in xpath:gmatch("@[%w_%-]+%s*=%s*'([^']*)'") do out[#out + 1] = v end
+  for v in xpath:gmatch('@[%w_%-]+%s*=%s*"([^"]*)"') do out[#out + 1] = v end
+  for v in xpath:gmatch("contains%(%s*@[%w_%-]+%s*,%s*'([^']*)'%s*%)") do out[#out + 1] = v end
+  for v in xpath:gmatch('contains%(%s*@[%w_%-]+%s*,%s*"([^"]*)"%s*%)') do out[#out + 1] = v end
+  local plain = {}
+  for _, v in ipairs(out) do
+    v = v:match("^%s*(.-)%s*$")
+    if v ~= "" and v:match("^[%w%-_./: ]+$") then plain[#plain + 1] = v end
+  end
+  return #plain > 0 and plain or nil
+end
+
 --- Parses the text of one site file. Returns a raw rule table (for compile.lua) and a list of
 -- notes (directives and lines pith does not honour); `name` is the file path, used in ids and
 -- messages. opts.precheck: compile every XPath here and drop the lines libxml2 rejects (for a
--- file whose rule failed to compile: the cost is paid by broken files only).
+-- file whose rule failed to compile: the cost is paid by broken files only). opts.literal: strip
+-- lines as FiveFilters evaluates them, one XPath each in order (specs compare the fast forms).
 function M.parse(text, name, opts)
   local hosts, wildcard = M.hosts_for(name)
   local raw = {
@@ -140,6 +220,7 @@ function M.parse(text, name, opts)
   local unsupported, order = {}, {}
   local lines_notes = {}
   local last_test
+  local strips = {}
   local pruned = true -- FiveFilters' default
   local lineno = 0
   local function note(directive, why)
@@ -170,7 +251,7 @@ function M.parse(text, name, opts)
         if ok and opts and opts.precheck then ok, why = query.compile({ xpath = value }) end
         if not ok then bad_xpath = why end
       end
-      if not key or not key:match("^[%w_]+$") then
+      if not key or not key:match("^[%w_]+$") or (key == "https" or key == "http") and value:sub(1, 2) == "//" then
         note("(malformed)", "not a 'directive: value' line")
       elseif value == "" and key ~= "replace_string" then
         note(key, "no value")
@@ -195,12 +276,19 @@ function M.parse(text, name, opts)
       elseif key == "body" then
         raw.content.select[#raw.content.select + 1] = { xpath = value }
       elseif key == "strip" then
-        raw.remove[#raw.remove + 1] = { xpath = value }
+        strips[#strips + 1] = { xpath = value, css = strip_css(value), needles = xpath_needles(value) }
       elseif key == "strip_id_or_class" then
-        raw.remove[#raw.remove + 1] = { id_or_class = (value:gsub("['\"]", "")) }
+        -- FiveFilters' XPath: a class or id token
+        local v = value:gsub("['\"]", "")
+        local s = query.css_string(v)
+        strips[#strips + 1] = { xpath = id_or_class_xpath(v), needles = v ~= "" and { v } or nil,
+                                literal = query.id_or_class_xpath(v),
+                                css = not v:find("%s") and "[class~=" .. s .. "], [id~=" .. s .. "]" or nil }
       elseif key == "strip_image_src" then
-        raw.remove[#raw.remove + 1] = {
-          xpath = "//img[contains(@src, " .. query.xpath_literal((value:gsub("['\"]", ""))) .. ")]" }
+        local v = value:gsub("['\"]", "")
+        strips[#strips + 1] = { xpath = "//img[contains(@src, " .. query.xpath_literal(v) .. ")]",
+                                needles = v:match("^[%w%-_./:]+$") and { v } or nil,
+                                css = v ~= "" and "img[src*=" .. query.css_string(v) .. "]" or nil }
       elseif key == "strip_attr" or key == "post_strip_attr" then
         local path, attr = attr_target(value)
         if not path then
@@ -255,6 +343,22 @@ function M.parse(text, name, opts)
     note("find_string", "find_string/replace_string counts differ (" .. #finds .. "/" .. #replaces ..
          "); both dropped, as FiveFilters does")
   end
+  -- CSS where a strip line can be, so that it joins the rule's one walk of the page instead of
+  -- walking it once per line. CSS removals run after the XPath ones: so only for the lines after
+  -- the last XPath line whose matches depend on what was removed before it (the lines before it
+  -- stay XPath, in FiveFilters' order).
+  local last_dependent = 0
+  for i, st in ipairs(strips) do
+    if not st.css and depends_on_order(st.xpath) then last_dependent = i end
+  end
+  for i, st in ipairs(strips) do
+    if opts and opts.literal then
+      raw.remove[#raw.remove + 1] = { xpath = st.literal or st.xpath }
+    else
+      raw.remove[#raw.remove + 1] = (st.css and i > last_dependent) and { css = st.css } or
+        { xpath = st.xpath, needles = st.needles }
+    end
+  end
   if pruned and #raw.content.select > 0 then
     -- runs once on each body node the rule chose (before the other transforms, as FiveFilters
     -- prunes as it picks the body); never on the whole page a rule without a match leaves
@@ -270,8 +374,9 @@ function M.parse(text, name, opts)
   local notes = {}
   for _, d in ipairs(order) do
     local u = unsupported[d]
-    notes[#notes + 1] = string.format("%s:%d: FiveFilters directive '%s' ignored (%d line%s): %s",
-      name, u.line, d, u.count, u.count == 1 and "" or "s", u.why)
+    local what = d == "(malformed)" and "line" or "FiveFilters directive '" .. d .. "'"
+    notes[#notes + 1] = string.format("%s:%d: %s ignored (%d line%s): %s",
+      name, u.line, what, u.count, u.count == 1 and "" or "s", u.why)
   end
   for _, n in ipairs(lines_notes) do notes[#notes + 1] = n end
   return raw, notes, wildcard
