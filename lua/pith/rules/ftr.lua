@@ -61,9 +61,7 @@ local KNOWN = {
   not_logged_in_xpath = true, if_page_contains = true, single_page_link = true, next_page_link = true,
 }
 
-local function trim(s)
-  return (s:match("^%s*(.-)%s*$"))
-end
+local trim = require("pith.meta.str").strip
 
 --- Hosts a file name serves, and whether it is a wildcard; nil and why for names FiveFilters'
 -- loader never reads (global.txt is merged by it, not matched; "www." is cut before the lookup).
@@ -235,7 +233,7 @@ function M.parse(text, name, opts)
   end
   for line in (text .. "\n"):gmatch("([^\n]*)\n") do
     lineno = lineno + 1
-    line = trim(line:gsub("\r$", ""))
+    line = trim(line)
     if line ~= "" and line:sub(1, 1) ~= "#" then
       local key, value = line:match("^([^:]+):(.*)$")
       local base, param
