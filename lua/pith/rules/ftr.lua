@@ -171,15 +171,12 @@ local function depends_on_order(xpath)
   return false
 end
 
--- FiveFilters' strip_id_or_class XPath, with a plain contains() before each token test: the same
--- elements (a token holds no white space), but most elements are turned down without building
--- the normalised string.
+-- FiveFilters' strip_id_or_class: elements whose class or id CONTAINS the string (its
+-- ContentExtractor queries //*[contains(@class, 'x') or contains(@id, 'x')], as graby does):
+-- "ad" strips class="header" too, and the files are written against that.
 local function id_or_class_xpath(name)
-  if name:find("%s") or name == "" then return query.id_or_class_xpath(name) end
-  local lit, tok = query.xpath_literal(name), query.xpath_literal(" " .. name .. " ")
-  return "//*[(contains(@class, " .. lit .. ") and contains(concat(' ', normalize-space(@class), ' '), " ..
-    tok .. ")) or (contains(@id, " .. lit .. ") and contains(concat(' ', normalize-space(@id), ' '), " ..
-    tok .. "))]"
+  local lit = query.xpath_literal(name)
+  return "//*[contains(@class, " .. lit .. ") or contains(@id, " .. lit .. ")]"
 end
 
 -- Strings the page source must hold for a strip XPath to match anything (so that a line written
@@ -276,12 +273,11 @@ function M.parse(text, name, opts)
       elseif key == "strip" then
         strips[#strips + 1] = { xpath = value, css = strip_css(value), needles = xpath_needles(value) }
       elseif key == "strip_id_or_class" then
-        -- FiveFilters' XPath: a class or id token
+        -- FiveFilters' XPath: the string anywhere in the class or id
         local v = value:gsub("['\"]", "")
         local s = query.css_string(v)
         strips[#strips + 1] = { xpath = id_or_class_xpath(v), needles = v ~= "" and { v } or nil,
-                                literal = query.id_or_class_xpath(v),
-                                css = not v:find("%s") and "[class~=" .. s .. "], [id~=" .. s .. "]" or nil }
+                                css = v ~= "" and "[class*=" .. s .. "], [id*=" .. s .. "]" or nil }
       elseif key == "strip_image_src" then
         local v = value:gsub("['\"]", "")
         strips[#strips + 1] = { xpath = "//img[contains(@src, " .. query.xpath_literal(v) .. ")]",

@@ -35,7 +35,8 @@ local function css_string(s)
 end
 M.css_string = css_string
 
---- The FiveFilters meaning of strip_id_or_class, as XPath.
+--- An element with the class or id token `name`, as XPath (rules' {id_or_class=}; FiveFilters'
+-- own extractor matches the string anywhere in the class or id: pith.rules.ftr does that).
 function M.id_or_class_xpath(name)
   local lit = xpath_literal(" " .. name .. " ")
   return "//*[contains(concat(' ',normalize-space(@class),' ')," .. lit ..
