@@ -159,11 +159,13 @@ describe("pith.rules.ftr", function()
       "strip_attr: //img/@srcset",
       "strip_attr: //img[contains(@src,'data:image/svg+xml')]/@src",
       "src_lazy_load_attr: data-full-src",
+      "strip: //a[contains(@href, 'mailto')]/@href", -- heise.de.txt: a strip line naming attributes
     }, "\n"))
     assert.same({}, notes)
     local html = "<html><body><article><img id=a src='a.gif' srcset='b.jpg 2x'>" ..
       "<img id=b src='data:image/svg+xml,x' alt='Placeholder'>" ..
-      "<img id=c src='blank.gif' data-full-src='https://example.com/real.jpg'><p>Text.</p></article></body></html>"
+      "<img id=c src='blank.gif' data-full-src='https://example.com/real.jpg'><p>Text <a id=m " ..
+      "href='mailto:x@example.com'>mail</a>.</p></article></body></html>"
     local doc = assert(core.parse(html))
     local res = assert(rules.apply(rule, doc))
     assert.are.equal(res.content, doc:first("article"))
@@ -171,6 +173,8 @@ describe("pith.rules.ftr", function()
     assert.are.equal("a.gif", doc:first("#a"):attr("src"))
     assert.is_nil(doc:first("#b"):attr("src"))
     assert.are.equal("https://example.com/real.jpg", doc:first("#c"):attr("src"))
+    assert.is_nil(doc:first("#m"):attr("href"))
+    assert.are.equal("mail", doc:first("#m"):text())
     doc:close()
     local rec = assert(pith.extract(html, { rule = rule, format = "html", images = true }))
     assert.truthy(rec.html:find('src="https://example.com/real.jpg"', 1, true))

@@ -117,7 +117,7 @@ end
 -- "X/@name" (strip_attr): the elements X and the attribute to delete from them.
 local function attr_target(v)
   local path, name = v:match("^(.-)/@([%a_][%w_:%-]*)$")
-  if not path then return nil end
+  if not path or path:find("|", 1, true) then return nil end
   if path == "" or path == "/" then path = "//*" end
   if path:sub(-1) == "/" then path = path .. "*" end
   return path .. "[@" .. name .. "]", name
@@ -270,6 +270,10 @@ function M.parse(text, name, opts)
         end
       elseif key == "body" then
         raw.content.select[#raw.content.select + 1] = { xpath = value }
+      elseif key == "strip" and attr_target(value) then
+        -- FiveFilters removes the attribute nodes a strip line selects: strip_attr
+        local path, attr = attr_target(value)
+        transform(path, function(n) n:set_attr(attr, nil) end)
       elseif key == "strip" then
         strips[#strips + 1] = { xpath = value, css = strip_css(value), needles = xpath_needles(value) }
       elseif key == "strip_id_or_class" then
