@@ -1,6 +1,7 @@
 -- pith.rules public API: loading order and overrides, broken rules, FiveFilters files, built-ins.
 local rules = require "pith.rules"
 local core = require "pith.core"
+local pith = require "pith"
 
 local MERCURY = "../shared/corpus/mercury/html/"
 local FIX = "spec/fixtures/rules/"
@@ -214,6 +215,16 @@ describe("pith.rules", function()
       assert.same({ "Straits Times" }, res.fields.authors)
       assert.falsy(res.content:text():find("ADVERTISEMENT", 1, true))
       doc:close()
+    end)
+
+    it("rewrite a page found by its canonical link, as one found by its URL", function()
+      -- the Reuters page links its canonical address; the fixture's find_string changes its title
+      local html = page("www.reuters.com")
+      for _, url in ipairs { REUTERS, false } do
+        local rec = assert(pith.extract(html, { url = url or nil }))
+        assert.are.equal("ftr:reuters.com@ftr", rec.rule)
+        assert.are.equal("Fed raises rates, sees faster pace of hikes in Trump's first year", rec.title)
+      end
     end)
 
     it("run their test_url/test_contains through a fetcher", function()
