@@ -102,6 +102,14 @@ function M.extract(html, opts)
   local meta = collect_metadata(doc, opts.url)
   if not rule and rules and opts.rule == nil then
     rule = rules.find(opts.url, doc, { html = source, canonical = meta.url })
+    -- found by the page's own address: its raw-HTML rewrites (FiveFilters find_string) still apply
+    if rule and #rule.rewrite > 0 then
+      source = rules.rewrite(rule, html)
+      doc:close()
+      doc, err = core.parse(source, { url = opts.url, charset = opts.charset, max_size = opts.max_size })
+      if not doc then return nil, err end
+      meta = collect_metadata(doc, opts.url)
+    end
   end
   local record = { rule = "generic" }
   local nodes
