@@ -368,3 +368,15 @@ describe("pith.metadata: less common sources on real pages", function()
     assert.is_not.equal("2011-10-20", f.date and f.date:sub(1, 10))
   end)
 end)
+
+-- Cases first seen on held-out pages (kept outside the repo); the snippets mirror their markup.
+describe("pith.metadata: held-out lessons (snippets)", function()
+  it_ready("takes no 'follow the author' control for the byline (a Salzburg daily's markup)", function()
+    local f = collect_html([[<html><head><title>Gemeinde räumt Versäumnisse ein</title></head><body><article>
+      <h1>Gemeinde räumt Versäumnisse ein</h1>
+      <div class="followContainer"><button class="followAuthorBtn" type="button">Folgen</button>
+      <a class="followAuthorBtn" href="#" title="Themen bearbeiten">Themen bearbeiten</a></div>
+      <p>Der Bürgermeister räumte öffentlich Versäumnisse ein.</p></article></body></html>]])
+    assert.is_nil(f.author)
+  end)
+end)

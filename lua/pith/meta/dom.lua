@@ -216,7 +216,14 @@ local function in_comments(n)
 end
 
 local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script = true, style = true, img = true,
-  article = true, section = true, main = true }
+  article = true, section = true, main = true, button = true, input = true, label = true, select = true,
+  option = true, textarea = true, form = true }
+
+-- Controls that carry an author word ("followAuthorBtn", "author-follow-button"): a button's
+-- label ("Folgen", "Themen bearbeiten") is no name.
+local function control(hints)
+  return hints:find("btn", 1, true) or hints:find("button", 1, true) or hints:find("follow", 1, true)
+end
 
 local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
 
@@ -320,7 +327,7 @@ function M.byline(idx)
   end
   local tried = 0
   for _, e in ipairs(entries(M.window(idx), "byline")) do
-    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) then
+    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) and not control(e.hints) then
       tried = tried + 1
       if tried > 25 then
         break
