@@ -384,6 +384,54 @@ static int node_following_lead(lua_State *L) {
 /* Lua's %s in the C locale. */
 static int lua_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+/* Elements whose text is no reading matter: the walk below does not enter them. */
+static int unread_element(xmlNodePtr n) {
+  static const char *const tags[] = {"script",   "style",  "noscript",
+                                     "template", "select", "textarea"};
+  size_t i;
+  if (n->type != XML_ELEMENT_NODE || n->ns != NULL) return 0;
+  for (i = 0; i < sizeof tags / sizeof tags[0]; i++)
+    if (strcmp((const char *)n->name, tags[i]) == 0) return 1;
+  return 0;
+}
+
+/* ARG: count, maxlen
+ * RES: {texts}, {parents}: the first `count` text nodes from the node on (its own text
+ * first, then the XPath following::text()), skipping white space alone and the insides of
+ * script, style, noscript, template, select and textarea, as strings, and their parent
+ * elements; a text longer than `maxlen` bytes, or without a parent element, is counted
+ * but not returned (a paragraph is no dateline). */
+static int node_following_texts(lua_State *L) {
+  xmlNodePtr self = pith__check_node(L, 1, NULL), n;
+  lua_Integer count = luaL_checkinteger(L, 2), maxlen = luaL_checkinteger(L, 3), seen = 0,
+              k = 0;
+  int docidx;
+  pith__push_owner(L, 1);
+  docidx = lua_gettop(L);
+  lua_newtable(L);
+  lua_newtable(L);
+  for (n = unread_element(self) ? NULL : next_after(self, 0); n && seen < count;
+       n = next_after(n, unread_element(n))) {
+    const char *s;
+    size_t len;
+    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) continue;
+    s = n->content ? (const char *)n->content : "";
+    while (lua_space((unsigned char)*s))
+      s++;
+    if (*s == '\0') continue;
+    seen++;
+    len = strlen(s);
+    if ((lua_Integer)len > maxlen || n->parent == NULL ||
+        n->parent->type != XML_ELEMENT_NODE)
+      continue;
+    lua_pushlstring(L, s, len);
+    lua_rawseti(L, -3, ++k);
+    pith__push_node(L, docidx, n->parent);
+    lua_rawseti(L, -2, k);
+  }
+  return 2;
+}
+
 /* An attribute's value: its text when it has one text child, else the joined children
  * pushed on the stack (the caller resets the stack). */
 static const char *attr_text(lua_State *L, xmlAttrPtr a, size_t *len) {
@@ -878,6 +926,7 @@ static int doc_meta_walk(lua_State *L) {
 static const luaL_Reg node_methods[] = {{"window", node_window},
                                         {"window_marks", node_window_marks},
                                         {"following_lead", node_following_lead},
+                                        {"following_texts", node_following_texts},
                                         {"closest_match", node_closest_match},
                                         {"content", node_content},
                                         {NULL, NULL}};

@@ -371,6 +371,8 @@ end)
 
 -- Cases first seen on held-out pages (kept outside the repo); the snippets mirror their markup.
 describe("pith.metadata: held-out lessons (snippets)", function()
+  -- (a long page: the headline's block is no dateline of its own, as on most real pages)
+  local filler = "<p>" .. ("Mozilla is a free-software community. "):rep(60) .. "</p>"
   it_ready("takes no 'follow the author' control for the byline (a Salzburg daily's markup)", function()
     local f = collect_html([[<html><head><title>Gemeinde räumt Versäumnisse ein</title></head><body><article>
       <h1>Gemeinde räumt Versäumnisse ein</h1>
@@ -378,5 +380,35 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       <a class="followAuthorBtn" href="#" title="Themen bearbeiten">Themen bearbeiten</a></div>
       <p>Der Bürgermeister räumte öffentlich Versäumnisse ein.</p></article></body></html>]])
     assert.is_nil(f.author)
+  end)
+
+  it_ready("dates a page from a dateline standing alone after the headline", function()
+    -- womencantalksports.com (htmldate's evaluation pages): <h1>..</h1> <p>January 22, 2014</p>
+    local f = collect_html([[<html><head><title>Top 10 Women Talking Sports</title></head><body>
+      <h1>Top 10 Women Talking Sports</h1> <p>January 22, 2014</p>
+      <p>A generally accepted notion is that women cannot talk sports as well as men.</p>]] .. filler
+      .. "</body></html>")
+    assert.equal("2014-01-22", f.date)
+    -- berkutschi.com: <h3>..</h3> <span>30.01.2022 18:36</span>; bundesrat.de: "Stand 27.01.2022"
+    -- below the text, taken only when no other dateline is there
+    f = collect_html([[<html><body><h1>Marius Lindvik gewinnt in Willingen</h1>
+      <p class="x">Stand 02.02.2022</p><span>30.01.2022 18:36</span>]] .. filler .. "</body></html>")
+    assert.equal("2022-01-30T18:36:00", f.date)
+    f = collect_html([[<html><body><h1>Erinnerungen</h1>]] .. filler
+      .. [[<p class="updated">Stand&nbsp;27.01.2022</p></body></html>]])
+    assert.equal("2022-01-27", f.date)
+  end)
+
+  it_ready("takes no date from a table cell, an event's schedule, a bare number or a sentence", function()
+    -- an infobox (wikipedia), a seminar's time table (jnsa.org, mercury corpus)
+    assert.is_nil(collect_html([[<html><body><h1>Mozilla</h1><table><tr><th>Founded</th>
+      <td><span>1998-02-28</span></td></tr></table>]] .. filler .. "</body></html>").date)
+    assert.equal("1998-02-28", collect_html([[<html><body><h1>Mozilla</h1><div>
+      <span>1998-02-28</span></div>]] .. filler .. "</body></html>").date)
+    assert.is_nil(collect_html([[<html><body><h1>NSF 2019 in Kansai</h1>
+      <dd>2019年3月6日（水）13：00－16：40（受付開始12：45より）</dd>]] .. filler .. "</body></html>").date)
+    assert.is_nil(collect_html([[<html><body><h1>Counter</h1><span>1000000000</span></body></html>]]).date)
+    assert.is_nil(collect_html([[<html><body><h1>History</h1><p>The company was founded in Berlin
+      on 5 May 2001 by three engineers and a lawyer.</p>]] .. filler .. "</body></html>").date)
   end)
 end)

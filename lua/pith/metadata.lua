@@ -358,6 +358,7 @@ function M.collect(doc, opts)
   local declared_dates = meta_tags.all(scan, DATE_KEYS)
   f.date = dates.parse(ld.date) or first_date(declared_dates) or dom.date(idx)
     or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
+    or dom.date_text(idx)
   -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
   f.date = dates.localize(f.date, declared_dates)
   f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))

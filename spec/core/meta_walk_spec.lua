@@ -269,3 +269,42 @@ describe("node:closest_match and node:content", function()
     doc:close()
   end)
 end)
+
+describe("node:following_texts", function()
+  -- The XPath it replaces: the non-blank text nodes from the node on, outside scripts and the like.
+  local TEXTS = "(descendant::text() | following::text())[normalize-space()]"
+    .. "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    .. " or ancestor::select or ancestor::textarea)][position() <= 40]"
+  for _, name in ipairs({ "nytimes-1", "bbc-1", "ars-1", "lemonde-1" }) do
+    it("returns the texts and parents the XPath finds, less the long ones (" .. name .. ")", function()
+      local doc = page(name)
+      for _, n in ipairs(doc:xpath("//h1 | //h2")) do
+        local want = {}
+        for _, t in ipairs(n:xpath(TEXTS)) do
+          local s = t:content():gsub("^[ \t\n\r\f\v]+", "")
+          if #s <= 120 then
+            want[#want + 1] = { s, t:parent() }
+          end
+        end
+        local texts, parents = n:following_texts(40, 120)
+        assert.equal(#want, #texts)
+        for i = 1, #texts do
+          assert.equal(want[i][1], texts[i])
+          assert.is_true(want[i][2] == parents[i])
+        end
+      end
+      doc:close()
+    end)
+  end
+
+  it("starts with the node's own text and skips scripts, blank and long texts", function()
+    local doc = parse("<h1>Title <b>here</b></h1><script>var d='2020-01-01'</script>\n <p> 5 May 2021</p>"
+      .. "<p>" .. ("x"):rep(50) .. "</p><select><option>Jan</option></select><i>end</i>")
+    local texts, parents = doc:first("h1"):following_texts(40, 20)
+    assert.same({ "Title ", "here", "5 May 2021", "end" }, texts)
+    assert.equal("p", parents[3]:tag())
+    -- the long text counts towards the limit
+    assert.same({ "Title ", "here", "5 May 2021" }, (doc:first("h1"):following_texts(4, 20)))
+    doc:close()
+  end)
+end)

@@ -528,6 +528,59 @@ function M.date_near_title(idx)
   return nil
 end
 
+-- A dateline's words around its date: "Veröffentlicht am 16.08.2019", "Lübeck, 31. März 2003",
+-- "1. Februar 2022, Daniel Dillenburg"; a sentence that mentions a date has more.
+local DATELINE_WORDS = 8
+local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat" }
+
+local function word_count(s)
+  local n = 0
+  for _ in s:gmatch("%S+") do
+    n = n + 1
+  end
+  return n
+end
+
+-- Times of day in a text: a dateline states one moment, a schedule ("13:00-16:40") two or more.
+local function times_of_day(s)
+  local n = 0
+  for _ in s:gsub("\239\188\154", ":"):gmatch("%f[%d]%d%d?:%d%d") do
+    n = n + 1
+  end
+  return n
+end
+
+local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
+
+--- A date standing on its own in the first texts from the headline on (a dateline without a
+-- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
+-- Not a table cell's (an infobox's "Founded 1998-02-28"), a comment's or a caption's, nor an
+-- event's schedule; a "last updated" dateline is taken only when no other is there.
+function M.date_text(idx)
+  local updated
+  for _, a in ipairs(idx.anchors or {}) do
+    local texts, parents = a:following_texts(40, 120)
+    for i, t in ipairs(texts) do
+      local s = squash(t)
+      -- (Digits alone are a count or an id, not epoch seconds.)
+      local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
+        and dates.parse(s)
+      if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
+        local low = dates.lower(s)
+        local upd = false
+        for _, w in ipairs(UPDATE_WORDS) do
+          upd = upd or low:find(w, 1, true) ~= nil
+        end
+        if not upd then
+          return d
+        end
+        updated = updated or d
+      end
+    end
+  end
+  return updated
+end
+
 function M.date_modified(idx)
   for _, e in ipairs(entries(M.window(idx), "date")) do
     local ip = e.node:attr("itemprop")
