@@ -411,4 +411,24 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     assert.is_nil(collect_html([[<html><body><h1>History</h1><p>The company was founded in Berlin
       on 5 May 2001 by three engineers and a lawyer.</p>]] .. filler .. "</body></html>").date)
   end)
+
+  it_ready("sets aside a declared author the address spells and reads the visible byline", function()
+    -- krautreporter.de, furche.at, dw.com: <meta name="author"> names the publication
+    local page = [[<html><head><meta name="author" content="%s"></head><body>
+      <h1>Die Achtsamkeit der Stunde</h1><div class="author">Von Ursula Baatz</div>]] .. filler .. "</body></html>"
+    for _, credit in ipairs({ "Krautreporter", "Die FURCHE", "Deutsche Welle (www.example.at)" }) do
+      local url = credit == "Krautreporter" and "https://krautreporter.de/123-x" or "https://www.example.at/a"
+      if credit == "Die FURCHE" then
+        url = "https://www.furche.at/religion/achtsam"
+      end
+      assert.equal("Ursula Baatz", collect_html(page:format(credit), url).author)
+    end
+    -- nobody else named: the publication is the author, less the address and place it adds
+    assert.equal("Deutsche Welle", collect_html([[<html><head><meta name="author"
+      content="Deutsche Welle (www.example.at)"></head><body><h1>Elefanten</h1>]] .. filler .. "</body></html>",
+      "https://www.example.at/a").author)
+    assert.equal("hessenschau.de", collect_html([[<html><head><meta name="author"
+      content="hessenschau.de, Frankfurt, Germany"></head><body><h1>Regen</h1>]] .. filler .. "</body></html>",
+      "https://www.hessenschau.de/x").author)
+  end)
 end)

@@ -181,15 +181,42 @@ end
 
 local NONE = {} -- an empty list that is never filled
 
-local function pick_authors(ld, scan, idx, site)
+-- The page's registrable domain as written in a credit: "dw.com" for www.dw.com.
+local function domain_of(host)
+  if not host then
+    return nil
+  end
+  local d = host:lower():gsub("^www%d*%.", "")
+  return #d >= 4 and d or nil
+end
+
+local function pick_authors(ld, scan, idx, site, host)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
-  -- (a personal blog named after its author, a magazine crediting itself).
+  -- (a personal blog named after its author, a magazine crediting itself): the site name, or a
+  -- name the address spells ("Krautreporter" on krautreporter.de), or a credit giving the
+  -- address ("Deutsche Welle (www.dw.com)").
   local site_named = {}
   local site_key = site and title_mod.key(site)
+  local domain = domain_of(host)
+  local host_keys = {}
+  if domain then
+    host_keys[title_mod.key(domain)] = true
+    local main = domain:match("([^.]+)%.[^.]+$")
+    if main and main ~= "co" and main ~= "com" then
+      host_keys[title_mod.key(main)] = true
+    end
+  end
+  local function site_like(n)
+    local k = title_mod.key(n)
+    -- ("Die FURCHE" on furche.at: the article is no part of the name the address spells.)
+    local bare = title_mod.key((dates.lower(n):gsub("^%s*[dl][aei][es]?%s+", ""):gsub("^%s*the%s+", "")))
+    return (site_key and k == site_key) or host_keys[k] or host_keys[bare]
+      or (domain and n:lower():find(domain, 1, true) ~= nil)
+  end
   local function usable(names)
     local out = {}
     for _, n in ipairs(names) do
-      if site_key and title_mod.key(n) == site_key then
+      if site_like(n) then
         site_named[#site_named + 1] = n
       else
         out[#out + 1] = n
@@ -206,8 +233,11 @@ local function pick_authors(ld, scan, idx, site)
     local vals = values and {} or NONE
     for i = 1, values and #values or 0 do
       local v = values[i]
-      if site_key and title_mod.key(v) == site_key then
-        site_named[#site_named + 1] = v
+      if site_like(v) and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
+        -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
+        -- (As written, less an address in brackets or a place after it: "Deutsche Welle
+        -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
+        site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
       elseif not url_like(v) then
         vals[#vals + 1] = v
       end
@@ -348,7 +378,7 @@ function M.collect(doc, opts)
 
   -- Authors.
   dom.anchor(idx, f.title)
-  local authors = pick_authors(ld, scan, idx, site)
+  local authors = pick_authors(ld, scan, idx, site, host)
   if #authors > 0 then
     f.authors = authors
     f.author = table.concat(authors, "; ")

@@ -174,6 +174,12 @@ for w in ("de da di du do dos das del della der den van von le la ter ten"):gmat
   PARTICLES[w] = true
 end
 
+-- Lower-case words a name may hold besides its particles ("Ibn", "bin", "al-").
+local LOWER_OK = {}
+for w in ("bin ibn al el y e do zu af av"):gmatch("%S+") do
+  LOWER_OK[w] = true
+end
+
 --- "Surname, Given [Initial.] [particle]" -> "Given [Initial.] [particle] Surname"; other
 -- strings unchanged.
 function M.uninvert(s)
@@ -306,6 +312,23 @@ function M.names(s, opts)
       seen[part:lower()] = true
       out[#out + 1] = part
     end
+  end
+  -- A page element's Latin name has every word capitalised but its particles: "Zuletzt
+  -- geändert am", "Pétition soutenue par un Super contributeur" are a page's words.
+  if opts and opts.strict then
+    local kept = {}
+    for _, n in ipairs(out) do
+      local ok = true
+      for w in n:gmatch("%S+") do
+        if w:find("^%l") and not PARTICLES[w] and not LOWER_OK[w] and not w:find("^%l'") then
+          ok = false
+        end
+      end
+      if ok or not n:find("%a") then
+        kept[#kept + 1] = n
+      end
+    end
+    out = kept
   end
   -- A page element holding a single Latin word is a label, a handle or a credit more often
   -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
