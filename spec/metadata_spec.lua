@@ -431,4 +431,19 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       content="hessenschau.de, Frankfurt, Germany"></head><body><h1>Regen</h1>]] .. filler .. "</body></html>",
       "https://www.hessenschau.de/x").author)
   end)
+
+  it_ready("reads a <time> whose datetime swaps day and month by the month it shows (exxpress.at)", function()
+    local f = collect_html([[<html lang="en-US"><body><h1>Zähne</h1><div class="author-box">
+      <span class="author">Redaktion</span><time datetime="01-11-2023 10:29">1. November 2023 10:29</time>
+      </div>]] .. filler .. "</body></html>")
+    assert.equal("2023-11-01", f.date:sub(1, 10))
+  end)
+
+  it_ready("reads a Spanish page's slashed dates day first, a German page's month first", function()
+    local page = [[<html lang="%s"><head><meta property="article:published_time" content="%s"></head>
+      <body><h1>Senador</h1></body></html>]]
+    assert.equal("2022-05-10", collect_html(page:format("es", "10/05/2022 05:22 pm")).date:sub(1, 10))
+    -- simmeltalzeitung.ch: <meta name="date" content="11/01/2023 12:43:42">, a server's US format
+    assert.equal("2023-11-01", collect_html(page:format("de-CH", "11/01/2023 12:43:42")).date:sub(1, 10))
+  end)
 end)

@@ -123,9 +123,9 @@ local function split_list(values)
   return out
 end
 
-local function first_date(values)
+local function first_date(values, opts)
   for _, v in ipairs(values) do
-    local d = dates.parse(v)
+    local d = dates.parse(v, opts)
     if d then
       return d
     end
@@ -177,6 +177,12 @@ local function same_start(a, b)
   local kb = title_mod.key(b)
   local n = math.min(#ka, #kb)
   return n > 0 and ka:sub(1, n) == kb:sub(1, n)
+end
+
+-- Languages (and English variants) that write numeric dates day/month/year with slashes.
+local DMY = {}
+for l in ("es fr it pt ca gl el vi id ms ro en-gb en-au en-in en-nz en-ie en-za"):gmatch("%S+") do
+  DMY[l] = true
 end
 
 local NONE = {} -- an empty list that is never filled
@@ -384,14 +390,22 @@ function M.collect(doc, opts)
     f.author = table.concat(authors, "; ")
   end
 
-  -- Dates: declared first, then the page's visible markup, then the URL.
+  f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
+
+  -- Dates: declared first, then the page's visible markup, then the URL. Numeric dates put the
+  -- month first in American English (and when the language is unknown), the day first where the
+  -- language writes 10/05/2022 for 10 May.
+  local lang = f.language and f.language:lower() or "en-us"
+  local dopts = { order = (lang == "en" or lang:find("^en%-us")) and "mdy" or DMY[lang:match("^%a+")]
+    and "dmy" or DMY[lang] and "dmy" or nil }
+  idx.date_opts = dopts
   local declared_dates = meta_tags.all(scan, DATE_KEYS)
-  f.date = dates.parse(ld.date) or first_date(declared_dates) or dom.date(idx)
+  f.date = dates.parse(ld.date, dopts) or first_date(declared_dates, dopts) or dom.date(idx)
     or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
     or dom.date_text(idx)
   -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
-  f.date = dates.localize(f.date, declared_dates)
-  f.date_modified = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
+  f.date = dates.localize(f.date, declared_dates, dopts)
+  f.date_modified = dates.parse(ld.date_modified, dopts) or first_date(meta_tags.all(scan, MODIFIED_KEYS), dopts)
     or dom.date_modified(idx)
   -- The last update bounds the publication from above: better than nothing.
   f.date = f.date or f.date_modified
@@ -413,8 +427,6 @@ function M.collect(doc, opts)
     img = scan.links.image_src[1].href
   end
   f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
-
-  f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
 
   f.tags = nonempty(split_list(meta_tags.all(scan, TAG_KEYS)))
   if not f.tags and ld.tags then

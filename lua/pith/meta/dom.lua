@@ -434,11 +434,28 @@ function M.dek(idx)
   return nil
 end
 
-local function node_date(n)
-  return dates.parse(n:attr("datetime")) or dates.parse(n:attr("content"))
-    or dates.parse(n:attr("data-published")) or dates.parse(n:attr("data-timestamp"))
-    or dates.parse(n:attr("data-utime")) or dates.parse(n:attr("data-date")) or dates.parse(n:attr("title"))
-    or dates.parse(squash(n:content()))
+-- True when two ISO dates of one year read each other's day as the month.
+local function swapped(a, b)
+  return a:sub(1, 4) == b:sub(1, 4) and a:sub(6, 7) == b:sub(9, 10) and a:sub(9, 10) == b:sub(6, 7)
+    and a:sub(6, 7) ~= a:sub(9, 10)
+end
+
+local function node_date(n, opts)
+  local d = dates.parse(n:attr("datetime"), opts) or dates.parse(n:attr("content"), opts)
+    or dates.parse(n:attr("data-published"), opts) or dates.parse(n:attr("data-timestamp"), opts)
+    or dates.parse(n:attr("data-utime"), opts) or dates.parse(n:attr("data-date"), opts)
+    or dates.parse(n:attr("title"), opts)
+  if not d then
+    return dates.parse(squash(n:content()), opts)
+  end
+  -- <time datetime="01-11-2023 10:29">1. November 2023 10:29</time>: the attribute's numbers are
+  -- ambiguous, the shown month's name is not.
+  local s = n:content(300)
+  local shown = s and dates.parse(squash(s), opts)
+  if shown and swapped(d, shown) then
+    return shown
+  end
+  return d
 end
 
 -- ancestor::*[contains(@class,'comment') or contains(@class,'related')]
@@ -453,7 +470,7 @@ function M.date(idx)
   for _, e in ipairs(win) do
     local ip = e.node:attr("itemprop")
     if ip and e.tag ~= "meta" and (ip:find("datePublished", 1, true) or ip:find("dateCreated", 1, true)) then
-      local d = node_date(e.node)
+      local d = node_date(e.node, idx.date_opts)
       if d then
         return d
       end
@@ -464,7 +481,7 @@ function M.date(idx)
     local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
     if n:attr("pubdate") or n:attr("data-published") or c:find("publish") or c:find("posted")
       or c:find("created") then
-      local d = not aside(n) and node_date(n)
+      local d = not aside(n) and node_date(n, idx.date_opts)
       if d then
         return d
       end
@@ -479,7 +496,7 @@ function M.date(idx)
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
       if not (c:find("updat") or c:find("modif")) then
-        local d = node_date(n)
+        local d = node_date(n, idx.date_opts)
         if d then
           return d
         end
@@ -497,7 +514,7 @@ function M.date(idx)
       end
       local s = squash(e.node:content())
       if s and #s < 200 then
-        local d = node_date(e.node)
+        local d = node_date(e.node, idx.date_opts)
         if d then
           return d
         end
@@ -519,7 +536,7 @@ function M.date_near_title(idx)
     if not s then
       break
     end
-    local d = dates.parse(squash(s))
+    local d = dates.parse(squash(s), idx.date_opts)
     if d then
       return d
     end
@@ -564,7 +581,7 @@ function M.date_text(idx)
       local s = squash(t)
       -- (Digits alone are a count or an id, not epoch seconds.)
       local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
-        and dates.parse(s)
+        and dates.parse(s, idx.date_opts)
       if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
         local low = dates.lower(s)
         local upd = false
@@ -585,7 +602,7 @@ function M.date_modified(idx)
   for _, e in ipairs(entries(M.window(idx), "date")) do
     local ip = e.node:attr("itemprop")
     if ip and e.tag ~= "meta" and ip:find("dateModified", 1, true) then
-      local d = node_date(e.node)
+      local d = node_date(e.node, idx.date_opts)
       if d then
         return d
       end
