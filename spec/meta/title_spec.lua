@@ -151,4 +151,13 @@ describe("pith.meta.title", function()
       headline = "Coronavirus und andere ZoonosenWie Umweltzerstörung neue Epidemien begünstigt",
       sites = { "Tages-Anzeiger" }, host = "www.tagesanzeiger.ch" })
   end)
+
+  it("takes a colon spaced French-style as a separator", function()
+    -- theperspective.com, nnz-online.de: "Headline : Site", "Headline : 06.11.2023, 11.41 Uhr"
+    assert.equal("Items We Never Knew We Wanted",
+      (title.strip("Items We Never Knew We Wanted : The Perspective", {}, "ext.theperspective.com")))
+    assert.equal("Ein Quantensprung für Nordhausen Nord", title.choose {
+      declared = {}, html_title = "Ein Quantensprung für Nordhausen Nord : 06.11.2023, 11.41 Uhr", h1s = {},
+      sites = {}, host = "www.nnz-online.de" })
+  end)
 end)

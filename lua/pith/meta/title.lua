@@ -4,7 +4,8 @@ local M = {}
 
 -- Separators between a headline and a site name; spaces around them are required so that
 -- hyphenated words and "10:30" stay whole.
-local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ " }
+local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ ",
+  " : " }
 
 local squash = require("pith.meta.str").squash
 
