@@ -446,4 +446,22 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     -- simmeltalzeitung.ch: <meta name="date" content="11/01/2023 12:43:42">, a server's US format
     assert.equal("2023-11-01", collect_html(page:format("de-CH", "11/01/2023 12:43:42")).date:sub(1, 10))
   end)
+
+  it_ready("reads a visible byline led by 'von', 'Text von' or 'Interview:' after the headline", function()
+    local function author(byl)
+      return collect_html("<html><body><h1>Wie Firmen ihre Beschäftigten schützen</h1>" .. byl .. filler
+        .. "</body></html>").author
+    end
+    -- zdf.de: <span class="teaser-cat"> von Andreas Kürten </span>
+    assert.equal("Andreas Kürten", author([[<span class="teaser-cat"> von Andreas Kürten </span>]]))
+    -- pferderevue.at: Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45
+    assert.equal("Pamela Sladky", author([[<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong>
+      | 27.01.2022 - 12:45</div>]]))
+    -- fluter.de: <a class="author-link">Interview: Julia Lauter</a>
+    assert.equal("Julia Lauter", author([[<p><a href="/suche">Interview: Julia Lauter</a></p>]]))
+    -- a lead written with its colon needs it: "Text Size" is a font control (timesofindia)
+    assert.is_nil(author([[<div><span>Text Size</span></div>]]))
+    -- prose that opens with "Von" names nobody
+    assert.is_nil(author([[<p>Von Montag bis Freitag gilt die neue Regel.</p>]]))
+  end)
 end)

@@ -151,4 +151,9 @@ describe("pith.meta.byline", function()
     -- declared metadata is taken as written
     assert.same({ "Matthias herrpfleger" }, byline.names("Matthias herrpfleger"))
   end)
+  it("takes no editor for an author and no quote mark for a name", function()
+    -- google-sre-book-1: "Written by Rob Ewaschuk Edited by Betsy Beyer"
+    assert.same({ "Rob Ewaschuk" }, byline.names("Written by Rob Ewaschuk Edited by Betsy Beyer"))
+    assert.same({}, byline.names("„"))
+  end)
 end)

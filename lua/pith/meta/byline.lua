@@ -12,7 +12,8 @@ local LEADS = {
   "reported by", "report by", "photos by", "photographs by", "edited by", "updated by", "reviewed by", "by",
   -- Blog engines' "Posted by" in their other languages (WordPress, Blogger).
   "veröffentlicht von", "eingestellt von", "erstellt von", "geschrieben von", "verfasst von", "ein beitrag von",
-  "artikel von", "zum profil von", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
+  "artikel von", "ein artikel von", "text von", "zum profil von",
+  "interview", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
   "pubblicato da", "scritto da", "gepost door", "geschreven door", "geplaatst door", "opublikowane przez",
   "napisane przez", "skrevet af", "skrevet av", "publicerad av",
   "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
@@ -101,8 +102,9 @@ local function strip_lead(s)
   return s
 end
 
+-- (Not counting quotes and dashes, which are multi-byte too: "„" is no name.)
 local function letters(s)
-  return s:find("[%a\128-\255]") ~= nil
+  return s:gsub("\226\128[\128-\191]", ""):gsub("\194[\128-\191]", ""):find("[%a\128-\255]") ~= nil
 end
 
 local LEAD_SET = {}
@@ -224,6 +226,8 @@ function M.names(s, opts)
   end
   -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
   s = s:gsub("(%l%l%l%l)(%u%l)", "%1 %2")
+  -- "Written by Rob Ewaschuk Edited by Betsy Beyer": the editor is no author.
+  s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
   -- "Wednesday January 18, 2017 10:44 am PST by Juli Clover": the names follow the last "by".
   local after
   for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
