@@ -160,4 +160,19 @@ describe("pith.meta.title", function()
       declared = {}, html_title = "Ein Quantensprung für Nordhausen Nord : 06.11.2023, 11.41 Uhr", h1s = {},
       sites = {}, host = "www.nnz-online.de" })
   end)
+
+  it("keeps the declared title over an h1 that is it behind a kicker its markup glued on", function()
+    -- economist.com: <h1><span>Open Progress</span><span>Why collaborative ...</span></h1>
+    local c = {
+      declared = { "Why collaborative thinking beats individual smarts" },
+      html_title = "Open Progress - Why collaborative thinking beats individual smarts | Open Future | The Economist",
+      h1s = { "Open Progress Why collaborative thinking beats individual smarts" },
+      sites = { "The Economist" }, host = "economist.com",
+    }
+    assert.equal("Why collaborative thinking beats individual smarts", title.choose(c))
+    -- an h1 that only adds quote marks is still the visible headline (tafelblog.de)
+    c = { declared = { '"Welches Europa wir wollen"' }, html_title = "Tafelblog: Europa",
+      h1s = { "„Welches Europa wir wollen“" }, sites = {}, host = "tafelblog.de" }
+    assert.equal("„Welches Europa wir wollen“", title.choose(c))
+  end)
 end)

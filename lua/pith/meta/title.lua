@@ -357,8 +357,14 @@ function M.choose(c)
         return full
       end
       if alt and alt ~= "" and key(alt) ~= key(s) and not h1[key(alt)] then
+        local ks = key(s)
         for _, h in ipairs(list) do
-          if words(h) >= 3 and not is_site(h, c.sites, c.host) and overlap(h, s) >= 0.5 then
+          -- (Not an h1 that is the declared title behind a kicker its markup glued on:
+          -- "Open Progress Why collaborative thinking..." for "Why collaborative thinking...".)
+          local kh = key(h)
+          local kicker = #kh > #ks and kh:sub(-#ks) == ks
+            and kh:sub(1, #kh - #ks):gsub("\226\128[\128-\191]", ""):gsub("\194[\128-\191]", "") ~= ""
+          if words(h) >= 3 and not is_site(h, c.sites, c.host) and overlap(h, s) >= 0.5 and not kicker then
             return h
           end
         end
