@@ -437,6 +437,12 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       <span class="author">Redaktion</span><time datetime="01-11-2023 10:29">1. November 2023 10:29</time>
       </div>]] .. filler .. "</body></html>")
     assert.equal("2023-11-01", f.date:sub(1, 10))
+    -- a numeric text settles nothing (lefigaro.fr, goose's fixtures: datetime="2013-04-05T17:08:23+02:00"
+    -- shown "le 05/04/2013 à 17:08" on a page without a language)
+    f = collect_html([[<html><body><h1>Montebourg</h1><ul><li class="fig-date-pub">Publié <time
+      itemprop="datePublished" datetime="2013-04-05T17:08:23+02:00">le 05/04/2013 à 17:08</time></li></ul>]]
+      .. filler .. "</body></html>")
+    assert.equal("2013-04-05", f.date:sub(1, 10))
   end)
 
   it_ready("reads a Spanish page's slashed dates day first, a German page's month first", function()

@@ -155,5 +155,8 @@ describe("pith.meta.byline", function()
     -- google-sre-book-1: "Written by Rob Ewaschuk Edited by Betsy Beyer"
     assert.same({ "Rob Ewaschuk" }, byline.names("Written by Rob Ewaschuk Edited by Betsy Beyer"))
     assert.same({}, byline.names("„"))
+    -- liberation.fr (goose's fixtures): "LAURE BRETTON Envoyés spéciaux à Toulouse"
+    assert.same({ "LILIAN ALEMAGNA", "LAURE BRETTON" },
+      byline.names("LILIAN ALEMAGNA et LAURE BRETTON Envoyés spéciaux à Toulouse", { strict = true }))
   end)
 end)

@@ -453,6 +453,16 @@ local function swapped(a, b)
     and a:sub(6, 7) ~= a:sub(9, 10)
 end
 
+-- True when a text names a month in words ("1. November 2023"), which no order can misread.
+local function named_month(s)
+  for w in dates.lower(s):gmatch("[%a\128-\255]+") do
+    if #w >= 3 and dates.MONTHS[w] then
+      return true
+    end
+  end
+  return false
+end
+
 local function node_date(n, opts)
   local d = dates.parse(n:attr("datetime"), opts) or dates.parse(n:attr("content"), opts)
     or dates.parse(n:attr("data-published"), opts) or dates.parse(n:attr("data-timestamp"), opts)
@@ -464,7 +474,7 @@ local function node_date(n, opts)
   -- <time datetime="01-11-2023 10:29">1. November 2023 10:29</time>: the attribute's numbers are
   -- ambiguous, the shown month's name is not.
   local s = n:content(300)
-  local shown = s and dates.parse(squash(s), opts)
+  local shown = s and named_month(s) and dates.parse(squash(s), opts)
   if shown and swapped(d, shown) then
     return shown
   end
