@@ -470,4 +470,14 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     -- prose that opens with "Von" names nobody
     assert.is_nil(author([[<p>Von Montag bis Freitag gilt die neue Regel.</p>]]))
   end)
+
+  it_ready("reads an h1 hyphenated with &shy; as the word the <title> spells (bka.de)", function()
+    local f = collect_html([[<html><head><title>Listenseite für Pressemitteilungen 2022 - Messengerdienste sind
+      kein rechtsfreier Raum - BKA</title></head><body><h1>Bundeskriminalamt (BKA)</h1><div>
+      <h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum</h1>
+      <ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul></div>]] .. filler .. "</body></html>",
+      "https://www.bka.de/DE/Presse/Listenseite_Pressemitteilungen/2022/Presse2022/220126_PM_Messenger.html")
+    assert.equal("Messengerdienste sind kein rechtsfreier Raum", f.title)
+    assert.equal("2022-01-26", f.date)
+  end)
 end)

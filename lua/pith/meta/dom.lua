@@ -87,6 +87,11 @@ function M.h1s(idx)
   idx.h1_text = {}
   for i = 1, math.min(#idx.h1, 6) do
     local s = text(idx.h1[i])
+    -- Soft hyphens and zero-width spaces are invisible: "Mes&shy;sen&shy;ger&shy;diens&shy;te"
+    -- is the word "Messengerdienste" the <title> spells.
+    if s and (s:find("\194\173", 1, true) or s:find("\226\128[\139-\141]")) then
+      s = squash((s:gsub("\194\173", ""):gsub("\226\128[\139-\141]", "")))
+    end
     if s and s ~= "" and #s < 400 then
       out[#out + 1] = s
       idx.h1_text[#idx.h1_text + 1] = { node = idx.h1[i], text = s }
@@ -120,6 +125,16 @@ function M.anchor(idx, title)
       if key and h.key == key then
         pick = i == 1 and { 1 } or { i, 1 }
         break
+      end
+    end
+    -- Else the h1 that is the title behind a kicker its markup glued on ("Holocaust-Gedenktag
+    -- Erinnerung an die Opfer ..." for "Erinnerung an die Opfer ...").
+    if #pick == 1 and key and #key >= 12 and idx.h1_text[1].key ~= key then
+      for i, h in ipairs(idx.h1_text) do
+        if i > 1 and #h.key > #key and h.key:sub(-#key) == key then
+          pick = { i, 1 }
+          break
+        end
       end
     end
   end

@@ -14,7 +14,7 @@ local DANGLING = { " |", " -", " –", " —", " ::", " ·", " •", " /", " ~",
 
 -- Lower case, no punctuation or spaces: "Yahoo! News" and "yahoonews" compare equal.
 local function key(s)
-  return (s:lower():gsub("\194\160", ""):gsub("\226\128[\147-\157]", ""):gsub("[%s%p]", ""))
+  return (s:lower():gsub("\194[\160\173]", ""):gsub("\226\128[\139-\141\147-\157]", ""):gsub("[%s%p]", ""))
 end
 M.key = key
 
