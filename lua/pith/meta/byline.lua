@@ -104,7 +104,10 @@ end
 
 -- (Not counting quotes and dashes, which are multi-byte too: "„" is no name.)
 local function letters(s)
-  return s:gsub("\226\128[\128-\191]", ""):gsub("\194[\128-\191]", ""):find("[%a\128-\255]") ~= nil
+  if s:find("%a") then
+    return true
+  end
+  return s:gsub("\226\128[\128-\191]", ""):gsub("\194[\128-\191]", ""):find("[\128-\255]") ~= nil
 end
 
 local LEAD_SET = {}

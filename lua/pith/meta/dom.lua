@@ -616,8 +616,9 @@ function M.date_text(idx)
   for _, a in ipairs(idx.anchors or {}) do
     local texts, parents = a:following_texts(40, 120)
     for i, t in ipairs(texts) do
-      local s = squash(t)
-      -- (Digits alone are a count or an id, not epoch seconds.)
+      -- (Every date form holds a four-digit year: most texts are refused here. Digits alone are
+      -- a count or an id, not epoch seconds.)
+      local s = t:find("%d%d%d%d") and squash(t)
       local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
         and dates.parse(s, idx.date_opts)
       if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
