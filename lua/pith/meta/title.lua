@@ -95,9 +95,11 @@ function M.strip(t, sites, host)
   t = squash(t)
   -- A separator left dangling by the template ("Headline -"): the site name it stood before
   -- was empty. (Not a closing guillemet, nor a leading dash: "- Angsten vil øke" is a quote.)
-  for _, sp in ipairs(DANGLING) do
-    if #t > #sp + 1 and t:sub(-#sp) == sp then
-      t = squash(t:sub(1, -#sp - 1))
+  if t:find("[|%-/~_:\128-\255]$") then
+    for _, sp in ipairs(DANGLING) do
+      if #t > #sp + 1 and t:sub(-#sp) == sp then
+        t = squash(t:sub(1, -#sp - 1))
+      end
     end
   end
   local parts, sep = split(t)
@@ -107,7 +109,11 @@ function M.strip(t, sites, host)
   local removed
   -- "Headline - Site - Tagline": the site's name, then its motto.
   for k = 2, #parts - 1 do
-    if #table.concat(parts, sep, k + 1) < 60 and is_site(parts[k], sites, host) then
+    local tail = 0 -- the length of the pieces after piece k, separators included
+    for j = k + 1, #parts do
+      tail = tail + #parts[j] + (j > k + 1 and #sep or 0)
+    end
+    if tail < 60 and is_site(parts[k], sites, host) then
       removed = squash(parts[k])
       for _ = k, #parts do
         table.remove(parts)
@@ -258,14 +264,19 @@ end
 local function h1_run(t, h1, min_words, any_label)
   local parts, sep = split(t)
   if parts then
+    -- (A run's key is its pieces' keys joined by the separator's: key drops characters one by one.)
+    local keys, ksep = {}, key(sep)
+    for i, p in ipairs(parts) do
+      keys[i] = key(p)
+    end
     for i = 1, #parts do
       for j = #parts, i, -1 do
-        if not (i == 1 and j == #parts) then
+        if not (i == 1 and j == #parts) and h1[table.concat(keys, ksep, i, j)] then
           local run = squash(table.concat(parts, sep, i, j))
           -- (A run after the first piece must outweigh what stands before it: a site's banner
           -- h1 repeats the <title>'s trailing site name, "Topic — evolve extension for Mercurial".)
           local before = i > 1 and squash(table.concat(parts, sep, 1, i - 1)) or ""
-          if run and words(run) >= (min_words or 2) and h1[key(run)] and (i == 1 or words(run) > words(before)) then
+          if run and words(run) >= (min_words or 2) and (i == 1 or words(run) > words(before)) then
             return run
           end
         end
@@ -306,7 +317,8 @@ function M.choose(c)
     s = s and strip_glued(s, c.sites or {})
     -- A declaration cut short at a quote its template did not escape (content="... de "x""):
     -- the <title> still holds the whole.
-    local whole = s and s ~= "" and c.html_title and M.strip(c.html_title, c.sites, c.host)
+    local whole = s and s ~= "" and c.html_title and c.html_title:find(s, 1, true)
+      and M.strip(c.html_title, c.sites, c.host)
     if whole and #whole > #s and whole:sub(1, #s) == s then
       local rest = whole:sub(#s + 1):gsub("^%s+", "")
       for _, q in ipairs(QUOTES) do
