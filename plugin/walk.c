@@ -339,46 +339,63 @@ static int node_window_marks(lua_State *L) {
   return 4;
 }
 
-/* ARG: count, word, max
- * RES: {parents}: of the first `count` text nodes following the node (XPath
+/* ARG: count, word (a string, or an array of them), max
+ * RES: {parents}, {leads}: of the first `count` text nodes following the node (XPath
  * following::text()), those whose text, after leading white space, starts with `word`
  * (ASCII letters without case) followed by white space, a colon ("By: Jane Doe") or the
- * end, as their parent elements, at most `max`, in document order. The XPath union of
- * following::text()[1] ... [count] filtered by
+ * end, as their parent elements, at most `max`, in document order; with an array of
+ * words, a text node counts once, for the first of them it starts with, whose index
+ * `leads` holds. The XPath union of following::text()[1] ... [count] filtered by
  * [starts-with(translate(normalize-space(.), 'WORD', 'word'), 'word ') or ...='word'],
  * walked once instead of sorted. */
 static int node_following_lead(lua_State *L) {
   xmlNodePtr self = pith__check_node(L, 1, NULL), n;
   lua_Integer count = luaL_checkinteger(L, 2), max = luaL_checkinteger(L, 4), seen = 0,
               k = 0;
-  size_t wl;
-  const char *word = luaL_checklstring(L, 3, &wl);
-  int docidx, out;
+  const char *words[WALK_MAX_NAMES];
+  size_t lens[WALK_MAX_NAMES];
+  int nwords, w, docidx, out, leads;
+  if (lua_type(L, 3) == LUA_TTABLE) {
+    nwords = check_names(L, 3, words);
+  } else {
+    words[0] = luaL_checkstring(L, 3);
+    nwords = 1;
+  }
+  for (w = 0; w < nwords; w++)
+    lens[w] = strlen(words[w]);
   pith__push_owner(L, 1);
   docidx = lua_gettop(L);
   lua_newtable(L);
   out = lua_gettop(L);
+  lua_newtable(L);
+  leads = lua_gettop(L);
   for (n = next_after(self, 1); n && seen < count && k < max; n = next_after(n, 0)) {
     const char *s;
-    size_t i;
     if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) continue;
     seen++;
     s = n->content ? (const char *)n->content : "";
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
       s++;
-    for (i = 0; i < wl && s[i] &&
-                lower_ascii((unsigned char)s[i]) == lower_ascii((unsigned char)word[i]);
-         i++)
-      ;
-    if (i < wl) continue;
-    s += wl;
-    if (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != ':')
-      continue;
     if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE) continue;
-    pith__push_node(L, docidx, n->parent);
-    lua_rawseti(L, out, ++k);
+    for (w = 0; w < nwords; w++) {
+      const char *word = words[w], *t;
+      size_t i, wl = lens[w];
+      for (i = 0; i < wl && s[i] &&
+                  lower_ascii((unsigned char)s[i]) == lower_ascii((unsigned char)word[i]);
+           i++)
+        ;
+      if (i < wl) continue;
+      t = s + wl;
+      if (*t != '\0' && *t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && *t != ':')
+        continue;
+      pith__push_node(L, docidx, n->parent);
+      lua_rawseti(L, out, ++k);
+      lua_pushinteger(L, w + 1);
+      lua_rawseti(L, leads, k);
+      break;
+    }
   }
-  return 1;
+  return 2;
 }
 
 /* Lua's %s in the C locale. */

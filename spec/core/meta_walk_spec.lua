@@ -242,6 +242,21 @@ describe("node:following_lead", function()
     assert.equal(0, #doc:first("s"):following_lead(40, "by", 3))
     doc:close()
   end)
+
+  it("takes several words at once, each text node for the first it starts with, in document order", function()
+    local doc = parse("<h1>T</h1><p>Text Size</p><i>von Max Müller</i><b>Text: Jane</b><u>by Joe</u>"
+      .. "<s>Written by Ann</s>")
+    local parents, leads = doc:first("h1"):following_lead(40, { "by", "von", "text:", "written by" }, 3)
+    local tags = {}
+    for _, n in ipairs(parents) do
+      tags[#tags + 1] = n:tag()
+    end
+    -- "Text Size" lacks the colon "text:" asks for
+    assert.same({ "i", "b", "u" }, tags)
+    assert.same({ 2, 3, 1 }, leads)
+    assert.same({ 1, 2 }, (select(2, doc:first("h1"):following_lead(40, { "by", "written by" }, 3))))
+    doc:close()
+  end)
 end)
 
 describe("node:closest_match and node:content", function()

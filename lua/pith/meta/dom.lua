@@ -296,39 +296,38 @@ local function names_of(n)
   return {}, whole
 end
 
--- Leads that open a visible byline, tried in this order: English "By" first, then its
--- translations and the labelled forms ("Text von", "Ein Artikel von", "Written by:").
+-- Leads that open a visible byline: English "By", its translations and the labelled forms
+-- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
 local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "text von", "text:", "ein artikel von",
   "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
 
 -- Text nodes right after the headline that open with a byline lead (or are one): the visible
 -- byline of pages whose markup gives it no telling class ("By <span class=x7f>Jane Doe</span>",
--- "<span> von Andreas Kürten </span>"). The first 40 text nodes after it are walked in C
--- (node:following_lead), which returns the parents of the first 3 that do.
+-- "<span> von Andreas Kürten </span>"). The first 40 text nodes after it are walked once in C
+-- (node:following_lead), which returns the parents of the first 3 that do, with their leads.
+-- (A lead written with its colon needs the colon: "Text Size" is a font control.)
 local function by_text(idx)
-  for _, lead in ipairs(BY_LEADS) do
-    -- (A lead written with its colon needs the colon: "Text Size" is a font control.)
-    local word = lead:gsub(":$", "")
-    for _, a in ipairs(idx.anchors or {}) do
-      local hits = a:following_lead(40, lead, 3)
-      for i = 1, #hits do
-        local s = text(hits[i])
-        -- "<span>By </span><button>Jane Doe</button>", "<em>Text von <b>Jane Doe</b></em>",
-        -- "<b>Von:</b><br>Jane Doe": the lead has an element of its own, the name is beside it
-        -- (in a button, which node:text leaves out: string(.) it is).
-        local alone = s and dates.lower(s):gsub("[%s:]+$", "") == word
-        local up = alone and hits[i]:parent()
-        if up then
-          s = squash(up:content(400) or "")
+  for _, a in ipairs(idx.anchors or {}) do
+    local hits, leads = a:following_lead(40, BY_LEADS, 3)
+    for i = 1, #hits do
+      local lead = BY_LEADS[leads[i]]
+      local word = lead:gsub(":$", "")
+      local s = text(hits[i])
+      -- "<span>By </span><button>Jane Doe</button>", "<em>Text von <b>Jane Doe</b></em>",
+      -- "<b>Von:</b><br>Jane Doe": the lead has an element of its own, the name is beside it
+      -- (in a button, which node:text leaves out: string(.) it is).
+      local alone = s and dates.lower(s):gsub("[%s:]+$", "") == word
+      local up = alone and hits[i]:parent()
+      if up then
+        s = squash(up:content(400) or "")
+      end
+      if s and #s < 200 then
+        local names = byline.names(s, { strict = true })
+        if #names > 0 then
+          return names
         end
-        if s and #s < 200 then
-          local names = byline.names(s, { strict = true })
-          if #names > 0 then
-            return names
-          end
-          if lead == "by" then
-            idx.credit = idx.credit or byline.credit(s)
-          end
+        if lead == "by" then
+          idx.credit = idx.credit or byline.credit(s)
         end
       end
     end
