@@ -478,7 +478,8 @@ local function named_month(s)
 end
 
 local function node_date(n, opts)
-  local d = dates.parse(n:attr("datetime"), opts) or dates.parse(n:attr("content"), opts)
+  local dt = n:attr("datetime")
+  local d = dates.parse(dt, opts) or dates.parse(n:attr("content"), opts)
     or dates.parse(n:attr("data-published"), opts) or dates.parse(n:attr("data-timestamp"), opts)
     or dates.parse(n:attr("data-utime"), opts) or dates.parse(n:attr("data-date"), opts)
     or dates.parse(n:attr("title"), opts)
@@ -486,7 +487,10 @@ local function node_date(n, opts)
     return dates.parse(squash(n:content()), opts)
   end
   -- <time datetime="01-11-2023 10:29">1. November 2023 10:29</time>: the attribute's numbers are
-  -- ambiguous, the shown month's name is not.
+  -- ambiguous, the shown month's name is not. (ISO values, the common case, are not.)
+  if not (dt and dt:find("^%s*%d%d?[/.-]%d%d?[/.-]%d%d%d%d")) then
+    return d
+  end
   local s = n:content(300)
   local shown = s and named_month(s) and dates.parse(squash(s), opts)
   if shown and swapped(d, shown) then
