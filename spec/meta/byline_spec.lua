@@ -154,6 +154,11 @@ describe("pith.meta.byline", function()
   it("takes no editor for an author and no quote mark for a name", function()
     -- google-sre-book-1: "Written by Rob Ewaschuk Edited by Betsy Beyer"
     assert.same({ "Rob Ewaschuk" }, byline.names("Written by Rob Ewaschuk Edited by Betsy Beyer"))
+    -- nobody named before the editor: the editor is all the byline says
+    assert.same({ "Adrian Parr" }, byline.names("Revised Edition Edited by Adrian Parr"))
+    -- dailymail.co.uk: the paper they wrote for is no part of the name
+    assert.same({ "Glen Owen", "Brendan Carlin" },
+      byline.names("By Glen Owen And Brendan Carlin For The Mail On Sunday"))
     assert.same({}, byline.names("„"))
     -- liberation.fr (goose's fixtures): "LAURE BRETTON Envoyés spéciaux à Toulouse"
     assert.same({ "LILIAN ALEMAGNA", "LAURE BRETTON" },

@@ -229,8 +229,14 @@ function M.names(s, opts)
   end
   -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
   s = s:gsub("(%l%l%l%l)(%u%l)", "%1 %2")
-  -- "Written by Rob Ewaschuk Edited by Betsy Beyer": the editor is no author.
-  s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
+  -- "Written by Rob Ewaschuk Edited by Betsy Beyer": the editor is no author, when an author
+  -- is named before (else the editor is all the byline says).
+  local ed = s:find("%s[Ee]dited%s+[Bb]y%s")
+  if ed and s:sub(1, ed):find("%f[%a][Bb][Yy]:?%s") then
+    s = s:sub(1, ed - 1)
+  end
+  -- "Glen Owen And Brendan Carlin For The Mail On Sunday": the paper they wrote for.
+  s = s:gsub("%s+[Ff][Oo][Rr]%s+[Tt][Hh][Ee]%s+%u.*$", "")
   -- "Wednesday January 18, 2017 10:44 am PST by Juli Clover": the names follow the last "by".
   local after
   for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
