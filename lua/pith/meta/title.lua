@@ -262,6 +262,17 @@ end
 -- pieces between separators (or after a colon) that is an h1's text on its own. The h1 is
 -- the page's visible headline; what the <title> adds around it is the site's furniture.
 local function h1_run(t, h1, min_words, any_label)
+  -- (Most titles hold no h1 but the whole: one look at the title's key settles it.)
+  local kt, inside = key(t), false
+  for hk in pairs(h1) do
+    if #hk < #kt and kt:find(hk, 1, true) then
+      inside = true
+      break
+    end
+  end
+  if not inside then
+    return nil
+  end
   local parts, sep = split(t)
   if parts then
     -- (A run's key is its pieces' keys joined by the separator's: key drops characters one by one.)
