@@ -408,6 +408,9 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     assert.is_nil(collect_html([[<html><body><h1>NSF 2019 in Kansai</h1>
       <dd>2019年3月6日（水）13：00－16：40（受付開始12：45より）</dd>]] .. filler .. "</body></html>").date)
     assert.is_nil(collect_html([[<html><body><h1>Counter</h1><span>1000000000</span></body></html>]]).date)
+    -- reddit: a link whose text is its address
+    assert.is_nil(collect_html([[<html><body><h1>Python packaging</h1><p><a href="http://foobar.lu/wp/2012/05/13/x">
+      http://foobar.lu/wp/2012/05/13/a-comprehensive-step-through</a></p>]] .. filler .. "</body></html>").date)
     assert.is_nil(collect_html([[<html><body><h1>History</h1><p>The company was founded in Berlin
       on 5 May 2001 by three engineers and a lawyer.</p>]] .. filler .. "</body></html>").date)
   end)

@@ -620,8 +620,8 @@ function M.date_text(idx)
     local texts, parents = a:following_texts(40, 120)
     for i, t in ipairs(texts) do
       -- (Every date form holds a four-digit year: most texts are refused here. Digits alone are
-      -- a count or an id, not epoch seconds.)
-      local s = t:find("%d%d%d%d") and squash(t)
+      -- a count or an id, not epoch seconds; a link's address is no dateline.)
+      local s = t:find("%d%d%d%d") and not t:find("://", 1, true) and squash(t)
       local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
         and dates.parse(s, idx.date_opts)
       if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
