@@ -320,4 +320,47 @@ describe("generic extraction", function()
     assert.falsy(text:find("Autor:", 1, true))
     assert.truthy(text:find("Wyniki Eurojackpot 11.02.2025", 1, true))
   end)
+  describe("a section its heading names as not the story's own, in the article's last quarter", function()
+    it("goes with all that follows it (IAB: \"About the author\", name and role)", function()
+      local text = generic("../shared/corpus/readability/iab-1/source.html")
+      assert.truthy(text:find("Read more about ad blocking here.$"))
+      for _, junk in ipairs({ "About the author", "Scott Cunningham", "General Manager of the IAB Tech Lab" }) do
+        assert.falsy(text:find(junk, 1, true), junk)
+      end
+    end)
+
+    local para = "Die Teilnehmer der Rallye starten am Morgen in Bad Homburg und erreichen am Abend "
+      .. "die Schweiz, wo Bürgermeister und Bevölkerung die Fahrer auf dem Marktplatz empfangen. "
+    local function page(heading, teasers, before)
+      -- the heading and teaser cards (title, unlinked summary) close the story's own block,
+      -- as on autosprint.ch, mpimet.mpg.de, holzwerken.net
+      local cards = {}
+      for i, t in ipairs(teasers) do
+        cards[i] = "<div class='Teaser'><h4>" .. t .. "</h4><p>Ein Blick zurück auf eine Zeit, als "
+          .. "Autos noch von Hand gebaut wurden und jede Fahrt ein Abenteuer war.</p></div>"
+      end
+      return "<html><head><title>Histo-Monte</title></head><body><div class='content'>"
+        .. "<div class='Post__content'>" .. (before or "") .. ("<p>" .. para .. "</p>"):rep(6)
+        .. "<h3>" .. heading .. "</h3>" .. table.concat(cards) .. "</div></div></body></html>"
+    end
+
+    it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\" and teaser cards)", function()
+      for _, heading in ipairs({ "Weitere Beiträge zum Thema", "Das könnte Sie auch interessieren!",
+                                 "À lire aussi", "Czytaj też:", "Über den Autor" }) do
+        local rec = assert(extract.extract(page(heading, { "The Motor Chain: Respekt vor dem Klassiker",
+          "Bugatti: Erinnerung an den Sohn des Gründers" }), { rule = false }))
+        local text = flat(rec.text)
+        assert.truthy(text:find("auf dem Marktplatz empfangen.$"), heading)
+        assert.falsy(text:find("Respekt vor dem Klassiker", 1, true), heading)
+        assert.falsy(text:find(heading, 1, true), heading)
+      end
+    end)
+
+    it("stays when it comes earlier: the article goes on after it", function()
+      local html = page("Fazit", { "Der Sieger" }, "<h3>Lesen Sie auch:</h3><p>" .. para .. "</p>")
+      local text = flat(assert(extract.extract(html, { rule = false })).text)
+      assert.truthy(text:find("Lesen Sie auch:", 1, true))
+      assert.truthy(text:find("Abenteuer war.$"))
+    end)
+  end)
 end)

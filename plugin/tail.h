@@ -1,0 +1,12 @@
+/* End-of-article sections that a short heading names as not the article's own
+ * ("Weitere Beiträge zum Thema", "Über den Autor", "À lire aussi"). */
+#ifndef PITH_TAIL_H
+#define PITH_TAIL_H
+
+#include "extract.h"
+
+/* Removes, from the article's last quarter on, a section led by such a heading:
+ * the heading and all that follows it. */
+void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article);
+
+#endif
