@@ -344,7 +344,7 @@ describe("generic extraction", function()
         .. "<h3>" .. heading .. "</h3>" .. table.concat(cards) .. "</div></div></body></html>"
     end
 
-    it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\" and teaser cards)", function()
+    it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\", cards)", function()
       for _, heading in ipairs({ "Weitere Beiträge zum Thema", "Das könnte Sie auch interessieren!",
                                  "À lire aussi", "Czytaj też:", "Über den Autor" }) do
         local rec = assert(extract.extract(page(heading, { "The Motor Chain: Respekt vor dem Klassiker",
