@@ -54,7 +54,7 @@ static const char *const NAMED_PREFIX[] = {"weitere beiträge",
                                            NULL};
 
 /* ASCII and Latin-1 capitals (UTF-8 C3 80..9E but ×) to lower case. */
-static void lower_text(char *s) {
+void pith__lower_latin(char *s) {
   unsigned char *p = (unsigned char *)s;
   for (; *p; p++) {
     if (*p >= 'A' && *p <= 'Z')
@@ -152,7 +152,7 @@ void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article) {
     len = pith__text_len(n);
     if (len > 0 && len <= TAIL_MAX_LEN && before * 4 >= total * 3) {
       pith__text_copy(n, buf, sizeof buf);
-      lower_text(buf);
+      pith__lower_latin(buf);
       strip_trailing(buf);
       if (is_named_tail(buf)) {
         cut_from(ex, section_start(n, article), article);

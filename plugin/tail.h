@@ -9,4 +9,11 @@
  * the heading and all that follows it. */
 void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article);
 
+/* ASCII and Latin-1 (UTF-8) capitals to lower case, in place. */
+void pith__lower_latin(char *s);
+
+/* Removes the article's picture-credit lines ("Foto: X", "Titelbild: X",
+ * "Crédits photos : X", a caption ending "(Foto: X)") wherever they stand. */
+void pith__drop_credit_lines(pith_ex *ex, xmlNodePtr article);
+
 #endif
