@@ -64,6 +64,26 @@ static int is_credit_line(char *t) {
   return 0;
 }
 
+/* A rights or liability notice: "© 2020 CBS Interactive Inc. All Rights
+ * Reserved.", "© Bundesrat | Frank Bräuer", "(Alle Angaben ohne Gewähr)". */
+static int is_rights_line(const char *t) {
+  static const char *const OPEN[] = {"\xC2\xA9",
+                                     "(c) ",
+                                     "copyright",
+                                     "(alle angaben ohne gewähr",
+                                     "alle angaben ohne gewähr",
+                                     NULL};
+  static const char *const ANY[] = {"all rights reserved", "alle rechte vorbehalten",
+                                    "tous droits réservés",
+                                    "todos los derechos reservados", NULL};
+  const char *const *w;
+  for (w = OPEN; *w; w++)
+    if (strncmp(t, *w, strlen(*w)) == 0) return 1;
+  for (w = ANY; *w; w++)
+    if (strstr(t, *w)) return 1;
+  return 0;
+}
+
 static int is_leaf(xmlNodePtr n) {
   static const char *const LEAF[] = {"p",  "div",        "figcaption", "span", "small",
                                      "em", "i",          "li",         "h5",   "h6",
@@ -99,7 +119,9 @@ void pith__drop_credit_lines(pith_ex *ex, xmlNodePtr article) {
     if (prose && len >= 6 && len <= CREDIT_MAX_LEN) {
       pith__text_copy(n, buf, sizeof buf);
       pith__lower_latin(buf);
-      if (is_credit_line(buf) && !pith__nodes_push(ex, &found, n)) break;
+      if ((is_rights_line(buf) || is_credit_line(buf)) &&
+          !pith__nodes_push(ex, &found, n))
+        break;
     }
     n = pith__next_node(n, article, 1);
   }

@@ -27,13 +27,17 @@ static const char *const NAMED_EXACT[] = {
     "ähnliche rezepte", "beliebte artikel", "beliebte beiträge", "beliebte inhalte",
     "beliebte inhalte & beiträge", "verwandte artikel", "verwandte beiträge",
     "verwandte themen", "passend zum thema", "über den autor", "über die autorin",
-    "zum autor", "zur autorin",
+    "zum autor", "zur autorin", "zur person", "zum weiterlesen", "meistgelesen",
+    "meistgelesene artikel", "meistgelesene beiträge", "meistdiskutierte artikel",
+    "mehr themen", "top-themen", "vorschau auf den nächsten artikel",
     /* fr */
     "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet",
     "articles similaires", "dans la même rubrique", "à propos de l'auteur",
+    "audios et vidéos sur le sujet", "les plus lus",
     /* es, it, pl */
     "te puede interesar", "también te puede interesar", "noticias relacionadas",
-    "artículos relacionados", "sobre el autor", "leggi anche", "potrebbe interessarti",
+    "artículos relacionados", "sobre el autor", "notas relacionadas", "veja também",
+    "leia também", "lo más leído", "leggi anche", "potrebbe interessarti",
     "articoli correlati", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
     /* en (clean.c drops only their link blocks) */
     "about the author", NULL};

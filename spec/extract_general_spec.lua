@@ -346,7 +346,8 @@ describe("generic extraction", function()
 
     it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\", cards)", function()
       for _, heading in ipairs({ "Weitere Beiträge zum Thema", "Das könnte Sie auch interessieren!",
-                                 "À lire aussi", "Czytaj też:", "Über den Autor" }) do
+                                 "À lire aussi", "Czytaj też:", "Über den Autor", "Zum Weiterlesen",
+                                 "Meistgelesene Artikel", "NOTAS RELACIONADAS" }) do
         local rec = assert(extract.extract(page(heading, { "The Motor Chain: Respekt vor dem Klassiker",
           "Bugatti: Erinnerung an den Sohn des Gründers" }), { rule = false }))
         local text = flat(rec.text)
@@ -376,5 +377,10 @@ describe("generic extraction", function()
       local _, n = text:gsub("Photo: Joseph Cox", "")
       assert.equal(1, n)
     end)
+  end)
+  it("drops a rights notice after the story (ITmedia: \"Copyright © ITmedia, Inc. All Rights Reserved.\")", function()
+    local text = generic(MERCURY .. "www.itmedia.co.jp.html.gz")
+    assert.falsy(text:find("All Rights Reserved", 1, true))
+    assert.truthy(text:find("ゲームモードの選択肢がありません$"))
   end)
 end)
