@@ -383,4 +383,28 @@ describe("generic extraction", function()
     assert.falsy(text:find("All Rights Reserved", 1, true))
     assert.truthy(text:find("ゲームモードの選択肢がありません$"))
   end)
+  it("brings in a recipe's ingredient box kept apart from its method (snippet mirroring chefkoch.de)", function()
+    local rows = {}
+    for _, r in ipairs({ { "125 g", "Mehl" }, { "65 g", "Zucker" }, { "65 g", "Margarine oder Butter" } }) do
+      rows[#rows + 1] = "<tr><td class='td-left'><span>" .. r[1] .. "</span></td>"
+        .. "<td class='td-right'><span>" .. r[2] .. "</span></td></tr>"
+    end
+    local step = "<p>Den Schmand mit dem abgekühlten Pudding verrühren und auf dem Boden verteilen, dann "
+      .. "die Mandarinen darauf legen und den Kuchen bei 175 Grad etwa achtzig Minuten backen.</p>"
+    local html = "<html><head><title>Mandarinen-Schmand-Kuchen</title></head><body><main>"
+      .. "<article class='ds-box recipe-ingredients'><h2>Zutaten</h2>"
+      .. "<div class='recipe-servings'><form><input type='number' name='portionen' value='1'>"
+      .. "<button type='submit'><span>Portionen umrechnen</span></button></form></div>"
+      .. "<table class='ingredients table-header'><thead><tr><th colspan='2'><h3>Für den Mürbeteig:</h3>"
+      .. "</th></tr></thead><tbody>" .. table.concat(rows) .. "</tbody></table></article>"
+      .. "<article class='ds-box'><h2>Zubereitung</h2><div class='ds-box'>" .. step:rep(4) .. "</div></article>"
+      .. "</main></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.truthy(text:find("^Zutaten Für den Mürbeteig: 125 g Mehl 65 g Zucker 65 g Margarine oder Butter "
+      .. "Den Schmand"))
+    assert.falsy(text:find("Portionen", 1, true))
+    -- a page without such a box is untouched: the method alone
+    text = flat(assert(extract.extract(html:gsub("ingredients", "box"), { rule = false })).text)
+    assert.truthy(text:find("^Den Schmand"))
+  end)
 end)
