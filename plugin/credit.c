@@ -2,7 +2,7 @@
  * Klahn", "Titelbild: Geyres Christophe/ABACA/picture-alliance", "Crédits
  * photos : Bestimage", "(Image credit: HandyGames)". They name who made a
  * picture the text no longer shows. A caption that ends in its credit stays
- * (Readability keeps captions), and so does all before the first long block:
+ * (Readability keeps captions), and so does all before the first paragraph:
  * the lead's picture and its credit are clean.c's (pith__clean_lead), and a
  * story may open on its picture's caption. */
 #include <string.h>
@@ -84,10 +84,56 @@ static int is_rights_line(const char *t) {
   return 0;
 }
 
+/* Page furniture beside the story in German and other languages, the whole
+ * line (clean.c's FURNITURE_EXACT has the English): comment, share and rating
+ * prompts, an advertisement's label, a way back. */
+static int is_furniture_line(char *t) {
+  static const char *const LINES[] = {"keine kommentare",
+                                      "kommentare",
+                                      "kommentar schreiben",
+                                      "kommentare schreiben",
+                                      "diesen artikel teilen",
+                                      "artikel teilen",
+                                      "beitrag teilen",
+                                      "teilen",
+                                      "drucken",
+                                      "zurück",
+                                      "nach oben",
+                                      "zum seitenanfang",
+                                      "zurück zur übersicht",
+                                      "zurück zur listenansicht",
+                                      "anzeige",
+                                      "werbung",
+                                      "reklama",
+                                      "publicité",
+                                      "war der artikel nützlich",
+                                      "war dieser artikel hilfreich",
+                                      "möchten sie den artikel teilen",
+                                      "hier können sie den artikel bewerten",
+                                      "noch keine bewertungen",
+                                      "lade weitere inhalte",
+                                      "externer inhalt",
+                                      "valora esta noticia",
+                                      NULL};
+  const char *const *w;
+  size_t n = strlen(t);
+  while (n > 0 && strchr(" :.!?>|-)", t[n - 1]))
+    n--;
+  if (n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
+      (unsigned char)t[n - 1] == 0xA6)
+    n -= 3;
+  t[n] = 0;
+  while (*t == '-' || *t == ' ' || *t == '(')
+    t++;
+  for (w = LINES; *w; w++)
+    if (pith__streq(t, *w)) return 1;
+  return 0;
+}
+
 static int is_leaf(xmlNodePtr n) {
-  static const char *const LEAF[] = {"p",  "div",        "figcaption", "span", "small",
-                                     "em", "i",          "li",         "h5",   "h6",
-                                     "td", "blockquote", NULL};
+  static const char *const LEAF[] = {"p",  "div", "figcaption", "span", "small", "em",
+                                     "i",  "li",  "h5",         "h6",   "h2",    "h3",
+                                     "h4", "td",  "blockquote", NULL};
   const char *const *b;
   xmlNodePtr c;
   if (n->type != XML_ELEMENT_NODE) return 0;
@@ -115,11 +161,16 @@ void pith__drop_credit_lines(pith_ex *ex, xmlNodePtr article) {
       continue;
     }
     len = pith__text_len_max(n, CREDIT_MAX_LEN + 1);
-    if (len > CREDIT_MAX_LEN) prose = 1;
+    if (!prose && len >= 80 && pith__is_prose(n)) {
+      prose = 1; /* the story has begun: this block is its */
+      n = pith__next_node(n, article, 1);
+      continue;
+    }
     if (prose && len >= 6 && len <= CREDIT_MAX_LEN) {
       pith__text_copy(n, buf, sizeof buf);
       pith__lower_latin(buf);
-      if ((is_rights_line(buf) || is_credit_line(buf)) &&
+      if ((is_rights_line(buf) || is_credit_line(buf) ||
+           (len <= 50 && is_furniture_line(buf))) &&
           !pith__nodes_push(ex, &found, n))
         break;
     }

@@ -407,4 +407,17 @@ describe("generic extraction", function()
     text = flat(assert(extract.extract(html:gsub("ingredients", "box"), { rule = false })).text)
     assert.truthy(text:find("^Den Schmand"))
   end)
+  it("drops share, rating and ad lines in other languages (snippet mirroring aktion-hummelschutz.de)", function()
+    local para = "<p>Unter blühenden Silberlinden findet man im Hochsommer oft viele tote Hummeln, und lange "
+      .. "glaubte man, der Nektar der Linden sei für die Tiere giftig; heute weiß man es besser.</p>"
+    local html = "<html><head><title>Tote Hummeln unter Linden</title></head><body><div class='entry'>"
+      .. para:rep(5) .. "<div class='ad'><span>- Anzeige -</span></div>" .. para
+      .. "<h3>Möchten Sie den Artikel teilen?</h3><p><strong>War der Artikel nützlich?</strong></p>"
+      .. "<p><a href='/'>zurück</a></p></div></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    for _, junk in ipairs({ "Anzeige", "teilen?", "nützlich?", "zurück" }) do
+      assert.falsy(text:find(junk, 1, true), junk)
+    end
+    assert.truthy(text:find("heute weiß man es besser.$"))
+  end)
 end)
