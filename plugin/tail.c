@@ -2,8 +2,10 @@
  * clean.c's TAIL_HEADINGS drops English link blocks after such a heading; here
  * the heading's words alone decide (a German "Weitere Beiträge zum Thema" is
  * often followed by teasers with summaries, an author box by a prose bio), so
- * the cut is kept to the article's last quarter, where a related-stories or
- * author section ends a page and no longer interrupts the story. */
+ * the cut to the end is kept to the article's last quarter, where a
+ * related-stories or author section ends a page and no longer interrupts the
+ * story. Earlier, such a heading is left alone by the passes that took its
+ * links away (or is followed by them): it goes, with links that follow it. */
 #include <string.h>
 
 #include "tail.h"
@@ -142,9 +144,26 @@ static void cut_from(pith_ex *ex, xmlNodePtr start, xmlNodePtr article) {
   }
 }
 
+/* Earlier in the story, a "Lesen Sie auch:" heading goes only with the links
+ * that follow it: blocks mostly link. */
+static int drop_linked_followers(pith_ex *ex, xmlNodePtr start) {
+  xmlNodePtr f, after;
+  int dropped = 0;
+  for (f = pith__next_element_sibling(start); f; f = after) {
+    after = pith__next_element_sibling(f);
+    if (!pith__has_text(f) || pith__link_density(f) < 0.6 ||
+        pith__text_len_max(f, 401) > 400)
+      break;
+    pith__remove(ex, f);
+    dropped = 1;
+  }
+  return dropped;
+}
+
 void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes inner = {0};
   xmlNodePtr n;
-  size_t total = pith__text_len(article), before = 0;
+  size_t total = pith__text_len(article), before = 0, i;
   char buf[4 * TAIL_MAX_LEN];
   if (total == 0) return;
   for (n = article->children; n;) {
@@ -154,16 +173,27 @@ void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article) {
       continue;
     }
     len = pith__text_len(n);
-    if (len > 0 && len <= TAIL_MAX_LEN && before * 4 >= total * 3) {
+    if (len > 0 && len <= TAIL_MAX_LEN) {
       pith__text_copy(n, buf, sizeof buf);
       pith__lower_latin(buf);
       strip_trailing(buf);
       if (is_named_tail(buf)) {
-        cut_from(ex, section_start(n, article), article);
-        return;
+        if (before * 4 >= total * 3) {
+          cut_from(ex, section_start(n, article), article);
+          break;
+        }
+        if (!pith__nodes_push(ex, &inner, n)) break;
       }
     }
     before += len;
     n = pith__next_node(n, article, 1);
   }
+  for (i = 0; i < inner.n; i++) {
+    xmlNodePtr h = inner.v[i];
+    if (h->parent == NULL || h->parent == ex->d->trash) continue;
+    h = section_start(h, article);
+    drop_linked_followers(ex, h);
+    pith__remove(ex, h);
+  }
+  pith__nodes_free(&inner);
 }

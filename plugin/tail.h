@@ -5,8 +5,9 @@
 
 #include "extract.h"
 
-/* Removes, from the article's last quarter on, a section led by such a heading:
- * the heading and all that follows it. */
+/* Removes a section led by such a heading: in the article's last quarter the
+ * heading and all that follows it, earlier the heading and the blocks of links
+ * right after it. */
 void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article);
 
 /* ASCII and Latin-1 (UTF-8) capitals to lower case, in place. */

@@ -320,8 +320,8 @@ describe("generic extraction", function()
     assert.falsy(text:find("Autor:", 1, true))
     assert.truthy(text:find("Wyniki Eurojackpot 11.02.2025", 1, true))
   end)
-  describe("a section its heading names as not the story's own, in the article's last quarter", function()
-    it("goes with all that follows it (IAB: \"About the author\", name and role)", function()
+  describe("a section its heading names as not the story's own", function()
+    it("goes with all that follows it in the last quarter (IAB: \"About the author\", name, role)", function()
       local text = generic("../shared/corpus/readability/iab-1/source.html")
       assert.truthy(text:find("Read more about ad blocking here.$"))
       for _, junk in ipairs({ "About the author", "Scott Cunningham", "General Manager of the IAB Tech Lab" }) do
@@ -357,10 +357,16 @@ describe("generic extraction", function()
       end
     end)
 
-    it("stays when it comes earlier: the article goes on after it", function()
-      local html = page("Fazit", { "Der Sieger" }, "<h3>Lesen Sie auch:</h3><p>" .. para .. "</p>")
+    it("goes earlier with the links that follow it, the story after it stays (snippet: wmn.de)", function()
+      local links = "<ul><li><a href='/a'>Augenzucken: Das will dein Körper dir damit sagen</a></li>"
+        .. "<li><a href='/b'>Das passiert mit der Kopfhaut, wenn du jeden Tag Zopf trägst</a></li></ul>"
+      local html = page("Fazit", { "Der Sieger" }, "<p>" .. para .. "</p><h3>Mehr zum Thema Gesundheit:</h3>"
+        .. links)
       local text = flat(assert(extract.extract(html, { rule = false })).text)
-      assert.truthy(text:find("Lesen Sie auch:", 1, true))
+      assert.falsy(text:find("Mehr zum Thema", 1, true))
+      assert.falsy(text:find("Augenzucken", 1, true))
+      local _, n = text:gsub("Die Teilnehmer der Rallye", "")
+      assert.equal(7, n)
       assert.truthy(text:find("Abenteuer war.$"))
     end)
   end)
