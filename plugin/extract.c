@@ -908,7 +908,8 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   if (best && ex->favor != PITH_FAVOR_RECALL) drop_link_lists(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_named_tail(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_link_runs(ex, best);
-  if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_credit_lines(ex, best);
+  if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom)
+    pith__drop_credit_lines(ex, best);
   if (best && !ex->oom) pith__add_ingredients(ex, best, ingredients);
   if (best && ex->favor == PITH_FAVOR_PRECISION && !ex->oom) pith__trim_tail(ex, best);
   /* unless the article took the comment section in already */
