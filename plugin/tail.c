@@ -42,7 +42,9 @@ static const char *const NAMED_EXACT[] = {
     "leia também", "lo más leído", "leggi anche", "potrebbe interessarti",
     "articoli correlati", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
     /* en (clean.c drops only their link blocks) */
-    "about the author", NULL};
+    "about the author", "about the authors", "author", "autor", "autorin", "autoren",
+    "autor:innen", "autor*innen", "der autor", "die autorin", "sobre el autor",
+    "sobre la autora", "l'auteur", NULL};
 
 /* A leading part of the heading, followed by a space: "Weitere Tourentipps in
  * Schweden", "Mehr von 1000things", "Weitere Beiträge aus der Kolumne". */
@@ -96,6 +98,27 @@ static int is_named_tail(const char *t) {
     if (strncmp(t, *w, n) == 0 && t[n] == ' ') return 1;
   }
   return 0;
+}
+
+/* "Über Kathrin", "Über Michael Veeser-Dombrowski": an author box named by
+ * the author, one to three capitalised words ("Über uns" is the site's). */
+static int is_about_name(const char *t) {
+  int words = 0;
+  static const char UBER[] = "\xC3\x9C"
+                             "ber "; /* "Über " */
+  if (strncmp(t, UBER, sizeof UBER - 1) != 0) return 0;
+  for (t += sizeof UBER - 1; *t;) {
+    if (!((*t >= 'A' && *t <= 'Z') ||
+          ((unsigned char)*t == 0xC3 && (unsigned char)t[1] >= 0x80 &&
+           (unsigned char)t[1] <= 0x9E)))
+      return 0;
+    words++;
+    while (*t && *t != ' ')
+      t++;
+    while (*t == ' ')
+      t++;
+  }
+  return words >= 1 && words <= 3;
 }
 
 static int is_block(xmlNodePtr n) {
@@ -165,6 +188,7 @@ void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article) {
   xmlNodePtr n;
   size_t total = pith__text_len(article), before = 0, i;
   char buf[4 * TAIL_MAX_LEN];
+  int about;
   if (total == 0) return;
   for (n = article->children; n;) {
     size_t len;
@@ -175,9 +199,10 @@ void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article) {
     len = pith__text_len(n);
     if (len > 0 && len <= TAIL_MAX_LEN) {
       pith__text_copy(n, buf, sizeof buf);
-      pith__lower_latin(buf);
       strip_trailing(buf);
-      if (is_named_tail(buf)) {
+      about = is_about_name(buf);
+      pith__lower_latin(buf);
+      if (about || is_named_tail(buf)) {
         if (before * 4 >= total * 3) {
           cut_from(ex, section_start(n, article), article);
           break;

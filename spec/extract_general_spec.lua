@@ -347,7 +347,7 @@ describe("generic extraction", function()
     it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\", cards)", function()
       for _, heading in ipairs({ "Weitere Beiträge zum Thema", "Das könnte Sie auch interessieren!",
                                  "À lire aussi", "Czytaj też:", "Über den Autor", "Zum Weiterlesen",
-                                 "Meistgelesene Artikel", "NOTAS RELACIONADAS" }) do
+                                 "Meistgelesene Artikel", "NOTAS RELACIONADAS", "Autor:innen", "Über Kathrin" }) do
         local rec = assert(extract.extract(page(heading, { "The Motor Chain: Respekt vor dem Klassiker",
           "Bugatti: Erinnerung an den Sohn des Gründers" }), { rule = false }))
         local text = flat(rec.text)
@@ -355,6 +355,9 @@ describe("generic extraction", function()
         assert.falsy(text:find("Respekt vor dem Klassiker", 1, true), heading)
         assert.falsy(text:find(heading, 1, true), heading)
       end
+      -- the site's own "Über uns" is no author box
+      local text = flat(assert(extract.extract(page("Über uns", { "Unser Team" }), { rule = false })).text)
+      assert.truthy(text:find("Über uns", 1, true))
     end)
 
     it("goes earlier with the links that follow it, the story after it stays (snippet: wmn.de)", function()
