@@ -130,6 +130,44 @@ static int is_furniture_line(char *t) {
   return 0;
 }
 
+/* "Lesen Sie auch: <another story>", "Czytaj też: ...", "À lire aussi » ...":
+ * a label, then the linked headline. */
+static int is_read_also_line(const char *t) {
+  static const char *const LABELS_ALSO[] = {"lesen sie auch",
+                                            "lesen sie hier",
+                                            "lesen sie mehr",
+                                            "lies auch",
+                                            "siehe auch",
+                                            "auch interessant",
+                                            "mehr zum thema",
+                                            "czytaj też",
+                                            "czytaj także",
+                                            "zobacz też",
+                                            "zobacz także",
+                                            "lea también",
+                                            "lee también",
+                                            "leia também",
+                                            "veja também",
+                                            "à lire aussi",
+                                            "a lire aussi",
+                                            "lire aussi",
+                                            "read also",
+                                            "see also",
+                                            "read more",
+                                            "leggi anche",
+                                            NULL};
+  const char *const *w;
+  for (w = LABELS_ALSO; *w; w++) {
+    size_t n = strlen(*w);
+    const char *p = t + n;
+    if (strncmp(t, *w, n) != 0) continue;
+    while (*p == ' ')
+      p++;
+    if (*p == ':' || (*p == '\xC2' && p[1] == '\xBB')) return 1;
+  }
+  return 0;
+}
+
 static int is_leaf(xmlNodePtr n) {
   static const char *const LEAF[] = {"p",  "div", "figcaption", "span", "small", "em",
                                      "i",  "li",  "h5",         "h6",   "h2",    "h3",
@@ -170,7 +208,8 @@ void pith__drop_credit_lines(pith_ex *ex, xmlNodePtr article) {
       pith__text_copy(n, buf, sizeof buf);
       pith__lower_latin(buf);
       if ((is_rights_line(buf) || is_credit_line(buf) ||
-           (len <= 50 && is_furniture_line(buf))) &&
+           (len <= 50 && is_furniture_line(buf)) ||
+           (is_read_also_line(buf) && pith__link_density(n) >= 0.5)) &&
           !pith__nodes_push(ex, &found, n))
         break;
     }
