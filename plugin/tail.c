@@ -41,10 +41,9 @@ static const char *const NAMED_EXACT[] = {
     "artículos relacionados", "sobre el autor", "notas relacionadas", "veja também",
     "leia também", "lo más leído", "leggi anche", "potrebbe interessarti",
     "articoli correlati", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
-    /* en (clean.c drops only their link blocks) */
-    "about the author", "about the authors", "author", "autor", "autorin", "autoren",
-    "autor:innen", "autor*innen", "der autor", "die autorin", "sobre el autor",
-    "sobre la autora", "l'auteur", NULL};
+    /* author boxes; not "About the author", which Readability keeps */
+    "author", "autor", "autorin", "autoren", "autor:innen", "autor*innen", "der autor",
+    "die autorin", "sobre el autor", "sobre la autora", "l'auteur", NULL};
 
 /* A leading part of the heading, followed by a space: "Weitere Tourentipps in
  * Schweden", "Mehr von 1000things", "Weitere Beiträge aus der Kolumne". */
