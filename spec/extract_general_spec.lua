@@ -406,4 +406,117 @@ describe("generic extraction", function()
     text = generic(MERCURY .. "www.latimes.com.html.gz")
     assert.truthy(text:find("This article was originally published at 2:05 p.m.", 1, true))
   end)
+  describe("a section its heading names as not the story's own", function()
+    it("but not Readability's \"About the author\" box (IAB: name and role stay)", function()
+      local text = generic("../shared/corpus/readability/iab-1/source.html")
+      assert.truthy(text:find("About the author Scott Cunningham Senior Vice President", 1, true))
+    end)
+
+    local para = "Die Teilnehmer der Rallye starten am Morgen in Bad Homburg und erreichen am Abend "
+      .. "die Schweiz, wo Bürgermeister und Bevölkerung die Fahrer auf dem Marktplatz empfangen. "
+    local function page(heading, teasers, before)
+      -- the heading and teaser cards (title, unlinked summary) close the story's own block,
+      -- as on autosprint.ch, mpimet.mpg.de, holzwerken.net
+      local cards = {}
+      for i, t in ipairs(teasers) do
+        cards[i] = "<div class='Teaser'><h4>" .. t .. "</h4><p>Ein Blick zurück auf eine Zeit, als "
+          .. "Autos noch von Hand gebaut wurden und jede Fahrt ein Abenteuer war.</p></div>"
+      end
+      return "<html><head><title>Histo-Monte</title></head><body><div class='content'>"
+        .. "<div class='Post__content'>" .. (before or "") .. ("<p>" .. para .. "</p>"):rep(6)
+        .. "<h3>" .. heading .. "</h3>" .. table.concat(cards) .. "</div></div></body></html>"
+    end
+
+    it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\", cards)", function()
+      for _, heading in ipairs({ "Weitere Beiträge zum Thema", "Das könnte Sie auch interessieren!",
+                                 "À lire aussi", "Czytaj też:", "Über den Autor", "Zum Weiterlesen",
+                                 "Meistgelesene Artikel", "NOTAS RELACIONADAS", "Autor:innen", "Über Kathrin" }) do
+        local rec = assert(extract.extract(page(heading, { "The Motor Chain: Respekt vor dem Klassiker",
+          "Bugatti: Erinnerung an den Sohn des Gründers" }), { rule = false }))
+        local text = flat(rec.text)
+        assert.truthy(text:find("auf dem Marktplatz empfangen.$"), heading)
+        assert.falsy(text:find("Respekt vor dem Klassiker", 1, true), heading)
+        assert.falsy(text:find(heading, 1, true), heading)
+      end
+      -- the site's own "Über uns" is no author box
+      local text = flat(assert(extract.extract(page("Über uns", { "Unser Team" }), { rule = false })).text)
+      assert.truthy(text:find("Über uns", 1, true))
+    end)
+
+    it("goes earlier with the links that follow it, the story after it stays (snippet: wmn.de)", function()
+      local links = "<ul><li><a href='/a'>Augenzucken: Das will dein Körper dir damit sagen</a></li>"
+        .. "<li><a href='/b'>Das passiert mit der Kopfhaut, wenn du jeden Tag Zopf trägst</a></li></ul>"
+      local html = page("Fazit", { "Der Sieger" }, "<p>" .. para .. "</p><h3>Mehr zum Thema Gesundheit:</h3>"
+        .. links)
+      local text = flat(assert(extract.extract(html, { rule = false })).text)
+      assert.falsy(text:find("Mehr zum Thema", 1, true))
+      assert.falsy(text:find("Augenzucken", 1, true))
+      local _, n = text:gsub("Die Teilnehmer der Rallye", "")
+      assert.equal(7, n)
+      assert.truthy(text:find("Abenteuer war.$"))
+    end)
+  end)
+  describe("picture credits as lines of their own", function()
+    it("go after the story has begun (Apartment Therapy: \"(Image credit: Submitted by Ashley)\")", function()
+      local text = generic(MERCURY .. "www.apartmenttherapy.com.html.gz")
+      assert.falsy(text:find("Image credit", 1, true))
+      assert.truthy(text:find("a private, gated alley.", 1, true))
+      assert.truthy(text:find("Thanks, Ashley!", 1, true))
+    end)
+    it("go, while a caption that ends in its credit stays (Motherboard: \"Photo: Joseph Cox\")", function()
+      local text = generic("../shared/corpus/readability/keep-images/source.html")
+      assert.truthy(text:find("Fernando Caudevilla, AKA DoctorX. Photo: Joseph Cox", 1, true))
+      local _, n = text:gsub("Photo: Joseph Cox", "")
+      assert.equal(1, n)
+    end)
+  end)
+  it("drops a rights notice after the story (ITmedia: \"Copyright © ITmedia, Inc. All Rights Reserved.\")", function()
+    local text = generic(MERCURY .. "www.itmedia.co.jp.html.gz")
+    assert.falsy(text:find("All Rights Reserved", 1, true))
+    assert.truthy(text:find("ゲームモードの選択肢がありません$"))
+  end)
+  it("brings in a recipe's ingredient box kept apart from its method (snippet mirroring chefkoch.de)", function()
+    local rows = {}
+    for _, r in ipairs({ { "125 g", "Mehl" }, { "65 g", "Zucker" }, { "65 g", "Margarine oder Butter" } }) do
+      rows[#rows + 1] = "<tr><td class='td-left'><span>" .. r[1] .. "</span></td>"
+        .. "<td class='td-right'><span>" .. r[2] .. "</span></td></tr>"
+    end
+    local step = "<p>Den Schmand mit dem abgekühlten Pudding verrühren und auf dem Boden verteilen, dann "
+      .. "die Mandarinen darauf legen und den Kuchen bei 175 Grad etwa achtzig Minuten backen.</p>"
+    local html = "<html><head><title>Mandarinen-Schmand-Kuchen</title></head><body><main>"
+      .. "<article class='ds-box recipe-ingredients'><h2>Zutaten</h2>"
+      .. "<div class='recipe-servings'><form><input type='number' name='portionen' value='1'>"
+      .. "<button type='submit'><span>Portionen umrechnen</span></button></form></div>"
+      .. "<table class='ingredients table-header'><thead><tr><th colspan='2'><h3>Für den Mürbeteig:</h3>"
+      .. "</th></tr></thead><tbody>" .. table.concat(rows) .. "</tbody></table></article>"
+      .. "<article class='ds-box'><h2>Zubereitung</h2><div class='ds-box'>" .. step:rep(4) .. "</div></article>"
+      .. "</main></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.truthy(text:find("^Zutaten Für den Mürbeteig: 125 g Mehl 65 g Zucker 65 g Margarine oder Butter "
+      .. "Den Schmand"))
+    assert.falsy(text:find("Portionen", 1, true))
+    -- a page without such a box is untouched: the method alone
+    text = flat(assert(extract.extract(html:gsub("ingredients", "box"), { rule = false })).text)
+    assert.truthy(text:find("^Den Schmand"))
+  end)
+  it("drops share, rating and ad lines in other languages (snippet mirroring aktion-hummelschutz.de)", function()
+    local para = "<p>Unter blühenden Silberlinden findet man im Hochsommer oft viele tote Hummeln, und lange "
+      .. "glaubte man, der Nektar der Linden sei für die Tiere giftig; heute weiß man es besser.</p>"
+    local html = "<html><head><title>Tote Hummeln unter Linden</title></head><body><div class='entry'>"
+      .. para:rep(5) .. "<div class='ad'><span>- Anzeige -</span></div>" .. para
+      .. "<h3>Möchten Sie den Artikel teilen?</h3><p><strong>War der Artikel nützlich?</strong></p>"
+      .. "<p><a href='/'>zurück</a></p></div></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    for _, junk in ipairs({ "Anzeige", "teilen?", "nützlich?", "zurück" }) do
+      assert.falsy(text:find(junk, 1, true), junk)
+    end
+    assert.truthy(text:find("heute weiß man es besser.$"))
+  end)
+  it("drops a linked \"read also\" line inside the story (Le Monde: \"Lire aussi : ...\")", function()
+    local text = generic("../shared/corpus/readability/lemonde-1/source.html")
+    assert.falsy(text:find("Lire aussi", 1, true))
+    assert.falsy(text:find("Les critiques de la CNIL contre le projet de loi", 1, true))
+    assert.truthy(text:find("^Les députés ont, sans surprise, adopté"))
+    assert.truthy(#text > 9000)
+  end)
 end)
