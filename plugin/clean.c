@@ -1008,7 +1008,6 @@ static const char *const FURNITURE_PREFIX[] = {
     "our goal is to create a safe and engaging place for users",
     "we are temporarily suspending", "sign up for our newsletter",
     "subscribe to our newsletter", "get the latest news delivered",
-    "this article was originally published",
     /* affiliate and paywall notices */
     "we may earn revenue from the products", "we may earn a commission",
     "we may receive a commission", "we may earn an affiliate commission",
@@ -1094,6 +1093,13 @@ static int is_furniture_text(const char *t, size_t len) {
        strstr(t, "associates program")))
     return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
+  /* a PHP diagnostic the server printed into the page ("Warning: Unknown:
+   * Failed to write session data ... in Unknown on line 0") */
+  if ((starts_with(t, "warning: ") || starts_with(t, "notice: ") ||
+       starts_with(t, "deprecated: ") || starts_with(t, "fatal error: ") ||
+       starts_with(t, "parse error: ") || starts_with(t, "strict standards: ")) &&
+      strstr(t, " on line "))
+    return 1;
   return 0;
 }
 
@@ -1797,7 +1803,13 @@ static const char *const DATE_WORDS[] = {
     "januari", "februari", "maart", "mei", "augustus", "stycznia", "lutego", "marca",
     "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
     "listopada", "grudnia", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche", NULL};
+    "dimanche",
+    /* ar: weekdays, months (Egyptian and Levantine names), "last update" */
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس",
+    "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار",
+    "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "الثاني", "الأول", "آخر",
+    "تحديث", NULL};
 static const char *const DATE_SMALL[] = {"am",
                                          "pm",
                                          "a.m",
@@ -1876,6 +1888,7 @@ static int date_word(const char *t, size_t n) {
 static size_t date_sep(const unsigned char *p) {
   if (*p < 0x80) return (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ? 0 : 1;
   if (p[0] == 0xC2 && p[1] >= 0xA0 && p[1] <= 0xBF) return 2;
+  if (p[0] == 0xD8 && p[1] == 0x8C) return 2; /* Arabic comma */
   if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81)) return 3;
   if (p[0] == 0xEF && p[1] == 0xBD) return 3;           /* fullwidth forms */
   if ((p[0] == 0xE5 && p[1] == 0xB9 && p[2] == 0xB4) || /* 年 */
@@ -1949,45 +1962,127 @@ static int is_byline_text(const char *s, size_t len) {
   return 0;
 }
 
-/* A name-only picture credit: "Valentina Palladino", "Andy Walker / Android
- * Authority", "iStockphoto" (a sentence-like caption stays). */
-static int is_credit_text(const char *s, size_t len) {
-  const char *p;
-  size_t words;
-  if (len > 60 || ends_sentence(s)) return 0;
+/* Skips a quote or bracket that may open a credit's word (‘Hughes’, "(AP"). */
+static const char *skip_opening(const char *p) {
+  for (;;) {
+    if (*p == '(' || *p == '[' || *p == '"' || *p == '\'')
+      p++;
+    else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+             ((unsigned char)p[2] == 0x98 || (unsigned char)p[2] == 0x9C))
+      p += 3; /* ‘ “ */
+    else
+      return p;
+  }
+}
+
+/* How surely a short line is a bare picture credit (the text as
+ * pith__text_copy gives it, case kept):
+ *   2  a name with an agency, a slash or brackets: "Scott Heins/Gothamist",
+ *      "Mandel Ngan / AFP / Getty Images", "(Al 'Hughes' Dukes Photography)",
+ *      "Reuters", "Milwaukee, edited by the author";
+ *   1  only a name: "Valentina Palladino", "iStockphoto" (which a short caption
+ *      naming a person also is);
+ *   0  anything else: a sentence-like caption, and a credit that says it is
+ *      one ("Photo: X", "(Bild: Hersteller)", "Image by X"), which belongs to
+ *      the caption as Readability and Mercury keep it. */
+static int credit_kind(const char *s, size_t len) {
+  static const char *const SAYS[] = {"photo by ",
+                                     "photos by ",
+                                     "photograph by ",
+                                     "photographs by ",
+                                     "photography by ",
+                                     "illustration by ",
+                                     "image by ",
+                                     "images by ",
+                                     "video by ",
+                                     "graphic by ",
+                                     "artwork by ",
+                                     "photo:",
+                                     "photos:",
+                                     "photo :",
+                                     "photograph:",
+                                     "illustration:",
+                                     "image:",
+                                     "images:",
+                                     "credit:",
+                                     "credits:",
+                                     "credit :",
+                                     "crédit :",
+                                     "crédits :",
+                                     "crédit photo",
+                                     "photo credit",
+                                     "image credit",
+                                     "image source",
+                                     "bildquelle:",
+                                     "bild:",
+                                     "foto:",
+                                     "fotos:",
+                                     "foto di ",
+                                     "courtesy of ",
+                                     "© ",
+                                     NULL};
+  static const char *const MARKS[] = {
+      "getty",  "reuters", "afp",         "ap photo",  "epa",      "shutterstock",
+      "istock", "alamy",   "photography", "edited by", "courtesy", NULL};
+  char low[128];
+  const char *p, *const *w;
+  size_t words, i;
+  int kind = 1;
+  if (len == 0 || len > 100) return 0;
+  s = skip_opening(s);
+  for (i = 0; s[i] && i + 1 < sizeof low; i++)
+    low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+  low[i] = 0;
+  for (w = SAYS; *w; w++)
+    if (strncmp(low, *w, strlen(*w)) == 0) return 0;
+  /* "Washington/ New Delhi:" is the first paragraph's dateline */
+  if (!*s || len > 60 || ends_sentence(s) || s[strlen(s) - 1] == ':') return 0;
   words = count_words(s);
-  if (words > 6) return 0;
+  if (words > 7) return 0;
   for (p = s; *p; p++)
     if (*p >= '0' && *p <= '9') return 0;
-  /* the start of each word is an upper-case letter, "/" or "|" (ASCII names only) */
+  if (strchr(s, '/') || strchr(s, '(')) kind = 2;
+  for (w = MARKS; *w && kind < 2; w++)
+    if (pith__has_word(low, *w)) kind = 2;
+  /* the start of each word is an upper-case letter, "/" or "|" (ASCII names
+   * only), or one of the small words of credits */
   for (p = s; *p;) {
     while (*p == ' ')
       p++;
     if (!*p) break;
+    p = skip_opening(p);
     if (!((*p >= 'A' && *p <= 'Z') || *p == '/' || *p == '|' || *p == '&' ||
           (*p == 'i' && p[1] >= 'A' && p[1] <= 'Z') ||
           (strncmp(p, "via ", 4) == 0 || strncmp(p, "for ", 4) == 0 ||
            strncmp(p, "and ", 4) == 0 || strncmp(p, "de ", 3) == 0 ||
-           strncmp(p, "van ", 4) == 0 || strncmp(p, "von ", 4) == 0)))
+           strncmp(p, "van ", 4) == 0 || strncmp(p, "von ", 4) == 0 ||
+           (kind == 2 && (strncmp(p, "by ", 3) == 0 || strncmp(p, "the ", 4) == 0 ||
+                          strncmp(p, "edited ", 7) == 0 || strncmp(p, "author", 6) == 0 ||
+                          strncmp(p, "of ", 3) == 0)))))
       return 0;
     while (*p && *p != ' ')
       p++;
   }
-  return 1;
+  return kind;
 }
 
 static int near_picture(xmlNodePtr n) {
   xmlNodePtr a, prev;
   for (a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-    const char *cls = pith__get_attr(a, "class");
+    const char *cls = pith__get_attr(a, "class"), *id = pith__get_attr(a, "id");
     if (pith__is(a, "figure") || pith__is(a, "figcaption") ||
-        (cls && (pith__ci_contains(cls, "caption") || pith__ci_contains(cls, "credit"))))
+        (cls &&
+         (pith__ci_contains(cls, "caption") || pith__ci_contains(cls, "credit"))) ||
+        (id && (pith__ci_contains(id, "caption") || pith__ci_contains(id, "credit"))))
       return 1;
     if (pith__is(a, "article") || pith__is(a, "section") || pith__is(a, "body")) break;
   }
   /* right after a picture, or the only text of a block that follows one */
   for (a = n; a && a->type == XML_ELEMENT_NODE && !pith__is(a, "body"); a = a->parent) {
-    for (prev = a->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
+    /* an empty block between (p#description with no text) does not part them */
+    for (prev = a->prev; prev && (prev->type != XML_ELEMENT_NODE ||
+                                  (!pith__has_text(prev) && !has_media(prev)));
+         prev = prev->prev)
       ;
     if (prev)
       return !pith__has_text(prev) &&
@@ -2041,9 +2136,11 @@ static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   char buf[512];
   size_t len = pith__text_len_max(n, 200);
   if (len == 0 || len > 200) return 0;
-  if (pith__is_heading(n) && !before_headline) return 0;
   pith__text_copy(n, buf, sizeof buf);
   lower_ascii(buf);
+  /* a heading under the headline is a dek or a section's title, unless it
+   * is only the date (h6.entry-date) */
+  if (pith__is_heading(n) && !before_headline) return is_date_text(buf);
   if (before_headline && !pith__is_prose(n)) return 1;
   if (has_lead_hint(n)) return 1;
   if (is_glyph_text(buf, len) || is_date_text(buf)) return 1;
@@ -2053,8 +2150,7 @@ static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
   if (favor == PITH_FAVOR_RECALL) return 0;
   if (is_byline_text(buf, len)) return 1;
   pith__text_copy(n, buf, sizeof buf);
-  if (near_picture(n) && is_credit_text(buf, len)) return 1;
-  return 0;
+  return credit_kind(buf, len) && near_picture(n);
 }
 
 /* A prose block that still belongs to the lead: a picture's caption or a
@@ -2076,10 +2172,21 @@ static int lead_preamble(xmlNodePtr n, xmlNodePtr article) {
   return near_picture(n);
 }
 
+/* A picture's caption: a gallery's slides go on with the lead, each
+ * caption after its counter ("2/3") or credit. */
+static int lead_caption(xmlNodePtr n) {
+  xmlNodePtr a;
+  for (a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    if (pith__is(a, "figure") || pith__is(a, "figcaption")) return 1;
+    if (pith__is(a, "article") || pith__is(a, "section") || pith__is(a, "body")) break;
+  }
+  return near_picture(n);
+}
+
 /* After a lead preamble only lines that are surely furniture go: a block
- * marked as a byline or date, or whose text is a date or a byline, outside
- * tables. */
-static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article) {
+ * marked as a byline or date, or whose text is a date, a byline or a credit
+ * that names an agency or says it is one, outside tables. */
+static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article, int favor) {
   char buf[512];
   size_t len = pith__text_len_max(n, 201);
   xmlNodePtr a;
@@ -2092,7 +2199,10 @@ static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article) {
   lower_ascii(buf);
   /* a gallery's "3/3" counter (a lone digit may be a list's number) */
   if (len > 2 && is_glyph_text(buf, len)) return 1;
-  return is_date_text(buf) || is_byline_text(buf, len);
+  if (is_date_text(buf) || is_byline_text(buf, len)) return 1;
+  if (favor == PITH_FAVOR_RECALL) return 0;
+  pith__text_copy(n, buf, sizeof buf);
+  return credit_kind(buf, len) == 2 && near_picture(n);
 }
 
 void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
@@ -2109,14 +2219,18 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
       int before = mark != NULL;
       if (n == mark) {
         mark = NULL;
+      } else if (!pith__is_visible(n)) {
+        skip = 1; /* a hidden copy of the caption is not the lead's prose */
       } else if (!has_block_child(n)) {
         skip = 1;
         if (pith__is_prose(n) && pith__link_density(n) < 0.5) {
           /* a heading (a headline the titles do not match, a dek set as a
            * heading) is a preamble: what follows it is still the lead */
-          if (preamble || !(pith__is_heading(n) || lead_preamble(n, article))) break;
-          preamble = 1;
-        } else if ((preamble ? strong_lead_junk(n, article)
+          if (preamble ? !(preamble < 8 && lead_caption(n))
+                       : !(pith__is_heading(n) || lead_preamble(n, article)))
+            break;
+          preamble++;
+        } else if ((preamble ? strong_lead_junk(n, article, ex->favor)
                              : is_lead_junk(n, before, ex->favor)) &&
                    !pith__nodes_push(ex, &junk, n))
           goto done;

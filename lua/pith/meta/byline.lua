@@ -10,7 +10,13 @@ local LEADS = {
   "about the author",
   "written and edited by", "written by", "posted by", "published by", "story by", "words by", "text by",
   "reported by", "report by", "photos by", "photographs by", "edited by", "updated by", "reviewed by", "by",
-  "from", "par", "von", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
+  -- Blog engines' "Posted by" in their other languages (WordPress, Blogger).
+  "veröffentlicht von", "eingestellt von", "erstellt von", "geschrieben von", "verfasst von", "ein beitrag von",
+  "artikel von", "ein artikel von", "text von", "zum profil von",
+  "interview", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
+  "pubblicato da", "scritto da", "gepost door", "geschreven door", "geplaatst door", "opublikowane przez",
+  "napisane przez", "skrevet af", "skrevet av", "publicerad av",
+  "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
   "text", "texte", "redacción", "reportage",
   "作者", "著者", "筆者", "記者", "记者", "撰文", "文",
 }
@@ -23,8 +29,18 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   photographer photographers illustrator illustration updated published posted read minutes min
   comments comment share follow subscribe contact email twitter facebook more view profile
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
-  reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳]]):gmatch("%S+") do
+  reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳
+  기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
+  aggiornato envoyé envoyée envoyés envoyées]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
+end
+
+-- Days of the week, in the languages of LEADS: a byline runs on into its date through them.
+local WEEKDAYS = {}
+for w in ([[monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+  freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes
+  miércoles jueves viernes sábado domingo]]):gmatch("%S+") do
+  WEEKDAYS[w] = true
 end
 
 local FUNCTION_WORDS = {}
@@ -33,6 +49,16 @@ for w in ("in on at for from with to of and the via about under into"):gmatch("%
 end
 
 local trim = str.trim
+
+-- Leads that markup glues to the name that follows ("vonChris Jung"): the multi-word ones and
+-- the prepositions; not "de" or "di", which begin surnames ("DeShawn", "DiMaggio").
+local GLUED_LEADS = {}
+for _, lead in ipairs(LEADS) do
+  if lead:find(" ", 1, true) and lead:find("%l$") or lead == "von" or lead == "vom" or lead == "par"
+    or lead == "por" or lead == "door" then
+    GLUED_LEADS[lead] = true
+  end
+end
 
 -- The leads by their first byte, each list in LEADS order: a byline is tried against the few
 -- that can match instead of all of them.
@@ -46,8 +72,13 @@ local NO_LEADS = {}
 
 --- Strips a leading "By", "Written by:", "Par", ... (any case).
 local function strip_lead(s)
-  -- "ByJane Doe": markup that put "By" and the name in adjacent elements.
-  s = s:gsub("^[Bb][Yy](%u%l)", "%1"):gsub("^[Bb]y(by%s)", "%1")
+  -- "ByJane Doe", "Veröffentlicht vonChris Jung": markup that put the lead and the name in
+  -- adjacent elements (a lead ending in a lower-case word, then a capitalised name).
+  s = s:gsub("^[Bb][Yy](%u[%l.])", "%1"):gsub("^[Bb]y(by%s)", "%1")
+  local glued = s:sub(1, 40):match("^([%a\128-\255 ]-%l+)%u%l")
+  if glued and #glued >= 3 and GLUED_LEADS[dates.lower(glued)] then
+    s = s:sub(#glued + 1)
+  end
   local changed = true
   while changed do
     changed = false
@@ -71,8 +102,12 @@ local function strip_lead(s)
   return s
 end
 
+-- (Not counting quotes and dashes, which are multi-byte too: "„" is no name.)
 local function letters(s)
-  return s:find("[%a\128-\255]") ~= nil
+  if s:find("%a") then
+    return true
+  end
+  return s:gsub("\226\128[\128-\191]", ""):gsub("\194[\128-\191]", ""):find("[\128-\255]") ~= nil
 end
 
 local LEAD_SET = {}
@@ -96,8 +131,9 @@ local function cut_role(part)
     end
     kept[#kept + 1] = w
   end
-  -- ("The Associated Press" is a whole name, not "The Associated" with a role.)
-  if #kept >= 2 and kept[1]:lower() ~= "the" then
+  -- ("The Associated Press" is a whole name, not "The Associated" with a role; a CJK name is
+  -- one word: "신현주 기자" is the reporter 신현주.)
+  if (#kept >= 2 and kept[1]:lower() ~= "the") or (#kept == 1 and not kept[1]:find("%a")) then
     return table.concat(kept, " ")
   end
   return part
@@ -141,6 +177,12 @@ end
 local PARTICLES = {}
 for w in ("de da di du do dos das del della der den van von le la ter ten"):gmatch("%S+") do
   PARTICLES[w] = true
+end
+
+-- Lower-case words a name may hold besides its particles ("Ibn", "bin", "al-").
+local LOWER_OK = {}
+for w in ("bin ibn al el y e do zu af av"):gmatch("%S+") do
+  LOWER_OK[w] = true
 end
 
 --- "Surname, Given [Initial.] [particle]" -> "Given [Initial.] [particle] Surname"; other
@@ -187,6 +229,14 @@ function M.names(s, opts)
   end
   -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
   s = s:gsub("(%l%l%l%l)(%u%l)", "%1 %2")
+  -- "Written by Rob Ewaschuk Edited by Betsy Beyer": the editor is no author, when an author
+  -- is named before (else the editor is all the byline says).
+  local ed = s:find("%s[Ee]dited%s+[Bb]y%s")
+  if ed and s:sub(1, ed):find("%f[%a][Bb][Yy]:?%s") then
+    s = s:sub(1, ed - 1)
+  end
+  -- "Glen Owen And Brendan Carlin For The Mail On Sunday": the paper they wrote for.
+  s = s:gsub("%s+[Ff][Oo][Rr]%s+[Tt][Hh][Ee]%s+%u.*$", "")
   -- "Wednesday January 18, 2017 10:44 am PST by Juli Clover": the names follow the last "by".
   local after
   for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
@@ -216,11 +266,15 @@ function M.names(s, opts)
   s = s:gsub("%(.-%)", " "):gsub("%[.-%]", " ")
   s = s:gsub("[%w._%%+-]+@[%w.-]+", " "):gsub("https?://%S+", " "):gsub("%f[%w@]@[%w_]+", " ")
   s = trim(s)
-  -- Bylines that run on into a date: "Jane Doe March 5, 2021", "Jane Doe, Updated 10:15".
+  -- Marks before the name: "~ Jane Doe", "| Jane Doe", "© Jane Doe".
+  s = s:gsub("^[~|*:]+%s*", ""):gsub("^\194\169%s*", "")
+  -- Bylines that run on into a date: "Jane Doe March 5, 2021", "Jane Doe, Updated 10:15",
+  -- "Jane Doe am Samstag".
   local low = dates.lower(s)
   local first_cut = #s + 1
   for word_start, word in low:gmatch("()([%a\128-\255]+)") do
-    if word_start > 1 and dates.MONTHS[word] and #word >= 3 and low:find("^%.?%s*%d", word_start + #word) then
+    if word_start > 1 and ((dates.MONTHS[word] and #word >= 3 and low:find("^%.?%s*%d", word_start + #word))
+        or WEEKDAYS[word]) then
       first_cut = math.min(first_cut, word_start)
       break
     end
@@ -236,7 +290,10 @@ function M.names(s, opts)
     first_cut = math.min(first_cut, digit)
   end
   s = trim(s:sub(1, first_cut - 1))
+  local unled = s
   s = strip_lead(s)
+  -- A single word after "Posted by" is the poster's name or handle, not a stray label.
+  local led = s ~= unled and not s:find("%s")
   -- "Gillman, Steve", "Kooman, F.", "Jong, Michiel de": one surname, then given names or
   -- initials and the surname's particle, as library catalogues (and Dublin Core) write them.
   s = M.uninvert(s)
@@ -252,6 +309,8 @@ function M.names(s, opts)
     :gsub("%s+et%s+", ";")
     :gsub("%s+y%s+", ";")
     :gsub("%s+e%s+", ";")
+    :gsub("%s+og%s+", ";")
+    :gsub("%s+och%s+", ";")
     :gsub("%s+with%s+", ";")
     :gsub("%s+avec%s+", ";")
     :gsub("%s*&%s*", ";")
@@ -267,9 +326,26 @@ function M.names(s, opts)
       out[#out + 1] = part
     end
   end
+  -- A page element's Latin name has every word capitalised but its particles: "Zuletzt
+  -- geändert am", "Pétition soutenue par un Super contributeur" are a page's words.
+  if opts and opts.strict then
+    local kept = {}
+    for _, n in ipairs(out) do
+      local ok = true
+      for w in n:gmatch("%S+") do
+        if w:find("^%l") and not PARTICLES[w] and not LOWER_OK[w] and not w:find("^%l'") then
+          ok = false
+        end
+      end
+      if ok or not n:find("%a") then
+        kept[#kept + 1] = n
+      end
+    end
+    out = kept
+  end
   -- A page element holding a single Latin word is a label, a handle or a credit more often
   -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
-  if opts and opts.strict then
+  if opts and opts.strict and not (led and #out == 1) then
     local kept = {}
     for _, n in ipairs(out) do
       if n:find("%S%s+%S") or n:find("[\128-\255]") then

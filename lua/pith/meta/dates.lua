@@ -176,7 +176,10 @@ local WORD = "([%a\128-\255]+)%.?"
 
 --- Parses one date expression found in `s` (a meta value or a short piece of text) and returns
 -- it as ISO 8601 ("2021-01-05", "2021-01-05T10:15:00", "2021-01-05T10:15:00+01:00"), or nil.
--- opts.now: yyyymmdd upper bound (default today, UTC).
+-- opts.now: yyyymmdd upper bound (default today, UTC); opts.order: how the page's language writes
+-- numeric dates, "mdy" (American English: 05-04-2021 is May 4) or "dmy" (Spanish, French, British
+-- English...: 10/05/2022 is 10 May); otherwise "." and "-" put the day first and "/" the month
+-- (a German page's 11/01/2023 is a machine's American format).
 function M.parse(s, opts)
   if type(s) ~= "string" and type(s) ~= "number" then
     return nil
@@ -252,13 +255,16 @@ function M.parse(s, opts)
   if word and month_of(word) then
     return with_time(yy, month_of(word), dd, tm .. " " .. zone, now)
   end
-  -- Numeric: 01/05/2021 (US month first unless the first number cannot be a month), 05.01.2021 (day
-  -- first, as in German), 05-01-2021.
+  -- Numeric: 01/05/2021 (US month first unless the first number cannot be a month, or the page's
+  -- language puts the day first), 05.01.2021 (day first, as in German), 05-01-2021 (day first
+  -- outside American English: "01-11-2023 10:29" beside "1. November 2023").
   local a, sep, b, yy2, r = low:match("%f[%d](%d%d?)([/.-])(%d%d?)[/.-](%d%d%d%d)%f[%D]()")
   if a then
     a, b = tonumber(a), tonumber(b)
     local mo, da = a, b
-    if sep == "." or a > 12 then
+    local order = opts and opts.order
+    local dayfirst = sep == "." or order == "dmy" or (sep == "-" and order ~= "mdy")
+    if a > 12 or (dayfirst and b <= 12) then
       mo, da = b, a
     end
     return with_time(yy2, mo, da, low:sub(r), now)

@@ -87,6 +87,11 @@ function M.h1s(idx)
   idx.h1_text = {}
   for i = 1, math.min(#idx.h1, 6) do
     local s = text(idx.h1[i])
+    -- Soft hyphens and zero-width spaces are invisible: "Mes&shy;sen&shy;ger&shy;diens&shy;te"
+    -- is the word "Messengerdienste" the <title> spells.
+    if s and (s:find("\194\173", 1, true) or s:find("\226\128[\139-\141]")) then
+      s = squash((s:gsub("\194\173", ""):gsub("\226\128[\139-\141]", "")))
+    end
     if s and s ~= "" and #s < 400 then
       out[#out + 1] = s
       idx.h1_text[#idx.h1_text + 1] = { node = idx.h1[i], text = s }
@@ -120,6 +125,16 @@ function M.anchor(idx, title)
       if key and h.key == key then
         pick = i == 1 and { 1 } or { i, 1 }
         break
+      end
+    end
+    -- Else the h1 that is the title behind a kicker its markup glued on ("Holocaust-Gedenktag
+    -- Erinnerung an die Opfer ..." for "Erinnerung an die Opfer ...").
+    if #pick == 1 and key and #key >= 12 and idx.h1_text[1].key ~= key then
+      for i, h in ipairs(idx.h1_text) do
+        if i > 1 and #h.key > #key and h.key:sub(-#key) == key then
+          pick = { i, 1 }
+          break
+        end
       end
     end
   end
@@ -222,7 +237,14 @@ local function in_comments(n)
 end
 
 local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script = true, style = true, img = true,
-  article = true, section = true, main = true }
+  article = true, section = true, main = true, button = true, input = true, label = true, select = true,
+  option = true, textarea = true, form = true }
+
+-- Controls that carry an author word ("followAuthorBtn", "author-follow-button"): a button's
+-- label ("Folgen", "Themen bearbeiten") is no name.
+local function control(hints)
+  return hints:find("btn", 1, true) or hints:find("button", 1, true) or hints:find("follow", 1, true)
+end
 
 local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
 
@@ -280,18 +302,28 @@ local function names_of(n)
   return {}, whole
 end
 
--- Text nodes right after the headline that say "By" (or start with it): the visible byline of
--- pages whose markup gives it no telling class ("By <span class=x7f>Jane Doe</span>").
--- The first 40 text nodes after it are walked in C (node:following_lead), which returns the
--- parents of the first 3 that do.
+-- Leads that open a visible byline: English "By", its translations and the labelled forms
+-- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
+local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "text von", "text:", "ein artikel von",
+  "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
+
+-- Text nodes right after the headline that open with a byline lead (or are one): the visible
+-- byline of pages whose markup gives it no telling class ("By <span class=x7f>Jane Doe</span>",
+-- "<span> von Andreas Kürten </span>"). The first 40 text nodes after it are walked once in C
+-- (node:following_lead), which returns the parents of the first 3 that do, with their leads.
+-- (A lead written with its colon needs the colon: "Text Size" is a font control.)
 local function by_text(idx)
   for _, a in ipairs(idx.anchors or {}) do
-    local hits = a:following_lead(40, "by", 3)
+    local hits, leads = a:following_lead(40, BY_LEADS, 3)
     for i = 1, #hits do
+      local lead = BY_LEADS[leads[i]]
+      local word = lead:gsub(":$", "")
       local s = text(hits[i])
-      -- "<span>By </span><button>Jane Doe</button>": the lead has an element of its own, the
-      -- name is beside it (in a button, which node:text leaves out: string(.) it is).
-      local up = s and s:find("^[Bb][Yy]:?$") and hits[i]:parent()
+      -- "<span>By </span><button>Jane Doe</button>", "<em>Text von <b>Jane Doe</b></em>",
+      -- "<b>Von:</b><br>Jane Doe": the lead has an element of its own, the name is beside it
+      -- (in a button, which node:text leaves out: string(.) it is).
+      local alone = s and dates.lower(s):gsub("[%s:]+$", "") == word
+      local up = alone and hits[i]:parent()
       if up then
         s = squash(up:content(400) or "")
       end
@@ -300,7 +332,9 @@ local function by_text(idx)
         if #names > 0 then
           return names
         end
-        idx.credit = idx.credit or byline.credit(s)
+        if lead == "by" then
+          idx.credit = idx.credit or byline.credit(s)
+        end
       end
     end
   end
@@ -326,7 +360,7 @@ function M.byline(idx)
   end
   local tried = 0
   for _, e in ipairs(entries(M.window(idx), "byline")) do
-    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) then
+    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) and not control(e.hints) then
       tried = tried + 1
       if tried > 25 then
         break
@@ -433,11 +467,42 @@ function M.dek(idx)
   return nil
 end
 
-local function node_date(n)
-  return dates.parse(n:attr("datetime")) or dates.parse(n:attr("content"))
-    or dates.parse(n:attr("data-published")) or dates.parse(n:attr("data-timestamp"))
-    or dates.parse(n:attr("data-utime")) or dates.parse(n:attr("data-date")) or dates.parse(n:attr("title"))
-    or dates.parse(squash(n:content()))
+-- True when two ISO dates of one year read each other's day as the month.
+local function swapped(a, b)
+  return a:sub(1, 4) == b:sub(1, 4) and a:sub(6, 7) == b:sub(9, 10) and a:sub(9, 10) == b:sub(6, 7)
+    and a:sub(6, 7) ~= a:sub(9, 10)
+end
+
+-- True when a text names a month in words ("1. November 2023"), which no order can misread.
+local function named_month(s)
+  for w in dates.lower(s):gmatch("[%a\128-\255]+") do
+    if #w >= 3 and dates.MONTHS[w] then
+      return true
+    end
+  end
+  return false
+end
+
+local function node_date(n, opts)
+  local dt = n:attr("datetime")
+  local d = dates.parse(dt, opts) or dates.parse(n:attr("content"), opts)
+    or dates.parse(n:attr("data-published"), opts) or dates.parse(n:attr("data-timestamp"), opts)
+    or dates.parse(n:attr("data-utime"), opts) or dates.parse(n:attr("data-date"), opts)
+    or dates.parse(n:attr("title"), opts)
+  if not d then
+    return dates.parse(squash(n:content()), opts)
+  end
+  -- <time datetime="01-11-2023 10:29">1. November 2023 10:29</time>: the attribute's numbers are
+  -- ambiguous, the shown month's name is not. (ISO values, the common case, are not.)
+  if not (dt and dt:find("^%s*%d%d?[/.-]%d%d?[/.-]%d%d%d%d")) then
+    return d
+  end
+  local s = n:content(300)
+  local shown = s and named_month(s) and dates.parse(squash(s), opts)
+  if shown and swapped(d, shown) then
+    return shown
+  end
+  return d
 end
 
 -- ancestor::*[contains(@class,'comment') or contains(@class,'related')]
@@ -452,7 +517,7 @@ function M.date(idx)
   for _, e in ipairs(win) do
     local ip = e.node:attr("itemprop")
     if ip and e.tag ~= "meta" and (ip:find("datePublished", 1, true) or ip:find("dateCreated", 1, true)) then
-      local d = node_date(e.node)
+      local d = node_date(e.node, idx.date_opts)
       if d then
         return d
       end
@@ -463,7 +528,7 @@ function M.date(idx)
     local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
     if n:attr("pubdate") or n:attr("data-published") or c:find("publish") or c:find("posted")
       or c:find("created") then
-      local d = not aside(n) and node_date(n)
+      local d = not aside(n) and node_date(n, idx.date_opts)
       if d then
         return d
       end
@@ -478,7 +543,7 @@ function M.date(idx)
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
       if not (c:find("updat") or c:find("modif")) then
-        local d = node_date(n)
+        local d = node_date(n, idx.date_opts)
         if d then
           return d
         end
@@ -496,7 +561,7 @@ function M.date(idx)
       end
       local s = squash(e.node:content())
       if s and #s < 200 then
-        local d = node_date(e.node)
+        local d = node_date(e.node, idx.date_opts)
         if d then
           return d
         end
@@ -518,7 +583,7 @@ function M.date_near_title(idx)
     if not s then
       break
     end
-    local d = dates.parse(squash(s))
+    local d = dates.parse(squash(s), idx.date_opts)
     if d then
       return d
     end
@@ -527,11 +592,65 @@ function M.date_near_title(idx)
   return nil
 end
 
+-- A dateline's words around its date: "Veröffentlicht am 16.08.2019", "Lübeck, 31. März 2003",
+-- "1. Februar 2022, Daniel Dillenburg"; a sentence that mentions a date has more.
+local DATELINE_WORDS = 8
+local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat" }
+
+local function word_count(s)
+  local n = 0
+  for _ in s:gmatch("%S+") do
+    n = n + 1
+  end
+  return n
+end
+
+-- Times of day in a text: a dateline states one moment, a schedule ("13:00-16:40") two or more.
+local function times_of_day(s)
+  local n = 0
+  for _ in s:gsub("\239\188\154", ":"):gmatch("%f[%d]%d%d?:%d%d") do
+    n = n + 1
+  end
+  return n
+end
+
+local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
+
+--- A date standing on its own in the first texts from the headline on (a dateline without a
+-- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
+-- Not a table cell's (an infobox's "Founded 1998-02-28"), a comment's or a caption's, nor an
+-- event's schedule; a "last updated" dateline is taken only when no other is there.
+function M.date_text(idx)
+  local updated
+  for _, a in ipairs(idx.anchors or {}) do
+    local texts, parents = a:following_texts(40, 120)
+    for i, t in ipairs(texts) do
+      -- (Every date form holds a four-digit year: most texts are refused here. Digits alone are
+      -- a count or an id, not epoch seconds; a link's address is no dateline.)
+      local s = t:find("%d%d%d%d") and not t:find("://", 1, true) and squash(t)
+      local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
+        and dates.parse(s, idx.date_opts)
+      if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
+        local low = dates.lower(s)
+        local upd = false
+        for _, w in ipairs(UPDATE_WORDS) do
+          upd = upd or low:find(w, 1, true) ~= nil
+        end
+        if not upd then
+          return d
+        end
+        updated = updated or d
+      end
+    end
+  end
+  return updated
+end
+
 function M.date_modified(idx)
   for _, e in ipairs(entries(M.window(idx), "date")) do
     local ip = e.node:attr("itemprop")
     if ip and e.tag ~= "meta" and ip:find("dateModified", 1, true) then
-      local d = node_date(e.node)
+      local d = node_date(e.node, idx.date_opts)
       if d then
         return d
       end

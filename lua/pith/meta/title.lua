@@ -4,13 +4,17 @@ local M = {}
 
 -- Separators between a headline and a site name; spaces around them are required so that
 -- hyphenated words and "10:30" stay whole.
-local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ " }
+local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ ",
+  " : " }
 
 local squash = require("pith.meta.str").squash
 
+-- The separators a template may leave at the end of a title.
+local DANGLING = { " |", " -", " –", " —", " ::", " ·", " •", " /", " ~", " _" }
+
 -- Lower case, no punctuation or spaces: "Yahoo! News" and "yahoonews" compare equal.
 local function key(s)
-  return (s:lower():gsub("\194\160", ""):gsub("\226\128[\147-\157]", ""):gsub("[%s%p]", ""))
+  return (s:lower():gsub("\194[\160\173]", ""):gsub("\226\128[\139-\141\147-\157]", ""):gsub("[%s%p]", ""))
 end
 M.key = key
 
@@ -89,11 +93,34 @@ function M.strip(t, sites, host)
     return nil
   end
   t = squash(t)
+  -- A separator left dangling by the template ("Headline -"): the site name it stood before
+  -- was empty. (Not a closing guillemet, nor a leading dash: "- Angsten vil øke" is a quote.)
+  if t:find("[|%-/~_:\128-\255]$") then
+    for _, sp in ipairs(DANGLING) do
+      if #t > #sp + 1 and t:sub(-#sp) == sp then
+        t = squash(t:sub(1, -#sp - 1))
+      end
+    end
+  end
   local parts, sep = split(t)
   if not parts then
     return t
   end
   local removed
+  -- "Headline - Site - Tagline": the site's name, then its motto.
+  for k = 2, #parts - 1 do
+    local tail = 0 -- the length of the pieces after piece k, separators included
+    for j = k + 1, #parts do
+      tail = tail + #parts[j] + (j > k + 1 and #sep or 0)
+    end
+    if tail < 60 and is_site(parts[k], sites, host) then
+      removed = squash(parts[k])
+      for _ = k, #parts do
+        table.remove(parts)
+      end
+      break
+    end
+  end
   -- "Headline | India News - Times of India": a short trailing piece that itself ends in the site.
   local tail = split(parts[#parts])
   if #parts > 1 and tail and #tail > 1 and #parts[#parts] < 60 and is_site(tail[#tail], sites, host) then
@@ -217,6 +244,66 @@ local function subtitled(rest)
   return rest:find("^:%s") ~= nil or rest:find("^\239\188\154") ~= nil
 end
 
+-- Opening quotes: ", “, „, «.
+local QUOTES = { '"', "\226\128\156", "\226\128\158", "\194\171" }
+
+-- Tokens holding a letter or a digit (a separator is none).
+local function word_tokens(t)
+  local n = 0
+  for w in t:gmatch("%S+") do
+    if w:find("[%w\128-\255]") then
+      n = n + 1
+    end
+  end
+  return n
+end
+
+-- "Blog Archive » Headline", "Headline - Site - Section", "Label : Headline": a run of the
+-- pieces between separators (or after a colon) that is an h1's text on its own. The h1 is
+-- the page's visible headline; what the <title> adds around it is the site's furniture.
+local function h1_run(t, h1, min_words, any_label)
+  -- (Most titles hold no h1 but the whole: one look at the title's key settles it.)
+  local kt, inside = key(t), false
+  for hk in pairs(h1) do
+    if #hk < #kt and kt:find(hk, 1, true) then
+      inside = true
+      break
+    end
+  end
+  if not inside then
+    return nil
+  end
+  local parts, sep = split(t)
+  if parts then
+    -- (A run's key is its pieces' keys joined by the separator's: key drops characters one by one.)
+    local keys, ksep = {}, key(sep)
+    for i, p in ipairs(parts) do
+      keys[i] = key(p)
+    end
+    for i = 1, #parts do
+      for j = #parts, i, -1 do
+        if not (i == 1 and j == #parts) and h1[table.concat(keys, ksep, i, j)] then
+          local run = squash(table.concat(parts, sep, i, j))
+          -- (A run after the first piece must outweigh what stands before it: a site's banner
+          -- h1 repeats the <title>'s trailing site name, "Topic — evolve extension for Mercurial".)
+          local before = i > 1 and squash(table.concat(parts, sep, 1, i - 1)) or ""
+          if run and words(run) >= (min_words or 2) and (i == 1 or words(run) > words(before)) then
+            return run
+          end
+        end
+      end
+    end
+  end
+  -- "Label: Headline", "Label : Headline" (French spacing): a one-word label ("Chronik:",
+  -- "Pressemitteilung:"), or any when the <title> alone states the title. (A declared
+  -- "Kicker words: Headline" keeps its kicker, as the publisher wrote it.)
+  local label, rest = t:match("^([^:]-%S)%s?:%s+(.+)$")
+  if rest and words(rest) >= 3 and h1[key(rest)] and (any_label or not label:find("%s")) then
+    return squash(rest)
+  end
+  return nil
+end
+
 --- Chooses the title. c = {declared = {titles in preference order}, html_title=, h1s = {...},
 -- headline = the text of an h1 marked itemprop=headline, sites = {site names}, host=}.
 --
@@ -239,13 +326,27 @@ function M.choose(c)
   if declared then
     local s = M.strip(declared, sites, c.host)
     s = s and strip_glued(s, c.sites or {})
+    -- A declaration cut short at a quote its template did not escape (content="... de "x""):
+    -- the <title> still holds the whole.
+    local whole = s and s ~= "" and c.html_title and c.html_title:find(s, 1, true)
+      and M.strip(c.html_title, c.sites, c.host)
+    if whole and #whole > #s and whole:sub(1, #s) == s then
+      local rest = whole:sub(#s + 1):gsub("^%s+", "")
+      for _, q in ipairs(QUOTES) do
+        if rest:sub(1, #q) == q then
+          s = whole
+          break
+        end
+      end
+    end
     if s and s ~= "" then
       if h1[key(s)] then
         -- The h1 marked itemprop=headline is schema.org's headline, as JSON-LD's is: its
         -- wording wins over og:title's plain-text stand-ins ("‘Fantastic Beasts’" for the
         -- h1's <i>Fantastic Beasts</i>).
         local marked = c.headline and squash(c.headline)
-        if marked and marked ~= s and key(marked) == key(s) then
+        -- (Not when markup glued two of its blocks: "ZoonosenWie" for "Zoonosen – Wie".)
+        if marked and marked ~= s and key(marked) == key(s) and word_tokens(marked) >= word_tokens(s) then
           return marked
         end
         return s
@@ -257,6 +358,10 @@ function M.choose(c)
         if h1[key(rest)] then
           return rest
         end
+      end
+      local run = h1_run(s, h1)
+      if run then
+        return run
       end
       -- "Headline (Published 2016)", "Headline (Video)": a parenthetical after the h1's text.
       local head = s:match("^(.-)%s*%b()$")
@@ -275,8 +380,14 @@ function M.choose(c)
         return full
       end
       if alt and alt ~= "" and key(alt) ~= key(s) and not h1[key(alt)] then
+        local ks = key(s)
         for _, h in ipairs(list) do
-          if words(h) >= 3 and not is_site(h, c.sites, c.host) and overlap(h, s) >= 0.5 then
+          -- (Not an h1 that is the declared title behind a kicker its markup glued on:
+          -- "Open Progress Why collaborative thinking..." for "Why collaborative thinking...".)
+          local kh = key(h)
+          local kicker = #kh > #ks and kh:sub(-#ks) == ks
+            and kh:sub(1, #kh - #ks):gsub("\226\128[\128-\191]", ""):gsub("\194[\128-\191]", "") ~= ""
+          if words(h) >= 3 and not is_site(h, c.sites, c.host) and overlap(h, s) >= 0.5 and not kicker then
             return h
           end
         end
@@ -288,7 +399,15 @@ function M.choose(c)
   if c.html_title then
     local s, removed = M.strip(c.html_title, c.sites, c.host)
     if s and s ~= "" then
-      if removed or h1[key(s)] then
+      if h1[key(s)] then
+        return s
+      end
+      -- (A cut leaving four words or fewer keeps the whole, as in cut_html_title.)
+      local run = h1_run(s, h1, 5, true)
+      if run then
+        return run
+      end
+      if removed then
         return s
       end
       return cut_html_title(s)

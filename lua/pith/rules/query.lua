@@ -35,7 +35,8 @@ local function css_string(s)
 end
 M.css_string = css_string
 
---- The FiveFilters meaning of strip_id_or_class, as XPath.
+--- An element with the class or id token `name`, as XPath (rules' {id_or_class=}; FiveFilters'
+-- own extractor matches the string anywhere in the class or id: pith.rules.ftr does that).
 function M.id_or_class_xpath(name)
   local lit = xpath_literal(" " .. name .. " ")
   return "//*[contains(concat(' ',normalize-space(@class),' ')," .. lit ..
@@ -56,7 +57,7 @@ local function check(kind, expr)
 end
 
 local KEYS = { css = true, xpath = true, id_or_class = true, meta = true, jsonld = true, value = true,
-               attr = true, all = true, [1] = true }
+               attr = true, all = true, needles = true, [1] = true }
 
 --- Literal strings a page's source must contain for the query to match anything: class and id
 -- names and attribute values of a simple CSS selector, a meta tag's name. Testing them against the
@@ -118,7 +119,14 @@ function M.compile(spec)
     q.meta_css = "meta[name=" .. str_ .. "], meta[property=" .. str_ .. "], meta[itemprop=" .. str_ .. "]"
     q.attr = q.attr or "content"
   end
-  q.needles = M.needles(q)
+  -- needles a caller knows (strings the page must hold for an XPath to match), else found here
+  if spec.needles ~= nil then
+    if type(spec.needles) ~= "table" then return nil, "needles must be a list of strings" end
+    for _, needle in ipairs(spec.needles) do
+      if type(needle) ~= "string" or needle == "" then return nil, "needles must be a list of strings" end
+    end
+  end
+  q.needles = spec.needles and #spec.needles > 0 and spec.needles or M.needles(q)
   q.source = spec
   return q
 end

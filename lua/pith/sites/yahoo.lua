@@ -3,7 +3,7 @@
 -- Furniture whose class names churn but whose wording does not is removed by text pattern.
 return {
   id = "yahoo.news",
-  version = "2026.11.1",
+  version = "2026.11.2",
   description = "Yahoo News articles, including syndicated Reuters and other wire stories",
   match = {
     hosts = { "yahoo.com", ".yahoo.com" },
@@ -51,6 +51,12 @@ return {
   content = {
     select = { "div.caas-body-content", "article.canvas-body", "div.caas-body" },
     clean = { ".caas-img-loader noscript", "template" },
+    -- a syndicated wire story repeats its own byline as the body's first paragraph ("By Dmitry
+    -- Antonov"); the byline fields already carry it. Only a line of capitalised names goes.
+    remove_text = {
+      { pattern = [[^By\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:\s+|,\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}\p{M}'’.-]*){0,8}$]],
+        scope = "self", max_chars = 80 },
+    },
     transforms = {
       -- lazy images keep their real address in data-src
       ["img[data-src]"] = function(img)
