@@ -483,4 +483,57 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     assert.equal("Messengerdienste sind kein rechtsfreier Raum", f.title)
     assert.equal("2022-01-26", f.date)
   end)
+
+  it("drops a <title>'s piece that the page's own home links name", function()
+    -- A WordPress blog (held-out campino2k.de): the blog's name links home twice.
+    local f = collect_html([[<html><head><title>Uberspace und Let&#8217;s Encrypt &#8211; Am Rande der Realität</title>
+      </head><body><header><a href="https://campino2k.de/" rel="home">Am Rande der Realität</a></header>
+      <article><h1 class="entry-title">Uberspace und Let&#8217;s Encrypt</h1><p>Text.</p></article>
+      <footer><a class="site-name" href="https://campino2k.de/" rel="home">Am Rande der Realität</a></footer>
+      </body></html>]], "https://campino2k.de/2016/uberspace-und-lets-encrypt/")
+    assert.equal("Uberspace und Let’s Encrypt", f.title)
+    -- A link to "/" whose title says more than its text (held-out arbeitsagentur.de).
+    f = collect_html([[<html><head>
+      <title>Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 - Bundesagentur für Arbeit</title></head><body><a class="navbar-brand" href="/" title="Zur Startseite der Bundesagentur für Arbeit">
+      <span class="sr-only">Bundesagentur für Arbeit</span></a>
+      <h1> Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 </h1><p>Text.</p></body></html>]],
+      "https://www.arbeitsagentur.de/news/arbeitsmarkt-2022")
+    assert.equal("Arbeitslosenquote & Arbeitslosenzahlen 2022", f.title)
+    -- An archived page: its home link is the archive's copy of the site's root, and the name
+    -- spells the archived host (held-out dimido.de).
+    f = collect_html([[<html><head><title> Was ist Virales Marketing? | DimidoBlog</title></head><body>
+      <h1><a href="https://web.archive.org/web/20080731095558/http://www.dimido.de/">DimidoBlog</a></h1>
+      <h2>Was ist Virales Marketing?</h2><p>Text.</p></body></html>]],
+      "https://web.archive.org/web/20080731095558/http://www.dimido.de/was-ist-virales-marketing/")
+    assert.equal("Was ist Virales Marketing?", f.title)
+  end)
+
+  it("keeps a <title> piece that one home link's logo alone names", function()
+    -- (mercury's qbitai.com keeps "| 量子位": named once, by a link the host does not spell)
+    local f = collect_html([[<html><head><title>Story of today | Quantum Bits</title></head><body>
+      <a href="https://www.qbitai.com/">Quantum Bits</a><h1>Story of today</h1><p>Text.</p>
+      </body></html>]], "https://www.qbitai.com/2025/02/255062.html")
+    assert.equal("Story of today | Quantum Bits", f.title)
+  end)
+
+  it("drops a site motto the <title> repeats after the headline and glued to it", function()
+    -- held-out wir-empfehlen.info: the headline, the motto glued on, then the motto again.
+    local f = collect_html([[<html><head>
+      <title>Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch</title>
+      <meta property="og:title" content="Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch" />
+      </head><body><h1 class="site-title"><a href="http://wir-empfehlen.info/" title="Das andere Branchenbuch"
+      rel="home">Das andere Branchenbuch</a></h1><h1 class="page-title">Truckwash A31</h1><p>Text.</p>
+      </body></html>]], "http://wir-empfehlen.info/truckwash-a31/")
+    assert.equal("Truckwash A31", f.title)
+  end)
+
+  it("drops the site's name and mottos after a first piece that ends in it", function()
+    -- held-out archiv.krimiblog.de: "Headline : Site | Motto | Founded | Year"
+    local f = collect_html([[<html><head><title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv |
+      Ermittlungen zum Verfall eines Genres | Gegründet 2005 | 6. Jahrgang </title></head><body>
+      <h1 class="vcard author"><a href="http://archiv.krimiblog.de/" title="Home" class="fn">Krimiblog-Archiv</a></h1>
+      <h2>Das vermutlich schwulste Musikvideo der Welt</h2><p>Text.</p></body></html>]],
+      "http://archiv.krimiblog.de/2010/2895/")
+    assert.equal("Das vermutlich schwulste Musikvideo der Welt", f.title)
+  end)
 end)

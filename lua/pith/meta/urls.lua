@@ -108,6 +108,13 @@ function M.host(url)
   return (host:gsub("^www%d*%.", ""))
 end
 
+--- The host of the page a web archive's address holds ("ordnungsrausch.com" for
+-- https://web.archive.org/web/2016.../http://ordnungsrausch.com/...), or nil.
+function M.archived_host(url)
+  local inner = type(url) == "string" and url:match("^https?://web%.archive%.org/web/[%w_]+/(https?://.+)$")
+  return inner and M.host(inner) or nil
+end
+
 --- True when the string is an absolute http(s) URL.
 function M.is_http(s)
   return type(s) == "string" and s:find("^https?://") ~= nil
