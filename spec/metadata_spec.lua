@@ -494,7 +494,8 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     assert.equal("Uberspace und Let’s Encrypt", f.title)
     -- A link to "/" whose title says more than its text (held-out arbeitsagentur.de).
     f = collect_html([[<html><head>
-      <title>Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 - Bundesagentur für Arbeit</title></head><body><a class="navbar-brand" href="/" title="Zur Startseite der Bundesagentur für Arbeit">
+      <title>Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 - Bundesagentur für Arbeit</title></head><body>
+      <a class="navbar-brand" href="/" title="Zur Startseite der Bundesagentur für Arbeit">
       <span class="sr-only">Bundesagentur für Arbeit</span></a>
       <h1> Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 </h1><p>Text.</p></body></html>]],
       "https://www.arbeitsagentur.de/news/arbeitsmarkt-2022")
@@ -535,5 +536,21 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       <h2>Das vermutlich schwulste Musikvideo der Welt</h2><p>Text.</p></body></html>]],
       "http://archiv.krimiblog.de/2010/2895/")
     assert.equal("Das vermutlich schwulste Musikvideo der Welt", f.title)
+  end)
+
+  it("takes no firm a <meta name=author> names by its legal form, nor a CMS's default account", function()
+    -- held-out zdh.de: the agency that built the site; chadim.net: Joomla's "Super User".
+    local f = collect_html([[<html><head><title>Förderungsstopp trifft Handwerk</title>
+      <meta name="author" content="wegewerk GmbH"/></head><body><h1>Förderungsstopp trifft Handwerk</h1>
+      <p>Text.</p></body></html>]], "https://www.zdh.de/ueber-uns/foerderungsstopp/")
+    assert.is_nil(f.author)
+    f = collect_html([[<html><head><title>der Schreibstil</title><meta name="author" content="Super User" />
+      </head><body><h1>der Schreibstil</h1><p>Text.</p></body></html>]], "https://chadim.net/schreibstil")
+    assert.is_nil(f.author)
+    -- a byline beside the headline still names the writer
+    f = collect_html([[<html><head><title>Neue Anlage</title><meta name="author" content="NATURSTROM AG"></head>
+      <body><h1>Neue Anlage</h1><p class="byline">Von Jana Berger</p><p>Text.</p></body></html>]],
+      "https://www.energiezukunft.eu/anlage/")
+    assert.equal("Jana Berger", f.author)
   end)
 end)

@@ -196,6 +196,29 @@ local function domain_of(host)
   return #d >= 4 and d or nil
 end
 
+-- Legal forms of companies: a <meta name=author> that states one names the firm that owns or
+-- built the site ("wegewerk GmbH", "NATURSTROM AG", "Bundesverband WindEnergie e.V."), not the
+-- piece's writer. So do a copyright line and a CMS's default account ("Super User").
+local LEGAL_FORMS = { "gmbh", "ag", "kg", "eg", "e.v", "e. v", "ltd", "llc", "inc", "s.a", "s.l", "s.p.a", "b.v",
+  "plc", "sarl", "s.a.r.l" }
+local function owner_credit(v)
+  local low = v:lower()
+  if low:find("all rights reserved", 1, true) or low:find("949") or low == "super user" then
+    return true
+  end
+  for _, f in ipairs(LEGAL_FORMS) do
+    local i, j = low:find(f, 1, true)
+    while i do
+      -- (as a word of its own: "Aggie", "Inca" are names)
+      if (i == 1 or low:sub(i - 1, i - 1):find("[%s,]")) and (j == #low or low:sub(j + 1, j + 1):find("[%s,.;&]")) then
+        return true
+      end
+      i, j = low:find(f, j + 1, true)
+    end
+  end
+  return false
+end
+
 local function pick_authors(ld, scan, idx, site, host)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
   -- (a personal blog named after its author, a magazine crediting itself): the site name, or a
@@ -244,7 +267,7 @@ local function pick_authors(ld, scan, idx, site, host)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
         site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
-      elseif not url_like(v) then
+      elseif not url_like(v) and not owner_credit(v) then
         vals[#vals + 1] = v
       end
     end
