@@ -398,7 +398,10 @@ function M.collect(doc, opts)
   f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
     headline = dom.headline(idx), sites = sites,
     declared_sites = {},
-    shown = dom.home_names(idx, urls.archived_host(page_url) or host),
+    shown = function()
+      local inner, prefix = urls.archived_host(page_url)
+      return dom.home_names(idx, inner or host, prefix)
+    end,
     host = host })
   if not site and html_title then
     local _, removed = title_mod.strip(html_title, sites, host)

@@ -218,21 +218,30 @@ end
 
 --- The names the page's own home links show (their text, title and logo's alt): the visible
 -- name of the site, which a <title> repeats beside the headline. host: the page's host (for an
--- archived page, the archived one's). At most the first 6 links to the site's root.
-function M.home_names(idx, host)
+-- archived page, the archived one's, and prefix the archive's address before it). At most the
+-- first 6 links to the site's root.
+function M.home_names(idx, host, prefix)
   if idx.home_names then
     return idx.home_names
   end
-  local tests = { "@href='/'", "contains(concat(' ',normalize-space(@rel),' '),' home ')" }
-  if host then
+  -- (Equality tests only: libxml2 copies the attribute for each string function.)
+  local tests = { "@href='/'", "@rel='home'" }
+  if host and not host:find("'", 1, true) then
     for _, h in ipairs({ host, "www." .. host }) do
-      for _, tail in ipairs({ "://" .. h .. "/", "://" .. h }) do
-        tests[#tests + 1] = string.format("substring(@href,string-length(@href)-%d)='%s'", #tail - 1, tail)
+      for _, pre in ipairs({ prefix or "", "" }) do
+        for _, form in ipairs({ "http://%s/", "https://%s/", "http://%s", "https://%s" }) do
+          tests[#tests + 1] = "@href='" .. pre .. form:format(h) .. "'"
+        end
+        if pre == "" then
+          break
+        end
       end
     end
   end
   local fields, keys = {}, {}
-  local links = idx.doc:xpath("(//body//a[" .. table.concat(tests, " or ") .. "])[position()<=6]")
+  -- (The first 150 links: a header's logo and home link come early, and the tests cost a copy
+  -- of each link's href.)
+  local links = idx.doc:xpath("((//a)[position()<=150][" .. table.concat(tests, " or ") .. "])[position()<=6]")
   for _, a in ipairs(type(links) == "table" and links or {}) do
     local img = a:first("img[alt]")
     for _, s in ipairs({ text(a) or "", a:attr("title") or "", img and img:attr("alt") or "" }) do

@@ -358,7 +358,7 @@ end
 -- declared; one that is an h1 plus a label ("Loft — House Call") is cut to the h1; and when the declared
 -- title and <title> disagree and neither is an h1, an h1 sharing most of its words with the
 -- declared title is the visible headline both were rewritten from.
-function M.choose(c)
+local function choose(c)
   local h1, list = {}, {}
   for _, h in ipairs(c.h1s or {}) do
     if h ~= "" and not h1[key(h)] then
@@ -368,7 +368,7 @@ function M.choose(c)
   end
   local sites = c.declared_sites or c.sites
   local declared = c.declared and c.declared[1]
-  local shown = c.shown or {}
+  local shown = type(c.shown) == "table" and c.shown or {}
   local glue_sites = c.sites or {}
   if #shown > 0 then
     glue_sites = {}
@@ -476,6 +476,31 @@ function M.choose(c)
     return list[1]
   end
   return nil
+end
+
+-- The separators and glue a title keeps when a site's name may still stand beside its headline.
+local KEPT = { "|", " - ", " – ", " — ", " : ", "»", "«", " / ", " · ", " • ", "-", ":", "\239\188\154" }
+
+function M.choose(c)
+  if type(c.shown) ~= "function" then
+    return choose(c)
+  end
+  -- The home links cost a search of the page's links: sought only when the title chosen
+  -- without them still has a separator or glue where a site's name may stand.
+  local shown = c.shown
+  c.shown = nil
+  local t = choose(c)
+  for _, g in ipairs(KEPT) do
+    if t and t:find(g, 1, true) then
+      c.shown = shown()
+      if #c.shown > 0 then
+        t = choose(c)
+      end
+      break
+    end
+  end
+  c.shown = shown
+  return t
 end
 
 M.is_site = is_site
