@@ -553,4 +553,18 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       "https://www.energiezukunft.eu/anlage/")
     assert.equal("Jana Berger", f.author)
   end)
+
+  it("drops the name a wiki gives its OpenSearch engine, and WordPress's 'Blog Archive' piece", function()
+    -- held-out wiki.piratenpartei.de (MediaWiki): <link rel=search title="Piratenwiki (de)">
+    local f = collect_html([[<html><head><title>HE:Kassel/Stammtisch – Piratenwiki</title>
+      <link rel="search" type="application/opensearchdescription+xml" href="/wiki/opensearch_desc.php"
+      title="Piratenwiki (de)"/></head><body><h1 id="firstHeading">HE:Kassel/Stammtisch</h1><p>Text.</p>
+      </body></html>]], "https://wiki.piratenpartei.de/HE:Kassel/Stammtisch")
+    assert.equal("HE:Kassel/Stammtisch", f.title)
+    -- held-out disfunctions.de: "Site » Blog Archiv » Headline"
+    f = collect_html([[<html><head><title>Disfunctions.de  &raquo; Blog Archiv   &raquo; Podcasts in Plex einbinden</title>
+      </head><body><h1><a href="https://disfunctions.de">Disfunctions.de</a></h1><h2>Podcasts in Plex einbinden</h2>
+      <p>Text.</p></body></html>]], "https://disfunctions.de/tutorials/podcasts-in-plex-einbinden/")
+    assert.equal("Podcasts in Plex einbinden", f.title)
+  end)
 end)

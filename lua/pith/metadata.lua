@@ -57,7 +57,7 @@ local LICENSE_KEYS = { "dc.rights", "dcterms.license", "dcterms.rights", "licens
 
 -- The only <meta> keys and <link> rels collect reads: the C walk keeps no others (most of a
 -- page's metas and links, viewport to stylesheets, never become Lua strings).
-local READ_KEYS, READ_RELS = {}, { "canonical", "image_src", "license" }
+local READ_KEYS, READ_RELS = {}, { "canonical", "image_src", "license", "search" }
 do
   local seen = {}
   for _, list in ipairs({ TITLE_KEYS, AUTHOR_KEYS, DATE_KEYS, MODIFIED_KEYS, SITE_KEYS, DESC_KEYS, IMAGE_KEYS,
@@ -400,7 +400,18 @@ function M.collect(doc, opts)
     declared_sites = {},
     shown = function()
       local inner, prefix = urls.archived_host(page_url)
-      return dom.home_names(idx, inner or host, prefix)
+      local names = {}
+      for i, n in ipairs(dom.home_names(idx, inner or host, prefix)) do
+        names[i] = n
+      end
+      -- The name the site gives its search engine for browsers (OpenSearch): "Piratenwiki (de)".
+      for _, l in ipairs(scan.links.search or NONE) do
+        local n = l.title and (l.type or ""):find("opensearch", 1, true) and squash((l.title:gsub("%s*%b()%s*$", "")))
+        if n and #n >= 3 then
+          names[#names + 1] = n
+        end
+      end
+      return names
     end,
     host = host })
   if not site and html_title then

@@ -40,6 +40,10 @@ end
 
 -- A piece is the site's name when it equals one of the known names, or when the host
 -- ("reuters.com" for "Reuters", "news.yahoo.com" for "Yahoo News") spells it.
+-- Pieces a blog template adds that name no headline (WordPress's old default theme: "Site »
+-- Blog Archive » Headline").
+local FURNITURE = { blogarchive = true, blogarchiv = true }
+
 local function is_site(piece, sites, host, shown)
   local k = key(piece)
   if k == "" then
@@ -113,6 +117,11 @@ function M.strip(t, sites, host, shown)
   local parts, sep = split(t)
   if not parts then
     return t
+  end
+  for i = #parts, 1, -1 do
+    if #parts > 1 and FURNITURE[key(parts[i])] then
+      table.remove(parts, i)
+    end
   end
   -- (A home link's name that the title holds other than as a piece of its own: the page is the
   -- home page, or the site is named after its subject, "Welpen kaufen – Tipps ...".)
