@@ -563,7 +563,8 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     assert.equal("HE:Kassel/Stammtisch", f.title)
     -- held-out disfunctions.de: "Site » Blog Archiv » Headline"
     f = collect_html([[<html><head>
-      <title>Disfunctions.de  &raquo; Blog Archiv   &raquo; Podcasts in Plex einbinden</title></head><body><h1><a href="https://disfunctions.de">Disfunctions.de</a></h1><h2>Podcasts in Plex einbinden</h2>
+      <title>Disfunctions.de  &raquo; Blog Archiv   &raquo; Podcasts in Plex einbinden</title></head><body>
+      <h1><a href="https://disfunctions.de">Disfunctions.de</a></h1><h2>Podcasts in Plex einbinden</h2>
       <p>Text.</p></body></html>]], "https://disfunctions.de/tutorials/podcasts-in-plex-einbinden/")
     assert.equal("Podcasts in Plex einbinden", f.title)
   end)
