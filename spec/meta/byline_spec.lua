@@ -164,4 +164,17 @@ describe("pith.meta.byline", function()
     assert.same({ "LILIAN ALEMAGNA", "LAURE BRETTON" },
       byline.names("LILIAN ALEMAGNA et LAURE BRETTON Envoyés spéciaux à Toulouse", { strict = true }))
   end)
+
+  it("keeps the full stop of a final initial or 'Jr.', and names no CMS placeholder", function()
+    -- held-out fivethirtyeight.com, sciencesetavenir.fr
+    assert.same({ "Perry Bacon Jr." }, byline.names("By Perry Bacon Jr."))
+    assert.same({ "Nicolas Gutierrez C." }, byline.names("Par Nicolas Gutierrez C."))
+    -- a sentence's full stop after a surname still goes
+    assert.same({ "Rodolfo Costa" }, byline.names("Rodolfo Costa."))
+    -- japantimes.co.jp <meta name=author content="No Author">, Blogger's "Unknown", WordPress's admin
+    assert.same({}, byline.names("No Author"))
+    assert.same({}, byline.names("Unknown"))
+    assert.same({}, byline.names("admin", { handle = true }))
+    assert.same({}, byline.names("Posted by Admin"))
+  end)
 end)

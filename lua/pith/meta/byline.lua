@@ -139,9 +139,16 @@ local function cut_role(part)
   return part
 end
 
+-- The accounts and placeholders a CMS credits when nobody signed: WordPress's "admin",
+-- Joomla's "Super User", Blogger's "Unknown", a theme's "No Author".
+local PLACEHOLDERS = {}
+for _, w in ipairs({ "admin", "administrator", "webmaster", "super user", "unknown", "no author" }) do
+  PLACEHOLDERS[w] = true
+end
+
 --- True when `part` reads like a person's (or, for CJK, any) name.
 local function is_name(part)
-  if LEAD_SET[dates.lower(part)] then
+  if LEAD_SET[dates.lower(part)] or PLACEHOLDERS[dates.lower(part)] then
     return false
   end
   if #part < 2 or #part > 80 or not letters(part) then
@@ -224,7 +231,8 @@ function M.names(s, opts)
   if s == "" or #s > 400 then
     return {}
   end
-  if opts and opts.handle and s:find("^%l[%l%d_.%-]+$") and #s <= 40 and not LEAD_SET[s] and not ROLE_WORDS[s] then
+  if opts and opts.handle and s:find("^%l[%l%d_.%-]+$") and #s <= 40 and not LEAD_SET[s] and not ROLE_WORDS[s]
+    and not PLACEHOLDERS[s] then
     return { s }
   end
   -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
@@ -319,7 +327,12 @@ function M.names(s, opts)
     :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
   for part in normalised:gmatch("[^;]+") do
     part = cut_role(strip_lead(trim(part)))
+    -- (An initial or "Jr." ending a name keeps its full stop: "Joe S.", "Perry Bacon Jr.")
+    local abbrev = part:find("%s%u%.$") or part:find("%s[JS]r%.$")
     part = part:gsub("[.:%-]+$", "")
+    if abbrev then
+      part = part .. "."
+    end
     part = trim(part)
     if is_name(part) and not seen[part:lower()] then
       seen[part:lower()] = true
