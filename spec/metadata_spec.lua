@@ -568,4 +568,12 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       <p>Text.</p></body></html>]], "https://disfunctions.de/tutorials/podcasts-in-plex-einbinden/")
     assert.equal("Podcasts in Plex einbinden", f.title)
   end)
+
+  it("takes the writer from a meta author that puts the site's name before a dash", function()
+    -- held-out unocero.com
+    local f = collect_html([[<html><head><title>Las marcas</title><meta name="author" content="unocero - Alberto Ávila">
+      <meta property="og:site_name" content="unocero" /></head><body><h1>Las marcas</h1><p>Text.</p></body></html>]],
+      "https://www.unocero.com/noticias/marcas/")
+    assert.equal("Alberto Ávila", f.author)
+  end)
 end)

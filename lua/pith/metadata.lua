@@ -262,6 +262,13 @@ local function pick_authors(ld, scan, idx, site, host)
     local vals = values and {} or NONE
     for i = 1, values and #values or 0 do
       local v = values[i]
+      -- "unocero - Alberto Ávila": the site's name, a dash, the writer's.
+      local a, b = v:match("^(.-%S)%s+[-|–]%s+(%S.*)$")
+      if a and site_like(a) and not site_like(b) then
+        v = b
+      elseif a and site_like(b) and not site_like(a) then
+        v = a
+      end
       if site_like(v) and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle

@@ -177,4 +177,10 @@ describe("pith.meta.byline", function()
     assert.same({}, byline.names("admin", { handle = true }))
     assert.same({}, byline.names("Posted by Admin"))
   end)
+
+  it("drops a compound title ending in a role before the name", function()
+    -- held-out focus.de
+    assert.same({ "Robin Tschöpe" }, byline.names("FOCUS-Online-Experte Robin Tschöpe"))
+    assert.same({ "Hans-Peter Müller" }, byline.names("Hans-Peter Müller"))
+  end)
 end)

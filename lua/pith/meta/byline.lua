@@ -31,7 +31,7 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
   reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳
   기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
-  aggiornato envoyé envoyée envoyés envoyées]]):gmatch("%S+") do
+  aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
 end
 
@@ -327,6 +327,11 @@ function M.names(s, opts)
     :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
   for part in normalised:gmatch("[^;]+") do
     part = cut_role(strip_lead(trim(part)))
+    -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
+    local role, rest = part:match("^%S+%-([%a\128-\255]+)%s+(%S.*)$")
+    if role and ROLE_WORDS[dates.lower(role)] then
+      part = rest
+    end
     -- (An initial or "Jr." ending a name keeps its full stop: "Joe S.", "Perry Bacon Jr.")
     local abbrev = part:find("%s%u%.$") or part:find("%s[JS]r%.$")
     part = part:gsub("[.:%-]+$", "")
