@@ -229,7 +229,7 @@ function M.home_names(idx, host, prefix)
   if host and not host:find("'", 1, true) then
     for _, h in ipairs({ host, "www." .. host }) do
       for _, pre in ipairs({ prefix or "", "" }) do
-        for _, form in ipairs({ "http://%s/", "https://%s/", "http://%s", "https://%s" }) do
+        for _, form in ipairs({ "http://%s/", "https://%s/" }) do
           tests[#tests + 1] = "@href='" .. pre .. form:format(h) .. "'"
         end
         if pre == "" then

@@ -488,7 +488,7 @@ local function choose(c)
 end
 
 -- The separators and glue a title keeps when a site's name may still stand beside its headline.
-local KEPT = { "|", " - ", " – ", " — ", " : ", "»", "«", " / ", " · ", " • ", "-", ":", "\239\188\154" }
+local KEPT = { "|", " - ", " – ", " — ", " : ", "»", "«", " / ", " · ", " • ", "-", "\239\188\154" }
 
 function M.choose(c)
   if type(c.shown) ~= "function" then
@@ -499,8 +499,10 @@ function M.choose(c)
   local shown = c.shown
   c.shown = nil
   local t = choose(c)
-  for _, g in ipairs(KEPT) do
-    if t and t:find(g, 1, true) then
+  -- (Glue without spaces is sought only in a title with non-ASCII text: "...城！-新华网".)
+  local kept = t and (t:find("[\128-\255]") and KEPT or SEPARATORS) or {}
+  for _, g in ipairs(kept) do
+    if t:find(g, 1, true) then
       c.shown = shown()
       if #c.shown > 0 then
         t = choose(c)
