@@ -183,4 +183,10 @@ describe("pith.meta.byline", function()
     assert.same({ "Robin Tschöpe" }, byline.names("FOCUS-Online-Experte Robin Tschöpe"))
     assert.same({ "Hans-Peter Müller" }, byline.names("Hans-Peter Müller"))
   end)
+
+  it("names no photographer's credit", function()
+    -- held-out football.ua: <span class="author">Фото из Инстаграма Лукаша Подольски</span>
+    assert.same({}, byline.names("Фото из Инстаграма Лукаша Подольски", { strict = true }))
+    assert.same({}, byline.names("Foto: Michael Hudler", { strict = true }))
+  end)
 end)

@@ -139,6 +139,12 @@ local function cut_role(part)
   return part
 end
 
+-- A picture's credit ("Фото из Инстаграма ...", "Foto: Jane Doe") names its photographer.
+local PHOTO_WORDS = {}
+for w in ("photo photos foto fotos фото Фото bild"):gmatch("%S+") do
+  PHOTO_WORDS[w] = true
+end
+
 -- The accounts and placeholders a CMS credits when nobody signed: WordPress's "admin",
 -- Joomla's "Super User", Blogger's "Unknown", a theme's "No Author".
 local PLACEHOLDERS = {}
@@ -161,7 +167,7 @@ local function is_name(part)
   for w in part:gmatch("%S+") do
     words = words + 1
     local lw = dates.lower(w):gsub("[^%w\128-\255]", "")
-    if ROLE_WORDS[lw] then
+    if ROLE_WORDS[lw] or PHOTO_WORDS[lw] then
       return false
     end
   end
