@@ -576,4 +576,17 @@ describe("pith.metadata: held-out lessons (snippets)", function()
       "https://www.unocero.com/noticias/marcas/")
     assert.equal("Alberto Ávila", f.author)
   end)
+
+  it("drops a site name glued tight to a CJK headline when a home link shows it", function()
+    -- held-out xinhuanet.com: "<title> 武汉的声音：...城！-新华网 </title>", <a href=root>新华网</a>
+    local f = collect_html([[<html><head><title> 武汉的声音：有英勇的你，才有英雄的城！-新华网 </title></head><body>
+      <a href="http://www.xinhuanet.com/" target="_blank">新华网</a><div class="h-title">武汉的声音</div>
+      <p>Text.</p></body></html>]], "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm")
+    assert.equal("武汉的声音：有英勇的你，才有英雄的城！", f.title)
+    -- spaced, and named once, it stays (mercury's jvndb.jvn.jp keeps its suffix)
+    f = collect_html([[<html><head><title>JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース</title></head>
+      <body><a href="/"><img alt="JVN iPedia - 脆弱性対策情報データベース" src="/logo.gif"></a><h1>Original text</h1>
+      <p>Text.</p></body></html>]], "https://jvndb.jvn.jp/ja/contents/2018/JVNDB-2018-013542.html")
+    assert.equal("JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース", f.title)
+  end)
 end)

@@ -408,7 +408,8 @@ function M.collect(doc, opts)
     shown = function()
       local inner, prefix = urls.archived_host(page_url)
       local names = {}
-      for i, n in ipairs(dom.home_names(idx, inner or host, prefix)) do
+      local strong, once = dom.home_names(idx, inner or host, prefix)
+      for i, n in ipairs(strong) do
         names[i] = n
       end
       -- The name the site gives its search engine for browsers (OpenSearch): "Piratenwiki (de)".
@@ -418,7 +419,7 @@ function M.collect(doc, opts)
           names[#names + 1] = n
         end
       end
-      return names
+      return names, once
     end,
     host = host })
   if not site and html_title then

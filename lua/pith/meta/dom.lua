@@ -219,10 +219,11 @@ end
 --- The names the page's own home links show (their text, title and logo's alt): the visible
 -- name of the site, which a <title> repeats beside the headline. host: the page's host (for an
 -- archived page, the archived one's, and prefix the archive's address before it). At most the
--- first 6 links to the site's root.
+-- first 6 links to the site's root. Returns the names said twice (or spelling the host), and
+-- those said once.
 function M.home_names(idx, host, prefix)
   if idx.home_names then
-    return idx.home_names
+    return idx.home_names, idx.home_once
   end
   -- (Equality tests only: libxml2 copies the attribute for each string function.)
   local tests = { "@href='/'", "@rel='home'" }
@@ -261,7 +262,7 @@ function M.home_names(idx, host, prefix)
       labels[#labels + 1] = l:gsub("%-", "")
     end
   end
-  local out, seen = {}, {}
+  local out, once, seen = {}, {}, {}
   for i, k in ipairs(keys) do
     if not seen[k] then
       seen[k] = true
@@ -274,11 +275,13 @@ function M.home_names(idx, host, prefix)
       end
       if n >= 2 then
         out[#out + 1] = fields[i]
+      else
+        once[#once + 1] = fields[i]
       end
     end
   end
-  idx.home_names = out
-  return out
+  idx.home_names, idx.home_once = out, once
+  return out, once
 end
 
 function M.lang(doc)

@@ -186,7 +186,23 @@ local GLUED = { ":", "|", "-", "/", "@", "\239\188\154", "\239\189\156", "\226\1
 
 -- "マインドマップ風のツリー「Treeviz」:phpspot開発日誌": the exact name of the site (one the
 -- page declares, not one guessed from its host) glued to the headline by a separator.
-local function strip_glued(t, sites, h1)
+local function strip_glued(t, sites, h1, tight)
+  -- A name the page shows only once is taken only when glued tight ("...城！-新华网"), with no
+  -- space on either side of the glue, after a headline in non-ASCII text.
+  for _, site in ipairs(tight or {}) do
+    site = squash(site)
+    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
+      local head = t:sub(1, -#site - 1)
+      for _, g in ipairs(GLUED) do
+        if head:sub(-#g) == g and not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]") then
+          local rest = squash(head:sub(1, -#g - 1))
+          if rest and rest ~= "" then
+            return rest, site
+          end
+        end
+      end
+    end
+  end
   for _, site in ipairs(sites) do
     site = squash(site)
     if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
@@ -389,7 +405,7 @@ local function choose(c)
   end
   if declared then
     local s = M.strip(declared, sites, c.host, shown)
-    s = s and strip_glued(s, glue_sites, h1)
+    s = s and strip_glued(s, glue_sites, h1, c.shown_once)
     -- A declaration cut short at a quote its template did not escape (content="... de "x""):
     -- the <title> still holds the whole.
     local whole = s and s ~= "" and c.html_title and c.html_title:find(s, 1, true)
@@ -463,7 +479,7 @@ local function choose(c)
   if c.html_title then
     local s, removed = M.strip(c.html_title, c.sites, c.host, shown)
     if s and not removed then
-      local g, site = strip_glued(s, glue_sites, h1)
+      local g, site = strip_glued(s, glue_sites, h1, c.shown_once)
       s, removed = g, site
     end
     if s and s ~= "" then
@@ -503,14 +519,14 @@ function M.choose(c)
   local kept = t and (t:find("[\128-\255]") and KEPT or SEPARATORS) or {}
   for _, g in ipairs(kept) do
     if t:find(g, 1, true) then
-      c.shown = shown()
-      if #c.shown > 0 then
+      c.shown, c.shown_once = shown()
+      if #c.shown > 0 or #(c.shown_once or {}) > 0 then
         t = choose(c)
       end
       break
     end
   end
-  c.shown = shown
+  c.shown, c.shown_once = shown, nil
   return t
 end
 
