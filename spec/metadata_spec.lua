@@ -483,4 +483,110 @@ describe("pith.metadata: held-out lessons (snippets)", function()
     assert.equal("Messengerdienste sind kein rechtsfreier Raum", f.title)
     assert.equal("2022-01-26", f.date)
   end)
+
+  it("drops a <title>'s piece that the page's own home links name", function()
+    -- A WordPress blog (held-out campino2k.de): the blog's name links home twice.
+    local f = collect_html([[<html><head><title>Uberspace und Let&#8217;s Encrypt &#8211; Am Rande der Realität</title>
+      </head><body><header><a href="https://campino2k.de/" rel="home">Am Rande der Realität</a></header>
+      <article><h1 class="entry-title">Uberspace und Let&#8217;s Encrypt</h1><p>Text.</p></article>
+      <footer><a class="site-name" href="https://campino2k.de/" rel="home">Am Rande der Realität</a></footer>
+      </body></html>]], "https://campino2k.de/2016/uberspace-und-lets-encrypt/")
+    assert.equal("Uberspace und Let’s Encrypt", f.title)
+    -- A link to "/" whose title says more than its text (held-out arbeitsagentur.de).
+    f = collect_html([[<html><head>
+      <title>Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 - Bundesagentur für Arbeit</title></head><body>
+      <a class="navbar-brand" href="/" title="Zur Startseite der Bundesagentur für Arbeit">
+      <span class="sr-only">Bundesagentur für Arbeit</span></a>
+      <h1> Arbeitslosenquote &amp; Arbeitslosenzahlen 2022 </h1><p>Text.</p></body></html>]],
+      "https://www.arbeitsagentur.de/news/arbeitsmarkt-2022")
+    assert.equal("Arbeitslosenquote & Arbeitslosenzahlen 2022", f.title)
+    -- An archived page: its home link is the archive's copy of the site's root, and the name
+    -- spells the archived host (held-out dimido.de).
+    f = collect_html([[<html><head><title> Was ist Virales Marketing? | DimidoBlog</title></head><body>
+      <h1><a href="https://web.archive.org/web/20080731095558/http://www.dimido.de/">DimidoBlog</a></h1>
+      <h2>Was ist Virales Marketing?</h2><p>Text.</p></body></html>]],
+      "https://web.archive.org/web/20080731095558/http://www.dimido.de/was-ist-virales-marketing/")
+    assert.equal("Was ist Virales Marketing?", f.title)
+  end)
+
+  it("keeps a <title> piece that one home link's logo alone names", function()
+    -- (mercury's qbitai.com keeps "| 量子位": named once, by a link the host does not spell)
+    local f = collect_html([[<html><head><title>Story of today | Quantum Bits</title></head><body>
+      <a href="https://www.qbitai.com/">Quantum Bits</a><h1>Story of today</h1><p>Text.</p>
+      </body></html>]], "https://www.qbitai.com/2025/02/255062.html")
+    assert.equal("Story of today | Quantum Bits", f.title)
+  end)
+
+  it("drops a site motto the <title> repeats after the headline and glued to it", function()
+    -- held-out wir-empfehlen.info: the headline, the motto glued on, then the motto again.
+    local f = collect_html([[<html><head>
+      <title>Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch</title>
+      <meta property="og:title" content="Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch" />
+      </head><body><h1 class="site-title"><a href="http://wir-empfehlen.info/" title="Das andere Branchenbuch"
+      rel="home">Das andere Branchenbuch</a></h1><h1 class="page-title">Truckwash A31</h1><p>Text.</p>
+      </body></html>]], "http://wir-empfehlen.info/truckwash-a31/")
+    assert.equal("Truckwash A31", f.title)
+  end)
+
+  it("drops the site's name and mottos after a first piece that ends in it", function()
+    -- held-out archiv.krimiblog.de: "Headline : Site | Motto | Founded | Year"
+    local f = collect_html([[<html><head><title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv |
+      Ermittlungen zum Verfall eines Genres | Gegründet 2005 | 6. Jahrgang </title></head><body>
+      <h1 class="vcard author"><a href="http://archiv.krimiblog.de/" title="Home" class="fn">Krimiblog-Archiv</a></h1>
+      <h2>Das vermutlich schwulste Musikvideo der Welt</h2><p>Text.</p></body></html>]],
+      "http://archiv.krimiblog.de/2010/2895/")
+    assert.equal("Das vermutlich schwulste Musikvideo der Welt", f.title)
+  end)
+
+  it("takes no firm a <meta name=author> names by its legal form, nor a CMS's default account", function()
+    -- held-out zdh.de: the agency that built the site; chadim.net: Joomla's "Super User".
+    local f = collect_html([[<html><head><title>Förderungsstopp trifft Handwerk</title>
+      <meta name="author" content="wegewerk GmbH"/></head><body><h1>Förderungsstopp trifft Handwerk</h1>
+      <p>Text.</p></body></html>]], "https://www.zdh.de/ueber-uns/foerderungsstopp/")
+    assert.is_nil(f.author)
+    f = collect_html([[<html><head><title>der Schreibstil</title><meta name="author" content="Super User" />
+      </head><body><h1>der Schreibstil</h1><p>Text.</p></body></html>]], "https://chadim.net/schreibstil")
+    assert.is_nil(f.author)
+    -- a byline beside the headline still names the writer
+    f = collect_html([[<html><head><title>Neue Anlage</title><meta name="author" content="NATURSTROM AG"></head>
+      <body><h1>Neue Anlage</h1><p class="byline">Von Jana Berger</p><p>Text.</p></body></html>]],
+      "https://www.energiezukunft.eu/anlage/")
+    assert.equal("Jana Berger", f.author)
+  end)
+
+  it("drops the name a wiki gives its OpenSearch engine, and WordPress's 'Blog Archive' piece", function()
+    -- held-out wiki.piratenpartei.de (MediaWiki): <link rel=search title="Piratenwiki (de)">
+    local f = collect_html([[<html><head><title>HE:Kassel/Stammtisch – Piratenwiki</title>
+      <link rel="search" type="application/opensearchdescription+xml" href="/wiki/opensearch_desc.php"
+      title="Piratenwiki (de)"/></head><body><h1 id="firstHeading">HE:Kassel/Stammtisch</h1><p>Text.</p>
+      </body></html>]], "https://wiki.piratenpartei.de/HE:Kassel/Stammtisch")
+    assert.equal("HE:Kassel/Stammtisch", f.title)
+    -- held-out disfunctions.de: "Site » Blog Archiv » Headline"
+    f = collect_html([[<html><head>
+      <title>Disfunctions.de  &raquo; Blog Archiv   &raquo; Podcasts in Plex einbinden</title></head><body>
+      <h1><a href="https://disfunctions.de">Disfunctions.de</a></h1><h2>Podcasts in Plex einbinden</h2>
+      <p>Text.</p></body></html>]], "https://disfunctions.de/tutorials/podcasts-in-plex-einbinden/")
+    assert.equal("Podcasts in Plex einbinden", f.title)
+  end)
+
+  it("takes the writer from a meta author that puts the site's name before a dash", function()
+    -- held-out unocero.com
+    local f = collect_html([[<html><head><title>Las marcas</title><meta name="author" content="unocero - Alberto Ávila">
+      <meta property="og:site_name" content="unocero" /></head><body><h1>Las marcas</h1><p>Text.</p></body></html>]],
+      "https://www.unocero.com/noticias/marcas/")
+    assert.equal("Alberto Ávila", f.author)
+  end)
+
+  it("drops a site name glued tight to a CJK headline when a home link shows it", function()
+    -- held-out xinhuanet.com: "<title> 武汉的声音：...城！-新华网 </title>", <a href=root>新华网</a>
+    local f = collect_html([[<html><head><title> 武汉的声音：有英勇的你，才有英雄的城！-新华网 </title></head><body>
+      <a href="http://www.xinhuanet.com/" target="_blank">新华网</a><div class="h-title">武汉的声音</div>
+      <p>Text.</p></body></html>]], "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm")
+    assert.equal("武汉的声音：有英勇的你，才有英雄的城！", f.title)
+    -- spaced, and named once, it stays (mercury's jvndb.jvn.jp keeps its suffix)
+    f = collect_html([[<html><head><title>JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース</title></head>
+      <body><a href="/"><img alt="JVN iPedia - 脆弱性対策情報データベース" src="/logo.gif"></a><h1>Original text</h1>
+      <p>Text.</p></body></html>]], "https://jvndb.jvn.jp/ja/contents/2018/JVNDB-2018-013542.html")
+    assert.equal("JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース", f.title)
+  end)
 end)

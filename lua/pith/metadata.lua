@@ -57,7 +57,7 @@ local LICENSE_KEYS = { "dc.rights", "dcterms.license", "dcterms.rights", "licens
 
 -- The only <meta> keys and <link> rels collect reads: the C walk keeps no others (most of a
 -- page's metas and links, viewport to stylesheets, never become Lua strings).
-local READ_KEYS, READ_RELS = {}, { "canonical", "image_src", "license" }
+local READ_KEYS, READ_RELS = {}, { "canonical", "image_src", "license", "search" }
 do
   local seen = {}
   for _, list in ipairs({ TITLE_KEYS, AUTHOR_KEYS, DATE_KEYS, MODIFIED_KEYS, SITE_KEYS, DESC_KEYS, IMAGE_KEYS,
@@ -196,6 +196,29 @@ local function domain_of(host)
   return #d >= 4 and d or nil
 end
 
+-- Legal forms of companies: a <meta name=author> that states one names the firm that owns or
+-- built the site ("wegewerk GmbH", "NATURSTROM AG", "Bundesverband WindEnergie e.V."), not the
+-- piece's writer. So do a copyright line and a CMS's default account ("Super User").
+local LEGAL_FORMS = { "gmbh", "ag", "kg", "eg", "e.v", "e. v", "ltd", "llc", "inc", "s.a", "s.l", "s.p.a", "b.v",
+  "plc", "sarl", "s.a.r.l" }
+local function owner_credit(v)
+  local low = v:lower()
+  if low:find("all rights reserved", 1, true) or low:find("\194\169", 1, true) or low == "super user" then
+    return true
+  end
+  for _, f in ipairs(LEGAL_FORMS) do
+    local i, j = low:find(f, 1, true)
+    while i do
+      -- (as a word of its own: "Aggie", "Inca" are names)
+      if (i == 1 or low:sub(i - 1, i - 1):find("[%s,]")) and (j == #low or low:sub(j + 1, j + 1):find("[%s,.;&]")) then
+        return true
+      end
+      i, j = low:find(f, j + 1, true)
+    end
+  end
+  return false
+end
+
 local function pick_authors(ld, scan, idx, site, host)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
   -- (a personal blog named after its author, a magazine crediting itself): the site name, or a
@@ -239,12 +262,19 @@ local function pick_authors(ld, scan, idx, site, host)
     local vals = values and {} or NONE
     for i = 1, values and #values or 0 do
       local v = values[i]
+      -- "unocero - Alberto Ávila": the site's name, a dash, the writer's.
+      local a, b = v:match("^(.-%S)%s+[-|–]%s+(%S.*)$")
+      if a and site_like(a) and not site_like(b) then
+        v = b
+      elseif a and site_like(b) and not site_like(a) then
+        v = a
+      end
       if site_like(v) and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
         site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
-      elseif not url_like(v) then
+      elseif not url_like(v) and not owner_credit(v) then
         vals[#vals + 1] = v
       end
     end
@@ -412,6 +442,22 @@ function M.collect(doc, opts)
     f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
       headline = dom.headline(idx), sites = site_names(),
       declared_sites = {},
+      shown = function()
+        local inner, prefix = urls.archived_host(page_url)
+        local names = {}
+        local strong, once = dom.home_names(idx, inner or host, prefix)
+        for i, n in ipairs(strong) do
+          names[i] = n
+        end
+        -- The name the site gives its search engine for browsers (OpenSearch): "Piratenwiki (de)".
+        for _, l in ipairs(scan.links.search or NONE) do
+          local n = l.title and (l.type or ""):find("opensearch", 1, true) and squash((l.title:gsub("%s*%b()%s*$", "")))
+          if n and #n >= 3 then
+            names[#names + 1] = n
+          end
+        end
+        return names, once
+      end,
       host = host })
     return f.title
   end

@@ -164,4 +164,29 @@ describe("pith.meta.byline", function()
     assert.same({ "LILIAN ALEMAGNA", "LAURE BRETTON" },
       byline.names("LILIAN ALEMAGNA et LAURE BRETTON Envoyés spéciaux à Toulouse", { strict = true }))
   end)
+
+  it("keeps the full stop of a final initial or 'Jr.', and names no CMS placeholder", function()
+    -- held-out fivethirtyeight.com, sciencesetavenir.fr
+    assert.same({ "Perry Bacon Jr." }, byline.names("By Perry Bacon Jr."))
+    assert.same({ "Nicolas Gutierrez C." }, byline.names("Par Nicolas Gutierrez C."))
+    -- a sentence's full stop after a surname still goes
+    assert.same({ "Rodolfo Costa" }, byline.names("Rodolfo Costa."))
+    -- japantimes.co.jp <meta name=author content="No Author">, Blogger's "Unknown", WordPress's admin
+    assert.same({}, byline.names("No Author"))
+    assert.same({}, byline.names("Unknown"))
+    assert.same({}, byline.names("admin", { handle = true }))
+    assert.same({}, byline.names("Posted by Admin"))
+  end)
+
+  it("drops a compound title ending in a role before the name", function()
+    -- held-out focus.de
+    assert.same({ "Robin Tschöpe" }, byline.names("FOCUS-Online-Experte Robin Tschöpe"))
+    assert.same({ "Hans-Peter Müller" }, byline.names("Hans-Peter Müller"))
+  end)
+
+  it("names no photographer's credit", function()
+    -- held-out football.ua: <span class="author">Фото из Инстаграма Лукаша Подольски</span>
+    assert.same({}, byline.names("Фото из Инстаграма Лукаша Подольски", { strict = true }))
+    assert.same({}, byline.names("Foto: Michael Hudler", { strict = true }))
+  end)
 end)

@@ -31,7 +31,7 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
   reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳
   기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
-  aggiornato envoyé envoyée envoyés envoyées]]):gmatch("%S+") do
+  aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
 end
 
@@ -139,9 +139,22 @@ local function cut_role(part)
   return part
 end
 
+-- A picture's credit ("Фото из Инстаграма ...", "Foto: Jane Doe") names its photographer.
+local PHOTO_WORDS = {}
+for w in ("photo photos foto fotos фото Фото bild"):gmatch("%S+") do
+  PHOTO_WORDS[w] = true
+end
+
+-- The accounts and placeholders a CMS credits when nobody signed: WordPress's "admin",
+-- Joomla's "Super User", Blogger's "Unknown", a theme's "No Author".
+local PLACEHOLDERS = {}
+for _, w in ipairs({ "admin", "administrator", "webmaster", "super user", "unknown", "no author" }) do
+  PLACEHOLDERS[w] = true
+end
+
 --- True when `part` reads like a person's (or, for CJK, any) name.
 local function is_name(part)
-  if LEAD_SET[dates.lower(part)] then
+  if LEAD_SET[dates.lower(part)] or PLACEHOLDERS[dates.lower(part)] then
     return false
   end
   if #part < 2 or #part > 80 or not letters(part) then
@@ -154,7 +167,7 @@ local function is_name(part)
   for w in part:gmatch("%S+") do
     words = words + 1
     local lw = dates.lower(w):gsub("[^%w\128-\255]", "")
-    if ROLE_WORDS[lw] then
+    if ROLE_WORDS[lw] or PHOTO_WORDS[lw] then
       return false
     end
   end
@@ -224,7 +237,8 @@ function M.names(s, opts)
   if s == "" or #s > 400 then
     return {}
   end
-  if opts and opts.handle and s:find("^%l[%l%d_.%-]+$") and #s <= 40 and not LEAD_SET[s] and not ROLE_WORDS[s] then
+  if opts and opts.handle and s:find("^%l[%l%d_.%-]+$") and #s <= 40 and not LEAD_SET[s] and not ROLE_WORDS[s]
+    and not PLACEHOLDERS[s] then
     return { s }
   end
   -- Words glued by markup ("ET BureauLast Updated"): a long lower-case run then a capital.
@@ -319,7 +333,17 @@ function M.names(s, opts)
     :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
   for part in normalised:gmatch("[^;]+") do
     part = cut_role(strip_lead(trim(part)))
+    -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
+    local role, rest = part:match("^%S+%-([%a\128-\255]+)%s+(%S.*)$")
+    if role and ROLE_WORDS[dates.lower(role)] then
+      part = rest
+    end
+    -- (An initial or "Jr." ending a name keeps its full stop: "Joe S.", "Perry Bacon Jr.")
+    local abbrev = part:find("%s%u%.$") or part:find("%s[JS]r%.$")
     part = part:gsub("[.:%-]+$", "")
+    if abbrev then
+      part = part .. "."
+    end
     part = trim(part)
     if is_name(part) and not seen[part:lower()] then
       seen[part:lower()] = true

@@ -215,6 +215,81 @@ function M.window(idx)
   return win
 end
 
+-- Words a home link may say that name no site: "Home", "Startseite", "Zur Startseite".
+local HOME_WORDS = { "home", "homepage", "startseite", "start", "accueil", "inicio", "главная", "首页", "logo" }
+local HOME_WORD = {}
+for _, w in ipairs(HOME_WORDS) do
+  HOME_WORD[w] = true
+end
+
+--- The names the page's own home links show (their text, title and logo's alt): the visible
+-- name of the site, which a <title> repeats beside the headline. host: the page's host (for an
+-- archived page, the archived one's, and prefix the archive's address before it). At most the
+-- first 6 links to the site's root. Returns the names said twice (or spelling the host), and
+-- those said once.
+function M.home_names(idx, host, prefix)
+  if idx.home_names then
+    return idx.home_names, idx.home_once
+  end
+  -- (Equality tests only: libxml2 copies the attribute for each string function.)
+  local tests = { "@href='/'", "@rel='home'" }
+  if host and not host:find("'", 1, true) then
+    for _, h in ipairs({ host, "www." .. host }) do
+      for _, pre in ipairs({ prefix or "", "" }) do
+        for _, form in ipairs({ "http://%s/", "https://%s/" }) do
+          tests[#tests + 1] = "@href='" .. pre .. form:format(h) .. "'"
+        end
+        if pre == "" then
+          break
+        end
+      end
+    end
+  end
+  local fields, keys = {}, {}
+  -- (The first 150 links: a header's logo and home link come early, and the tests cost a copy
+  -- of each link's href.)
+  local links = idx.doc:xpath("((//a)[position()<=150][" .. table.concat(tests, " or ") .. "])[position()<=6]")
+  for _, a in ipairs(type(links) == "table" and links or {}) do
+    local img = a:first("img[alt]")
+    for _, s in ipairs({ text(a) or "", a:attr("title") or "", img and img:attr("alt") or "" }) do
+      s = squash(s)
+      local k = s and s:lower():gsub("[%s%p]", "")
+      if k and #k >= 3 and #s <= 80 and not HOME_WORD[k] then
+        fields[#fields + 1], keys[#keys + 1] = s, k
+      end
+    end
+  end
+  -- A name is the site's when the page says it twice (a link's text and its title, the header's
+  -- and the footer's home link) or when it spells a label of the host ("DimidoBlog" on
+  -- dimido.de): one logo's alt alone may be a slogan.
+  local labels = {}
+  for l in (host or ""):gmatch("[^.]+") do
+    if #l >= 4 and l ~= "www" then
+      labels[#labels + 1] = l:gsub("%-", "")
+    end
+  end
+  local out, once, seen = {}, {}, {}
+  for i, k in ipairs(keys) do
+    if not seen[k] then
+      seen[k] = true
+      local n = 0
+      for _, other in ipairs(keys) do
+        n = n + (other:find(k, 1, true) and 1 or 0)
+      end
+      for _, l in ipairs(labels) do
+        n = n + (k:find(l, 1, true) and 1 or 0)
+      end
+      if n >= 2 then
+        out[#out + 1] = fields[i]
+      else
+        once[#once + 1] = fields[i]
+      end
+    end
+  end
+  idx.home_names, idx.home_once = out, once
+  return out, once
+end
+
 function M.lang(doc)
   local root = doc:root()
   if not root then

@@ -40,10 +40,22 @@ end
 
 -- A piece is the site's name when it equals one of the known names, or when the host
 -- ("reuters.com" for "Reuters", "news.yahoo.com" for "Yahoo News") spells it.
-local function is_site(piece, sites, host)
+-- Pieces a blog template adds that name no headline (WordPress's old default theme: "Site »
+-- Blog Archive » Headline").
+local FURNITURE = { blogarchive = true, blogarchiv = true }
+
+local function is_site(piece, sites, host, shown)
   local k = key(piece)
   if k == "" then
     return true
+  end
+  -- The names the page's home links show: the piece is one of them, or most of one ("Bundesagentur
+  -- für Arbeit" in "Zur Startseite der Bundesagentur für Arbeit").
+  for _, s in ipairs(shown or {}) do
+    local sk = key(s)
+    if #sk >= 3 and (sk == k or (#k >= 6 and #k * 2 >= #sk and sk:find(k, 1, true))) then
+      return true
+    end
   end
   for _, s in ipairs(sites) do
     local sk = key(s)
@@ -88,7 +100,7 @@ end
 
 --- Removes leading and trailing pieces that name the site. Returns the title, the removed site
 -- piece (or nil).
-function M.strip(t, sites, host)
+function M.strip(t, sites, host, shown)
   if not t then
     return nil
   end
@@ -106,6 +118,27 @@ function M.strip(t, sites, host)
   if not parts then
     return t
   end
+  for i = #parts, 1, -1 do
+    if #parts > 1 and FURNITURE[key(parts[i])] then
+      table.remove(parts, i)
+    end
+  end
+  -- (A home link's name that the title holds other than as a piece of its own: the page is the
+  -- home page, or the site is named after its subject, "Welpen kaufen – Tipps ...".)
+  if shown and #shown > 0 then
+    local kt, own = key(t), {}
+    local pieces = {}
+    for _, p in ipairs(parts) do
+      pieces[key(p)] = true
+    end
+    for _, n in ipairs(shown) do
+      local kn = key(n)
+      if pieces[kn] or not kt:find(kn, 1, true) then
+        own[#own + 1] = n
+      end
+    end
+    shown = own
+  end
   local removed
   -- "Headline - Site - Tagline": the site's name, then its motto.
   for k = 2, #parts - 1 do
@@ -113,7 +146,7 @@ function M.strip(t, sites, host)
     for j = k + 1, #parts do
       tail = tail + #parts[j] + (j > k + 1 and #sep or 0)
     end
-    if tail < 60 and is_site(parts[k], sites, host) then
+    if tail < 60 and is_site(parts[k], sites, host, shown) then
       removed = squash(parts[k])
       for _ = k, #parts do
         table.remove(parts)
@@ -123,15 +156,24 @@ function M.strip(t, sites, host)
   end
   -- "Headline | India News - Times of India": a short trailing piece that itself ends in the site.
   local tail = split(parts[#parts])
-  if #parts > 1 and tail and #tail > 1 and #parts[#parts] < 60 and is_site(tail[#tail], sites, host) then
+  if #parts > 1 and tail and #tail > 1 and #parts[#parts] < 60 and is_site(tail[#tail], sites, host, shown) then
     removed = squash(tail[#tail])
     table.remove(parts)
   end
-  while #parts > 1 and is_site(parts[#parts], sites, host) do
+  -- "Headline : Site | Motto | Founded 2005": the first piece ends in the site's name, its
+  -- mottos follow.
+  local first = #parts > 1 and not removed and split(parts[1])
+  if first and #first > 1 and is_site(first[#first], sites, host, shown)
+    and #t - #parts[1] < 100 then
+    local _, sub = split(parts[1])
+    removed = squash(first[#first])
+    return squash(table.concat(first, sub, 1, #first - 1)), removed
+  end
+  while #parts > 1 and is_site(parts[#parts], sites, host, shown) do
     removed = removed or squash(parts[#parts])
     table.remove(parts)
   end
-  while #parts > 1 and is_site(parts[1], sites, host) do
+  while #parts > 1 and is_site(parts[1], sites, host, shown) do
     removed = removed or squash(parts[1])
     table.remove(parts, 1)
   end
@@ -144,11 +186,39 @@ local GLUED = { ":", "|", "-", "/", "@", "\239\188\154", "\239\189\156", "\226\1
 
 -- "マインドマップ風のツリー「Treeviz」:phpspot開発日誌": the exact name of the site (one the
 -- page declares, not one guessed from its host) glued to the headline by a separator.
-local function strip_glued(t, sites)
+local function strip_glued(t, sites, h1, tight)
+  -- A name the page shows only once is taken only when glued tight ("...城！-新华网"), with no
+  -- space on either side of the glue, after a headline in non-ASCII text.
+  for _, site in ipairs(tight or {}) do
+    site = squash(site)
+    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
+      local head = t:sub(1, -#site - 1)
+      for _, g in ipairs(GLUED) do
+        if head:sub(-#g) == g and not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]") then
+          local rest = squash(head:sub(1, -#g - 1))
+          if rest and rest ~= "" then
+            return rest, site
+          end
+        end
+      end
+    end
+  end
   for _, site in ipairs(sites) do
     site = squash(site)
     if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
       local head = t:sub(1, -#site - 1):gsub("%s+$", "")
+      -- "Truckwash A31Das etwas andere Branchenbuch": the headline an h1 shows, the site's
+      -- name glued on without even a space.
+      if h1 and h1[key(head)] and key(head) ~= "" then
+        for _ = 1, 3 do
+          for _, g in ipairs(GLUED) do
+            if head:sub(-#g) == g then
+              head = head:sub(1, -#g - 1):gsub("%s+$", "")
+            end
+          end
+        end
+        return squash(head), site
+      end
       for _, g in ipairs(GLUED) do
         if head:sub(-#g) == g then
           local rest = squash(head:sub(1, -#g - 1))
@@ -313,7 +383,7 @@ end
 -- declared; one that is an h1 plus a label ("Loft — House Call") is cut to the h1; and when the declared
 -- title and <title> disagree and neither is an h1, an h1 sharing most of its words with the
 -- declared title is the visible headline both were rewritten from.
-function M.choose(c)
+local function choose(c)
   local h1, list = {}, {}
   for _, h in ipairs(c.h1s or {}) do
     if h ~= "" and not h1[key(h)] then
@@ -323,13 +393,23 @@ function M.choose(c)
   end
   local sites = c.declared_sites or c.sites
   local declared = c.declared and c.declared[1]
+  local shown = type(c.shown) == "table" and c.shown or {}
+  local glue_sites = c.sites or {}
+  if #shown > 0 then
+    glue_sites = {}
+    for _, l in ipairs({ c.sites or {}, shown }) do
+      for _, x in ipairs(l) do
+        glue_sites[#glue_sites + 1] = x
+      end
+    end
+  end
   if declared then
-    local s = M.strip(declared, sites, c.host)
-    s = s and strip_glued(s, c.sites or {})
+    local s = M.strip(declared, sites, c.host, shown)
+    s = s and strip_glued(s, glue_sites, h1, c.shown_once)
     -- A declaration cut short at a quote its template did not escape (content="... de "x""):
     -- the <title> still holds the whole.
     local whole = s and s ~= "" and c.html_title and c.html_title:find(s, 1, true)
-      and M.strip(c.html_title, c.sites, c.host)
+      and M.strip(c.html_title, c.sites, c.host, shown)
     if whole and #whole > #s and whole:sub(1, #s) == s then
       local rest = whole:sub(#s + 1):gsub("^%s+", "")
       for _, q in ipairs(QUOTES) do
@@ -372,7 +452,7 @@ function M.choose(c)
       if pre and words(pre) >= 2 then
         return pre
       end
-      local alt = c.html_title and M.strip(c.html_title, c.sites, c.host)
+      local alt = c.html_title and M.strip(c.html_title, c.sites, c.host, shown)
       -- "Headline" declared, "Headline: subtitle" as both the h1 and the <title>: two sources
       -- state the whole headline, the declaration is its short form.
       local full = alt and h1[key(alt)]
@@ -397,7 +477,11 @@ function M.choose(c)
   end
   -- No declaration: <title>, without the site name, else cut at its separators.
   if c.html_title then
-    local s, removed = M.strip(c.html_title, c.sites, c.host)
+    local s, removed = M.strip(c.html_title, c.sites, c.host, shown)
+    if s and not removed then
+      local g, site = strip_glued(s, glue_sites, h1, c.shown_once)
+      s, removed = g, site
+    end
     if s and s ~= "" then
       if h1[key(s)] then
         return s
@@ -417,6 +501,33 @@ function M.choose(c)
     return list[1]
   end
   return nil
+end
+
+-- The separators and glue a title keeps when a site's name may still stand beside its headline.
+local KEPT = { "|", " - ", " – ", " — ", " : ", "»", "«", " / ", " · ", " • ", "-", "\239\188\154" }
+
+function M.choose(c)
+  if type(c.shown) ~= "function" then
+    return choose(c)
+  end
+  -- The home links cost a search of the page's links: sought only when the title chosen
+  -- without them still has a separator or glue where a site's name may stand.
+  local shown = c.shown
+  c.shown = nil
+  local t = choose(c)
+  -- (Glue without spaces is sought only in a title with non-ASCII text: "...城！-新华网".)
+  local kept = t and (t:find("[\128-\255]") and KEPT or SEPARATORS) or {}
+  for _, g in ipairs(kept) do
+    if t:find(g, 1, true) then
+      c.shown, c.shown_once = shown()
+      if #c.shown > 0 or #(c.shown_once or {}) > 0 then
+        t = choose(c)
+      end
+      break
+    end
+  end
+  c.shown, c.shown_once = shown, nil
+  return t
 end
 
 M.is_site = is_site

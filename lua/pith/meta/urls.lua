@@ -108,6 +108,18 @@ function M.host(url)
   return (host:gsub("^www%d*%.", ""))
 end
 
+--- The host of the page a web archive's address holds ("ordnungsrausch.com" for
+-- https://web.archive.org/web/2016.../http://ordnungsrausch.com/...) and the archive's prefix
+-- before it, or nil.
+function M.archived_host(url)
+  local prefix, inner = (type(url) == "string" and url or "")
+    :match("^(https?://web%.archive%.org/web/[%w_]+/)(https?://.+)$")
+  if inner then
+    return M.host(inner), prefix
+  end
+  return nil
+end
+
 --- True when the string is an absolute http(s) URL.
 function M.is_http(s)
   return type(s) == "string" and s:find("^https?://") ~= nil
