@@ -12,6 +12,7 @@ local byline = require "pith.meta.byline"
 local title_mod = require "pith.meta.title"
 local urls = require "pith.meta.urls"
 local dom = require "pith.meta.dom"
+local text_dates = require "pith.meta.text_dates"
 local squash = require("pith.meta.str").squash
 local strip = require("pith.meta.str").strip
 
@@ -402,7 +403,7 @@ function M.collect(doc, opts)
   local declared_dates = meta_tags.all(scan, DATE_KEYS)
   f.date = dates.parse(ld.date, dopts) or first_date(declared_dates, dopts) or dom.date(idx)
     or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
-    or dom.date_text(idx)
+    or dom.date_text(idx) or text_dates.find(doc, dopts)
   -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
   f.date = dates.localize(f.date, declared_dates, dopts)
   f.date_modified = dates.parse(ld.date_modified, dopts) or first_date(meta_tags.all(scan, MODIFIED_KEYS), dopts)
