@@ -72,6 +72,7 @@ build = {
     ["pith.meta.byline"] = "lua/pith/meta/byline.lua",
     ["pith.meta.dates"] = "lua/pith/meta/dates.lua",
     ["pith.meta.dom"] = "lua/pith/meta/dom.lua",
+    ["pith.meta.text_dates"] = "lua/pith/meta/text_dates.lua",
     ["pith.meta.jsonld"] = "lua/pith/meta/jsonld.lua",
     ["pith.meta.meta_tags"] = "lua/pith/meta/meta_tags.lua",
     ["pith.meta.str"] = "lua/pith/meta/str.lua",

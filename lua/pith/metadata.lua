@@ -12,6 +12,7 @@ local byline = require "pith.meta.byline"
 local title_mod = require "pith.meta.title"
 local urls = require "pith.meta.urls"
 local dom = require "pith.meta.dom"
+local text_dates = require "pith.meta.text_dates"
 local squash = require("pith.meta.str").squash
 local strip = require("pith.meta.str").strip
 
@@ -522,7 +523,7 @@ function M.collect(doc, opts)
       if not d then
         at_title()
         d = dom.date(idx) or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
-          or dom.date_text(idx)
+          or dom.date_text(idx) or text_dates.find(doc, dopts)
       end
       -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
       date = dates.localize(d, declared_dates, dopts) or false

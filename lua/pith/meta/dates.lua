@@ -2,28 +2,57 @@
 -- Spanish month names, numeric US/European forms, epoch seconds) to ISO 8601.
 -- Dates before 1995 or in the future are rejected; relative dates ("2 hours ago") are
 -- never guessed, because the page's fetch time is unknown.
+local utf8 = require("pith.compat").utf8 -- also LuaJIT and 5.1
+
 local M = {}
 
 local MIN_YEAR = 1995
 
 local MONTHS = {}
 do
+  -- English, German, French, Spanish, Portuguese, Italian, Dutch, Scandinavian, Catalan, Romanian,
+  -- Indonesian, Hungarian, Turkish, Finnish (partitive), Polish, Czech and Slovak (genitive and
+  -- nominative), Russian, Ukrainian and Bulgarian (genitive and nominative), Arabic (Egyptian and
+  -- the Levant's one-word names). Croatian is left out: its "listopada" is October, Polish November.
   local names = {
-    { "january", "jan", "januar", "janvier", "janv", "enero", "ene", "jänner", "janeiro", "gennaio" },
-    { "february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro", "febbraio" },
-    { "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco" },
-    { "april", "apr", "avril", "avr", "abril", "abr", "aprile" },
-    { "may", "mai", "mayo", "maio", "maggio" },
-    { "june", "jun", "juni", "juin", "junio", "junho", "giugno" },
-    { "july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio" },
-    { "august", "aug", "août", "aout", "agosto", "ago" },
-    { "september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre", "set" },
-    { "october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott" },
-    { "november", "nov", "novembre", "noviembre", "novembro" },
-    { "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre" },
+    { "january", "jan", "januar", "janvier", "janv", "enero", "ene", "jänner", "janeiro", "gennaio", "gen", "januari",
+      "gener", "ianuarie", "január", "ocak", "tammikuuta", "stycznia", "styczeń", "ledna", "leden", "januára",
+      "января", "январь", "янв", "січня", "січень", "януари", "يناير" },
+    { "february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro", "fev", "febbraio",
+      "februari", "febrer", "februarie", "február", "febr", "şubat", "helmikuuta", "lutego", "luty", "února",
+      "únor", "februára", "февраля", "февраль", "фев", "лютого", "лютий", "февруари", "فبراير", "شباط" },
+    { "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt", "marts", "maret", "març",
+      "martie", "március", "márc", "mart", "maaliskuuta", "marca", "marzec", "března", "březen", "марта", "март",
+      "мар", "березня", "березень", "مارس", "آذار" },
+    { "april", "apr", "avril", "avr", "abril", "abr", "aprile", "aprilie", "április", "ápr", "nisan",
+      "huhtikuuta", "kwietnia", "kwiecień", "dubna", "duben", "apríla", "апреля", "апрель", "апр", "квітня",
+      "квітень", "април", "أبريل", "إبريل", "نيسان" },
+    { "may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maig", "május", "máj", "mayıs", "toukokuuta",
+      "maja", "května", "květen", "mája", "мая", "май", "травня", "травень", "مايو", "أيار" },
+    { "june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "juny", "iunie", "június", "jún",
+      "haziran", "kesäkuuta", "czerwca", "czerwiec", "června", "červen", "júna", "июня", "июнь", "июн", "червня",
+      "червень", "юни", "يونيو", "حزيران" },
+    { "july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "juliol", "iulie", "július",
+      "júl", "temmuz", "heinäkuuta", "lipca", "lipiec", "července", "červenec", "júla", "июля", "июль", "июл",
+      "липня", "липень", "юли", "يوليو", "تموز" },
+    { "august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "agustus", "agost", "augusztus",
+      "ağustos", "elokuuta", "sierpnia", "sierpień", "srpna", "srpen", "augusta", "августа", "август", "авг",
+      "серпня", "серпень", "أغسطس", "آب" },
+    { "september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre", "set",
+      "setembre", "septembrie", "szeptember", "szept", "eylül", "syyskuuta", "września", "wrzesień", "září",
+      "septembra", "сентября", "сентябрь", "сен", "сент", "вересня", "вересень", "септември", "سبتمبر", "أيلول" },
+    { "october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "octombrie",
+      "október", "ekim", "lokakuuta", "października", "październik", "října", "říjen", "októbra", "октября",
+      "октябрь", "окт", "жовтня", "жовтень", "октомври", "أكتوبر", "اكتوبر" },
+    { "november", "nov", "novembre", "noviembre", "novembro", "noiembrie", "kasım", "marraskuuta", "listopada",
+      "listopad", "listopadu", "novembra", "ноября", "ноябрь", "ноя", "листопада", "листопад", "ноември", "نوفمبر" },
+    { "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro",
+      "dicembre", "desember", "desembre", "decembrie", "aralık", "joulukuuta", "grudnia", "grudzień", "prosince",
+      "prosinec", "decembra", "декабря", "декабрь", "дек", "грудня", "грудень", "декември", "ديسمبر" },
   }
   for i, list in ipairs(names) do
     for _, n in ipairs(list) do
+      assert(MONTHS[n] == nil or MONTHS[n] == i, n)
       MONTHS[n] = i
     end
   end
@@ -45,11 +74,35 @@ local function leap(y)
   return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0
 end
 
--- string.lower leaves UTF-8 capitals alone; these are the ones month names use.
-local UPPER = { ["É"] = "é", ["È"] = "è", ["Û"] = "û", ["Ä"] = "ä", ["Ç"] = "ç", ["Ö"] = "ö", ["Ü"] = "ü" }
+-- string.lower leaves UTF-8 capitals alone: those of Latin-1 ("É", "Ü"), Latin Extended-A
+-- ("Ş", "Ř", "Ł") and Cyrillic ("Января") are folded here, as month names need.
+local function fold2(c1, c2)
+  local cp = (c1:byte() - 192) * 64 + c2:byte() - 128
+  if cp >= 0xC0 and cp <= 0xDE and cp ~= 0xD7 then
+    cp = cp + 32
+  elseif cp >= 0x100 and cp < 0x17F then
+    local even = cp % 2 == 0
+    local pair_even = cp < 0x138 or (cp >= 0x14A and cp < 0x178)
+    local pair_odd = (cp >= 0x139 and cp < 0x149) or cp >= 0x179
+    if (pair_even and even) or (pair_odd and not even) then
+      cp = cp + 1
+    end
+  elseif cp >= 0x410 and cp <= 0x42F then
+    cp = cp + 32
+  elseif cp >= 0x400 and cp <= 0x40F then
+    cp = cp + 80
+  else
+    return nil
+  end
+  return utf8.char(cp)
+end
 
 local function lower(s)
-  return (s:lower():gsub("\195[\128-\159]", UPPER))
+  s = s:lower()
+  if s:find("[\195-\197\208]") then
+    s = s:gsub("([\195-\197\208])([\128-\191])", fold2)
+  end
+  return s
 end
 M.lower = lower
 
@@ -125,6 +178,15 @@ local function read_time(s)
     rest = r3 or rest
   end
   local ampm, r4 = s:match("^%s*([aApP])%.?[mM]%.?()", rest)
+  if not ampm then
+    -- Arabic: "12:09 م" (masa'an, evening), "9:05 ص" (sabahan, morning).
+    local ar
+    ar, r4 = s:match("^%s*(\217\133)%f[%s%z]()", rest)
+    if not ar then
+      ar, r4 = s:match("^%s*(\216\181)%f[%s%z]()", rest)
+    end
+    ampm = ar and (ar == "\217\133" and "p" or "a") or nil
+  end
   if ampm then
     rest = r4
     ampm = ampm:lower()
@@ -191,10 +253,11 @@ function M.parse(s, opts)
   end
   -- Every form below holds a four-digit year (or ten epoch digits): text without one, the
   -- common case for headline blocks and bylines, is refused before the pattern loops.
-  if not s:find("%d%d%d%d") then
+  if not s:find("%d%d%d%d") and not s:find("%d[./]%s?%d%d?[./]%s?%d%d") then
     return nil
   end
-  local low = lower(s)
+  -- (No-break, thin and narrow spaces between a date's parts: "4.&thinsp;2.&thinsp;2022".)
+  local low = lower(s):gsub("\194\160", " "):gsub("\226\128[\128-\138\175]", " ")
   -- Epoch seconds or milliseconds, alone.
   local epoch = low:match("^%s*(%d%d%d%d%d%d%d%d%d%d%d?%d?%d?)%s*$")
   if epoch then
@@ -232,8 +295,9 @@ function M.parse(s, opts)
       return build(cy, cm, cd, time, nil, now)
     end
   end
-  -- Spanish and Portuguese join the parts with "de"/"del".
-  low = low:gsub("%s+del?%s+", " ")
+  -- Spanish and Portuguese join the parts with "de"/"del", English a day and its month with "of"
+  -- ("the 12th of March 2021").
+  low = low:gsub("%s+del?%s+", " "):gsub("(%d%a?%a?)%s+of%s+", "%1 ")
   -- Day month year: "5 January 2021", "5. Januar 2021", "5 de enero de 2021", "Tue, 05 Jan 2021 10:15 GMT",
   -- "le 5 janvier 2021 à 10h15", "5th Jan 2021".
   for pos, dd, word, yy, r in low:gmatch("()%f[%d](%d%d?)%.?%a?%a?%s+" .. WORD .. ",?%s+(%d%d%d%d)%f[%D]()") do
@@ -255,10 +319,34 @@ function M.parse(s, opts)
   if word and month_of(word) then
     return with_time(yy, month_of(word), dd, tm .. " " .. zone, now)
   end
+  -- Year month day: "2021. március 12." (Hungarian), "2021 Mar 12".
+  for y3, w3, d3, r in low:gmatch("%f[%d](%d%d%d%d)%.?%s+" .. WORD .. "%s+(%d%d?)%f[%D]()") do
+    local mo = month_of(w3)
+    if mo then
+      return with_time(y3, mo, d3, low:sub(r):gsub("^%.", ""), now)
+    end
+  end
   -- Numeric: 01/05/2021 (US month first unless the first number cannot be a month, or the page's
   -- language puts the day first), 05.01.2021 (day first, as in German), 05-01-2021 (day first
   -- outside American English: "01-11-2023 10:29" beside "1. November 2023").
-  local a, sep, b, yy2, r = low:match("%f[%d](%d%d?)([/.-])(%d%d?)[/.-](%d%d%d%d)%f[%D]()")
+  local a, sep, b, yy2, r = low:match("%f[%d](%d%d?)([/.-])(%d%d?)%2(%d%d%d%d)%f[%D]()")
+  if not a then
+    -- Spaced: "4. 2. 2022", "26 | 01 | 2022".
+    a, sep, b, yy2, r = low:match("%f[%d](%d%d?)%s*([.|])%s*(%d%d?)%s*%2%s*(%d%d%d%d)%f[%D]()")
+  end
+  if not a then
+    -- A two-digit year, dotted or slashed: "26.10.13", "Party, 30.8.23", "26/10/13, 03:48 pm";
+    -- not a version number or an address's part ("1.2.19.4", "10.12.19:80").
+    local pos, y2
+    pos, a, sep, b, y2, r = low:match("()%f[%d](%d%d?)%s?([./])%s?(%d%d?)%s?%3%s?(%d%d)%f[%D]()")
+    if a and not low:sub(1, pos - 1):find("[%d./]$") and not low:find("^[./:]?%d", r) then
+      local n = tonumber(y2)
+      local limit = math.floor((now or today()) / 10000) % 100
+      yy2 = (n <= limit and 2000 or 1900) + n
+    else
+      a = nil
+    end
+  end
   if a then
     a, b = tonumber(a), tonumber(b)
     local mo, da = a, b

@@ -1,0 +1,80 @@
+--- The last resort for a page's date: the first dateline anywhere in its body, when the declared
+-- metadata, the markup around the headline and the URL gave none. Many small sites print
+-- their date only as a short text of its own ("<span>27.01.2022</span>",
+-- "<h3>21.01.2022</h3>", "Erschienen am: 01.11.2023", "Apr 7, 2009") with no telling class and
+-- away from the headline pith found (or with no headline it could find).
+local dates = require "pith.meta.dates"
+
+local M = {}
+
+-- A dateline's words around its date ("Erstellt am: 30.01.2022 18:36 / sk"); a sentence that
+-- mentions a date has more.
+local MAX_WORDS = 8
+-- Text nodes read from the body's start: far enough for a page behind a long menu.
+local MAX_TEXTS = 1500
+
+-- Not the page's own date: navigation, page footers, sidebars, comments, tables (calendars,
+-- price lists, infoboxes), forms, figures' captions, event listings, links (to another page).
+local NO_TAGS = { "a", "nav", "footer", "aside", "td", "th", "form", "select", "figcaption", "figure", "button" }
+local ATTRS = { "class", "id" }
+local NO_WORDS = { "comment", "Comment", "sidebar", "Sidebar", "widget", "footer", "Footer", "related",
+  "Related", "menu", "Menu", "calendar", "kalender", "event", "Event", "termin", "Termin", "reply", "cookie", "Cookie",
+  "veranstaltung" }
+
+-- Datelines of an update (kept only when there is no other), and a copyright's year.
+local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat", "edited",
+  "geändert", "änderung", "bearbeitet" }
+
+local function squash(s)
+  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+local function word_count(s)
+  local n = 0
+  for _ in s:gmatch("%S+") do
+    n = n + 1
+  end
+  return n
+end
+
+-- A schedule ("13:00-16:40", "13：00－16：40") states two moments, a dateline one.
+local function times_of_day(s)
+  local n = 0
+  for _ in s:gsub("\239\188\154", ":"):gmatch("%f[%d]%d%d?:%d%d") do
+    n = n + 1
+  end
+  return n
+end
+
+--- The first date standing on its own in the body's texts (an update's only when no other is
+-- there), or nil. `opts` are dates.parse's (the page language's numeric order).
+function M.find(doc, opts)
+  local body = doc:body()
+  if not body then
+    return nil
+  end
+  local texts, parents = body:following_texts(MAX_TEXTS, 120)
+  local updated
+  for i, t in ipairs(texts) do
+    -- (Cheap refusals first: most texts hold no four digits and no dotted or slashed numbers.)
+    if t:find("%d") and (t:find("%d%d%d%d") or t:find("%d[./]%s?%d%d?[./]%s?%d%d")) then
+      local s = squash(t)
+      local d = s:find("%D") and word_count(s) <= MAX_WORDS and times_of_day(s) < 2
+        and not s:find("©", 1, true) and dates.parse(s, opts)
+      if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS) then
+        local low = dates.lower(s)
+        local upd = low:find("copyright", 1, true) ~= nil
+        for _, w in ipairs(UPDATE_WORDS) do
+          upd = upd or low:find(w, 1, true) ~= nil
+        end
+        if not upd then
+          return d
+        end
+        updated = updated or d
+      end
+    end
+  end
+  return updated
+end
+
+return M
