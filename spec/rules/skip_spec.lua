@@ -15,10 +15,7 @@ local GENERIC_AUTHOR = "Howard Schneider; Lindsay Dunsmuir"
 local RULE_AUTHOR = "Howard Schneider, Lindsay Dunsmuir"
 
 local function page()
-  local f = assert(io.open("../shared/corpus/mercury/html/www.reuters.com.html.gz", "rb"))
-  local html = assert(core.gunzip(f:read("a")))
-  f:close()
-  return html
+  return require("support.util").page("../shared/corpus/mercury/html/www.reuters.com.html.gz")
 end
 
 -- Counts the calls of module table t's function `name` while fn runs.
