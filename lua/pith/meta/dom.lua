@@ -7,7 +7,8 @@
 -- elements around the headline whose class/id/itemprop/rel hold a category's words.
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
-local squash = require("pith.meta.str").squash
+local str = require "pith.meta.str"
+local squash, word_count, times_of_day = str.squash, str.word_count, str.times_of_day
 local unescape = require("pith.meta.jsonld").unescape
 
 local M = {}
@@ -671,23 +672,6 @@ end
 -- "1. Februar 2022, Daniel Dillenburg"; a sentence that mentions a date has more.
 local DATELINE_WORDS = 8
 local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat" }
-
-local function word_count(s)
-  local n = 0
-  for _ in s:gmatch("%S+") do
-    n = n + 1
-  end
-  return n
-end
-
--- Times of day in a text: a dateline states one moment, a schedule ("13:00-16:40") two or more.
-local function times_of_day(s)
-  local n = 0
-  for _ in s:gsub("\239\188\154", ":"):gmatch("%f[%d]%d%d?:%d%d") do
-    n = n + 1
-  end
-  return n
-end
 
 local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
 

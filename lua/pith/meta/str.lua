@@ -69,4 +69,23 @@ function M.trim(s)
   return s
 end
 
+--- The number of white-space separated words in s.
+function M.word_count(s)
+  local n = 0
+  for _ in s:gmatch("%S+") do
+    n = n + 1
+  end
+  return n
+end
+
+--- The times of day s states ("13:00", full-width "13：00"): a dateline states one moment, a
+-- schedule ("13:00-16:40") two or more.
+function M.times_of_day(s)
+  local n = 0
+  for _ in s:gsub("\239\188\154", ":"):gmatch("%f[%d]%d%d?:%d%d") do
+    n = n + 1
+  end
+  return n
+end
+
 return M

@@ -4,6 +4,8 @@
 -- "<h3>21.01.2022</h3>", "Erschienen am: 01.11.2023", "Apr 7, 2009") with no telling class and
 -- away from the headline pith found (or with no headline it could find).
 local dates = require "pith.meta.dates"
+local str = require "pith.meta.str"
+local squash, word_count, times_of_day = str.squash, str.word_count, str.times_of_day
 
 local M = {}
 
@@ -24,27 +26,6 @@ local NO_WORDS = { "comment", "Comment", "sidebar", "Sidebar", "widget", "footer
 -- Datelines of an update (kept only when there is no other), and a copyright's year.
 local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat", "edited",
   "geändert", "änderung", "bearbeitet" }
-
-local function squash(s)
-  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
-
-local function word_count(s)
-  local n = 0
-  for _ in s:gmatch("%S+") do
-    n = n + 1
-  end
-  return n
-end
-
--- A schedule ("13:00-16:40", "13：00－16：40") states two moments, a dateline one.
-local function times_of_day(s)
-  local n = 0
-  for _ in s:gsub("\239\188\154", ":"):gmatch("%f[%d]%d%d?:%d%d") do
-    n = n + 1
-  end
-  return n
-end
 
 --- The first date standing on its own in the body's texts (an update's only when no other is
 -- there), or nil. `opts` are dates.parse's (the page language's numeric order).
