@@ -84,6 +84,35 @@ static void silent_structured(void *ctx, xmlErrorPtr err) {
   (void)err;
 }
 
+/* libxml2 halts the whole parse once elements nest deeper than 256 and drops the
+ * rest of the page (XML_PARSE_HUGE lifts the limit, but then every tree walk goes
+ * 100 000 levels deep). Elements opened below PITH_MAX_DEPTH are not built: their
+ * text goes into the deepest element kept, so a page of unclosed tags or 100 000
+ * nested divs loses no words. The parser's own name stack is LIFO and closes every
+ * element it opens through endElement, so the skipped elements are always the
+ * innermost ones and one counter pairs their starts and ends. */
+#define PITH_MAX_DEPTH 250
+
+static void capped_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  htmlParserCtxtPtr ctxt = (htmlParserCtxtPtr)ctx;
+  size_t *skipped = (size_t *)ctxt->_private;
+  if (*skipped > 0 || ctxt->nodeNr >= PITH_MAX_DEPTH) {
+    ++*skipped;
+    return;
+  }
+  xmlSAX2StartElement(ctx, name, atts);
+}
+
+static void capped_end(void *ctx, const xmlChar *name) {
+  htmlParserCtxtPtr ctxt = (htmlParserCtxtPtr)ctx;
+  size_t *skipped = (size_t *)ctxt->_private;
+  if (*skipped > 0) {
+    --*skipped;
+    return;
+  }
+  xmlSAX2EndElement(ctx, name);
+}
+
 /* HTML5 void elements libxml2 2.9's HTML parser treats as containers: it nests
  * everything after <embed>, <source>, <track>, <wbr> or <keygen> inside it, so
  * dropping an embed (clean_html, text) dropped the rest of its parent. Their
@@ -131,6 +160,7 @@ static htmlDocPtr parse_utf8(const char *text, size_t len, const char *url) {
              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
              HTML_PARSE_NODEFDTD;
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  size_t skipped = 0;
   xmlGenericErrorFunc old_handler = xmlGenericError;
   void *old_ctx = xmlGenericErrorContext;
   htmlDocPtr doc;
@@ -138,6 +168,9 @@ static htmlDocPtr parse_utf8(const char *text, size_t len, const char *url) {
   /* our own structured handler, so a handler the host installed is not called either */
   ctxt->sax->initialized = XML_SAX2_MAGIC;
   ctxt->sax->serror = silent_structured;
+  ctxt->sax->startElement = capped_start;
+  ctxt->sax->endElement = capped_end;
+  ctxt->_private = &skipped;
   /* encoding and I/O errors bypass the context and go to the generic handler */
   xmlSetGenericErrorFunc(NULL, silent_error);
   doc = htmlCtxtReadMemory(ctxt, text, (int)len, url, "UTF-8", opts);
