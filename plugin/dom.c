@@ -155,10 +155,11 @@ static void unnest_voids(xmlNodePtr root) {
  * swapped, and libxml2 frames are on the stack). */
 static htmlDocPtr parse_utf8(const char *text, size_t len, const char *url) {
   /* IGNORE_ENC: the text is already UTF-8, whatever its <meta> says. NODEFDTD: no
-   * invented HTML 4 doctype in doc:html(). */
+   * invented HTML 4 doctype in doc:html(). HUGE: a text node over 10 MB no longer
+   * halts the parse (max_size bounds the input); capped_start bounds the depth. */
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
-             HTML_PARSE_NODEFDTD;
+             HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   size_t skipped = 0;
   xmlGenericErrorFunc old_handler = xmlGenericError;
