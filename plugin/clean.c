@@ -640,7 +640,26 @@ int pith__is_captioned_figure(xmlNodePtr n) {
   return pic && cap > 0 && cap * 2 >= len;
 }
 
-static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
+/* Whether a block the class vocabulary marks down is the article all the same:
+ * it holds half the article's text or more, as prose rather than links, and
+ * is not named as comments. Page builders wrap the story in classes such as
+ * "elementor-widget-theme-post-content" or "non-hundred-percent-height-scrolling"
+ * ("widget", "scroll"); removing that block left the pass with nothing, and
+ * the retries that stop stripping took in the comments and the sidebars. */
+static int holds_article(xmlNodePtr node, size_t len, size_t article_len) {
+  char match[512];
+  size_t i;
+  if (article_len == 0 || 2 * len < article_len || pith__link_density(node) > 0.25)
+    return 0;
+  pith__match_string(match, sizeof match, pith__get_attr(node, "class"),
+                     pith__get_attr(node, "id"));
+  for (i = 0; match[i]; i++)
+    match[i] = (char)tolower((unsigned char)match[i]);
+  return !(strstr(match, "comment") || strstr(match, "disqus") || strstr(match, "repl"));
+}
+
+static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag,
+                        size_t article_len) {
   static const char *const LISTS[] = {"ul", "ol", NULL};
   static const char *const HEADINGS[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
   static const char *const TEXTISH[] = {"span",  "li",  "td", "blockquote", "dl",
@@ -668,7 +687,7 @@ static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag) {
   for (c = node->children; c; c = pith__next_node(c, node, 0))
     if (pith__is(c, "table") && is_data_table(ex, c)) return 0;
   weight = weight_of(ex, node);
-  if (weight < 0) return 1;
+  if (weight < 0 && !holds_article(node, ti.len, article_len)) return 1;
   if (ti.ascii_commas >= 10) return 0;
   for (c = node->children; c; c = pith__next_node(c, node, 0)) {
     const char *nm;
@@ -812,10 +831,11 @@ static void prep_free(prep_lists *L) {
 
 static void clean_conditionally(pith_ex *ex, xmlNodePtr article, const pith_nodes *l,
                                 const char *tag) {
-  size_t i;
-  if (!(ex->flags & PITH_FLAG_CLEAN_CONDITIONALLY)) return;
+  size_t i, article_len;
+  if (!(ex->flags & PITH_FLAG_CLEAN_CONDITIONALLY) || l->n == 0) return;
+  article_len = pith__text_len(article);
   for (i = l->n; i-- > 0;)
-    if (is_inside(l->v[i], article) && should_clean(ex, l->v[i], tag))
+    if (is_inside(l->v[i], article) && should_clean(ex, l->v[i], tag, article_len))
       pith__remove(ex, l->v[i]);
 }
 

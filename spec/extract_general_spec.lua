@@ -519,4 +519,24 @@ describe("generic extraction", function()
     assert.truthy(text:find("^Les députés ont, sans surprise, adopté"))
     assert.truthy(#text > 9000)
   end)
+  it("keeps a story whose page-builder wrapper is named like a widget, and leaves the comments out "
+     .. "(snippet mirroring an Elementor post, as on moritz-meyer.net and drk.de)", function()
+    local para = "<p>Die Zahl der Menschen, die in Deutschland auf Hilfe angewiesen sind, ist im vergangenen "
+      .. "Jahr deutlich gestiegen, wie der Verband am Montag in Berlin mitteilte; die Helfer rechnen mit mehr.</p>"
+    local comment = "<li class='comment'><div class='comment-text'><p>Vielen Dank für die ausführliche "
+      .. "Zusammenfassung, ich glaube, dass ich jetzt ein bisschen schlauer geworden bin, ehrlich gesagt.</p>"
+      .. "</div></li>"
+    local html = "<html><head><title>Immer mehr Menschen brauchen Hilfe</title></head><body><main>"
+      .. "<article class='post'><h1>Immer mehr Menschen brauchen Hilfe</h1>"
+      .. "<div class='elementor-element elementor-widget elementor-widget-theme-post-content'>"
+      .. "<div class='elementor-widget-container'>" .. para:rep(6) .. "</div></div>"
+      .. "<div id='comments' class='comments-container'><h2>12 Kommentare</h2><ol class='commentlist'>"
+      .. comment:rep(12) .. "</ol></div></article><aside class='sidebar'><p>Newsletter</p></aside>"
+      .. "</main></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.truthy(text:find("^Die Zahl der Menschen"))
+    assert.truthy(text:find("die Helfer rechnen mit mehr.$"))
+    assert.falsy(text:find("Vielen Dank", 1, true))
+    assert.falsy(text:find("Newsletter", 1, true))
+  end)
 end)
