@@ -539,4 +539,19 @@ describe("generic extraction", function()
     assert.falsy(text:find("Vielen Dank", 1, true))
     assert.falsy(text:find("Newsletter", 1, true))
   end)
+  it("drops what is left of a comment section: counts, form headings, spam-filter notices "
+     .. "(snippet mirroring petri-heil.ch and WordPress comment forms)", function()
+    local para = "<p>Im Winter entnehme ich alle massigen Hechte; bei einer Zurücksetzung würden sie "
+      .. "möglicherweise an Trommelsucht verenden, und das will niemand, der gern am See fischt.</p>"
+    local html = "<html><head><title>Winterhechte</title></head><body><div class='entry-content'>"
+      .. para:rep(6) .. "<h3>0 Kommentare</h3><p>Keine Kommentare (Kommentare erscheinen erst nach "
+      .. "unserer Freigabe)</p><h3>Schreibe einen Kommentar</h3><p>Diese Website verwendet Akismet, um "
+      .. "Spam zu reduzieren. <a href='https://akismet.com/privacy/'>Erfahre mehr darüber</a>.</p>"
+      .. "</div></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    for _, junk in ipairs({ "Kommentar", "Akismet" }) do
+      assert.falsy(text:find(junk, 1, true), junk)
+    end
+    assert.truthy(text:find("am See fischt.$"))
+  end)
 end)
