@@ -220,7 +220,7 @@ local function owner_credit(v)
   return false
 end
 
-local function pick_authors(ld, scan, idx, site, host)
+local function pick_authors(ld, scan, idx, site, host, title)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
   -- (a personal blog named after its author, a magazine crediting itself): the site name, or a
   -- name the address spells ("Krautreporter" on krautreporter.de), or a credit giving the
@@ -289,7 +289,7 @@ local function pick_authors(ld, scan, idx, site, host)
         credits = credits or n:find(" at ", 1, true) or n:find(" for ", 1, true) or n:find(" using ", 1, true)
       end
       if #names >= 3 and credits then
-        local shown = dom.byline(idx)
+        local shown = dom.byline(idx, title)
         local listed = {}
         for _, n in ipairs(names) do
           listed[n:lower()] = true
@@ -305,7 +305,7 @@ local function pick_authors(ld, scan, idx, site, host)
       return names
     end
   end
-  names = usable(dom.byline(idx))
+  names = usable(dom.byline(idx, title))
   if #names > 0 then
     return names
   end
@@ -495,7 +495,7 @@ function M.collect(doc, opts)
   -- Authors.
   if not (skip.author and skip.authors) then
     at_title()
-    local authors = pick_authors(ld, scan, idx, site_name(), host)
+    local authors = pick_authors(ld, scan, idx, site_name(), host, f.title or title())
     if #authors > 0 then
       f.authors = authors
       f.author = table.concat(authors, "; ")

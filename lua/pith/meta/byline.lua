@@ -27,7 +27,7 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   contributor contributors columnist columnists journalist journalists senior chief associate
   deputy managing executive news desk team staff agency press wire wires newsroom producer
   photographer photographers illustrator illustration updated published posted read minutes min
-  comments comment share follow subscribe contact email twitter facebook more view profile
+  comments comment share follow subscribe contact email twitter facebook more view profile profil
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
   reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳
   기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
@@ -49,6 +49,9 @@ for w in ("in on at for from with to of and the via about under into"):gmatch("%
 end
 
 local trim = str.trim
+
+-- The prepositions before a date: "on 3/4/2019", "am 26.10.", "le 5", "el 3", "il 2", "op 1".
+local DATE_PREPS = { on = true, am = true, le = true, el = true, il = true, op = true }
 
 -- Leads that markup glues to the name that follows ("vonChris Jung"): the multi-word ones and
 -- the prepositions; not "de" or "di", which begin surnames ("DeShawn", "DiMaggio").
@@ -228,7 +231,8 @@ end
 --- Splits and cleans a byline string; returns an array of names (possibly empty).
 -- opts.strict: refuse a lone Latin word (a label more often than a name); opts.handle: the
 -- string is the text of a link to the author's own page, where a lower-case user name
--- ("doumae") is the author's.
+-- ("doumae") is the author's; opts.single (with strict): a lone word is taken, as a declared
+-- name (an hCard's, a profile link's) may be one.
 function M.names(s, opts)
   if type(s) ~= "string" then
     return {}
@@ -256,7 +260,8 @@ function M.names(s, opts)
   for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
     after = pos
   end
-  if after and after > 4 then
+  local by_cut = after and after > 4
+  if by_cut then
     s = s:sub(after)
   end
   -- Cut at what follows the names: a date, a time, a reading time, a pipe or bullet.
@@ -285,11 +290,12 @@ function M.names(s, opts)
   -- Bylines that run on into a date: "Jane Doe March 5, 2021", "Jane Doe, Updated 10:15",
   -- "Jane Doe am Samstag".
   local low = dates.lower(s)
-  local first_cut = #s + 1
+  local first_cut, dated = #s + 1, false
   for word_start, word in low:gmatch("()([%a\128-\255]+)") do
     if word_start > 1 and ((dates.MONTHS[word] and #word >= 3 and low:find("^%.?%s*%d", word_start + #word))
         or WEEKDAYS[word]) then
       first_cut = math.min(first_cut, word_start)
+      dated = true
       break
     end
   end
@@ -300,19 +306,27 @@ function M.names(s, opts)
   if glued and (not digit or glued < digit) then
     digit = glued
   end
-  if digit and digit > 1 then
-    first_cut = math.min(first_cut, digit)
+  if digit and digit > 1 and digit < first_cut then
+    first_cut = digit
+    -- ("lupa am 26/10/13": a numeric date after its preposition.)
+    dated = DATE_PREPS[s:sub(1, digit - 1):match("%s(%l%l)%s+$")] or false
   end
   s = trim(s:sub(1, first_cut - 1))
   local unled = s
   s = strip_lead(s)
   -- A single word after "Posted by" is the poster's name or handle, not a stray label.
-  local led = s ~= unled and not s:find("%s")
+  local led = (s ~= unled or by_cut) and not s:find("%s")
   -- "Gillman, Steve", "Kooman, F.", "Jong, Michiel de": one surname, then given names or
   -- initials and the surname's particle, as library catalogues (and Dublin Core) write them.
   s = M.uninvert(s)
   -- What the date cut leaves behind: "Jane Doe in Politics on", "Jane Doe, le".
   s = s:gsub("%s+in%s+.*$", ""):gsub("%s+%l%l?%l?$", "")
+  -- "Posted in News by jdoe on August 3, 2019": a lower-case word between a lead and a date
+  -- is the poster's user name (a blog engine's "by %author% on %date%").
+  if dated and (s ~= unled or by_cut) and #s >= 3 and #s <= 30 and s:find("^%l[%l%d_.%-]+%l$")
+    and not (LEAD_SET[s] or ROLE_WORDS[s] or PLACEHOLDERS[s] or FUNCTION_WORDS[s]) then
+    return { s }
+  end
   s = s:gsub("\226\128[\147\148]", "-"):gsub("[,;:%-/]+%s*$", "")
   s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
   local out, seen = {}, {}
@@ -369,7 +383,7 @@ function M.names(s, opts)
   end
   -- A page element holding a single Latin word is a label, a handle or a credit more often
   -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
-  if opts and opts.strict and not (led and #out == 1) then
+  if opts and opts.strict and not opts.single and not (led and #out == 1) then
     local kept = {}
     for _, n in ipairs(out) do
       if n:find("%S%s+%S") or n:find("[\128-\255]") then
