@@ -311,6 +311,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
   end
   -- (After the visible byline: WordPress names the account that posted, an editor posting a
   -- contributor's piece on prospectmagazine.)
+  local desk
   for i = 1, 3 do
     local label, data = scan.meta["twitter:label" .. i], scan.meta["twitter:data" .. i]
     if label and data and WRITTEN_BY[dates.lower(label[1])] then
@@ -318,6 +319,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
       if #names > 0 then
         return names
       end
+      desk = desk or byline.desk(data[1])
     end
   end
   names = usable(dom.microdata_author(idx))
@@ -330,6 +332,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
   names = org_names(ld.author_orgs or {})
   if #names > 0 then
     return names
+  end
+  -- So is a desk the page declares as the writer (Yoast's "Written by: Redaktion").
+  if desk then
+    return { desk }
   end
   -- A desk or a team the visible byline credits ("By Team HardwareZone") is the author likewise.
   if idx.credit then

@@ -451,6 +451,22 @@ function M.credit(s)
   return s
 end
 
+--- A declared author field that credits a desk ("Redaktion", "PETA-Team", "Greentech.LIVE
+-- Redaktion"), as written, or nil: where a page's author field names its editorial team, the
+-- team is the author. (Only a declared field: a page element saying "Redaktion" is a heading.)
+function M.desk(s)
+  s = type(s) == "string" and str.squash(s)
+  if not s or #s > 60 or s:find("%d") or s:find("@") or s:find("https?:") then
+    return nil
+  end
+  if not s:find("%s") then
+    -- One word: a desk word, alone or as the last part of a compound ("IN-Redaktion").
+    local last = dates.lower(s):match("([%a\128-\255]+)$")
+    return s:find("^%u") and last and DESK_WORDS[last] and s or nil
+  end
+  return M.credit(s)
+end
+
 -- Legal forms that mark a name as a company's.
 local COMPANY = {}
 for w in ([[inc ltd llc llp plc gmbh ag corp corporation co company sas sarl srl bv nv kk pty
