@@ -326,6 +326,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
   if #names > 0 then
     return names
   end
+  names = usable(dom.labelled(idx))
+  if #names > 0 then
+    return names
+  end
   -- An organisation credited as the author is still the author when nothing names a person;
   -- its name is taken as written ("BBC News", "Contributors to Wikimedia projects": the person
   -- rules would refuse their desk and role words).

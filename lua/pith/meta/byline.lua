@@ -31,7 +31,9 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
   reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳
   기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
-  aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin]]):gmatch("%S+") do
+  aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin
+  leiter leiterin projektleiter projektleiterin sprecher sprecherin pressesprecher pressesprecherin
+  referent referentin]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
 end
 

@@ -562,6 +562,65 @@ function M.byline(idx, title)
   return names
 end
 
+local LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, {}, {}
+
+-- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
+-- with their colon, or a blog engine's "Posted by".
+local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
+  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von" }
+
+--- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
+-- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
+-- when no byline stands near the headline. (The first 5000 text nodes, walked once in C.)
+function M.labelled(idx)
+  local root = idx.doc:root()
+  local head = root and root:first("head")
+  if not head then
+    return {}
+  end
+  local hits, leads = head:following_lead(5000, LABELS, 4)
+  for i = 1, #hits do
+    local n = hits[i]
+    -- (Not a teaser's link or a list's item, nor a book's or product's fact box: "Seiten: 400,
+    -- Autorin: Jane Doe, Verlag: ...".)
+    local up = n:parent()
+    local facts = {}
+    for _, x in ipairs({ up and up:parent() or false, up and up:prev() or false, up and up:next() or false }) do
+      facts[#facts + 1] = x and x:content(1500) or ""
+    end
+    facts = table.concat(facts, " "):lower()
+    if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
+      and not ((facts:find("isbn", 1, true) or facts:find("verlag:", 1, true)
+        or facts:find("publisher:", 1, true) or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)))
+      and not in_comments(n) then
+      local word = LABELS[leads[i]]:gsub(":$", "")
+      local s = text(n)
+      -- (The label alone in its element: the name is what follows it, in its parent.)
+      if s and dates.lower(s):gsub("[%s:]+$", "") == word then
+        n = n:parent()
+        s = n and squash(n:content(400) or "")
+      end
+      -- (From the label on, up to what follows the name: "Datum: 03.11.2021 Autor: Jane Doe
+      -- Tags: ...".)
+      local at = s and #s < 300 and dates.lower(s):find(word, 1, true)
+      s = at and s:sub(at)
+      if s then
+        s = s:sub(1, #word) .. s:sub(#word + 1):gsub("%s%u%a+:%s.*$", "")
+        local names = byline.names(s, { strict = true })
+        -- ("Verfasst von: jdoe | 31. Dezember 2008": a user name the label gives.)
+        local handle = s:sub(#word + 1):match("^:?%s*([%l%d_.%-]+)%s*[|/,]")
+        if #names == 0 and handle then
+          names = byline.names(handle, { handle = true, strict = true })
+        end
+        if #names > 0 then
+          return names
+        end
+      end
+    end
+  end
+  return {}
+end
+
 local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment" }
 
 --- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
