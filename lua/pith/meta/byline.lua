@@ -279,6 +279,18 @@ function M.names(s, opts)
     s = trim(s:sub(1, cut - 1))
   end
   s = s:gsub("%f[%w]%d+%s*[Mm]in%a*%.?%s+[Rr]ead%f[%W].*$", "")
+  -- "Jane Doe Tags: news, politics", "Jane Doe Foto: John Roe": the next labelled field, after
+  -- a name ("Text und Interview: Jane Doe" is one label).
+  local label = s:match("^.-%S()%s+%u[%a\128-\255]*:%s")
+  if label then
+    local capitals = 0
+    for w in s:sub(1, label - 1):gmatch("%S+") do
+      capitals = w:find("^%u") and capitals + 1 or 0
+    end
+    if capitals >= 2 then
+      s = s:sub(1, label - 1)
+    end
+  end
   -- "[田中宏昌，ITmedia]": a byline bracketed whole is no aside.
   s = s:gsub("^%[([^%[%]]+)%]$", "%1")
   -- "Jane Doe (avec John Roe et Ann Poe)", "(with ...)": co-authors credited in a parenthetical.

@@ -424,6 +424,20 @@ local function names_of(n)
   return {}, whole
 end
 
+-- A book's or a product's fact box ("Seiten: 400", "Autorin: Jane Doe", "Verlag: ...") names the
+-- author of the thing reviewed, not of the page: the element, its neighbours and its parent
+-- hold the box's other labels.
+local function fact_box(n)
+  local up = n:parent()
+  local facts = {}
+  for _, x in ipairs({ up and up:parent() or false, up and up:prev() or false, up and up:next() or false }) do
+    facts[#facts + 1] = x and x:content(1500) or ""
+  end
+  facts = table.concat(facts, " "):lower()
+  return facts:find("isbn", 1, true) or facts:find("verlag:", 1, true) or facts:find("publisher:", 1, true)
+    or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)
+end
+
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
 local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "text von", "text:", "ein artikel von",
@@ -449,7 +463,7 @@ local function by_text(idx)
       if up then
         s = squash(up:content(400) or "")
       end
-      if s and #s < 200 then
+      if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i])) then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
           return names
@@ -583,16 +597,8 @@ function M.labelled(idx)
     local n = hits[i]
     -- (Not a teaser's link or a list's item, nor a book's or product's fact box: "Seiten: 400,
     -- Autorin: Jane Doe, Verlag: ...".)
-    local up = n:parent()
-    local facts = {}
-    for _, x in ipairs({ up and up:parent() or false, up and up:prev() or false, up and up:next() or false }) do
-      facts[#facts + 1] = x and x:content(1500) or ""
-    end
-    facts = table.concat(facts, " "):lower()
     if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
-      and not ((facts:find("isbn", 1, true) or facts:find("verlag:", 1, true)
-        or facts:find("publisher:", 1, true) or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)))
-      and not in_comments(n) then
+      and not fact_box(n) and not in_comments(n) then
       local word = LABELS[leads[i]]:gsub(":$", "")
       local s = text(n)
       -- (The label alone in its element: the name is what follows it, in its parent.)

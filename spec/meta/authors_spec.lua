@@ -1,0 +1,106 @@
+-- Bylines of blogs and small sites, as hand-written snippets that copy the markup pattern of
+-- pages where pith named nobody (or the wrong person): WordPress themes, Yoast, fact lines.
+local core = require "pith.core"
+local metadata = require "pith.metadata"
+
+local function authors(body, head)
+  local doc = assert(core.parse("<html><head><title>A post about things</title>" .. (head or "")
+    .. "</head>" .. body .. "</html>"))
+  local f = metadata.collect(doc, {})
+  doc:close()
+  return f.authors
+end
+
+describe("pith.metadata authors of blog posts", function()
+  it("reads an hCard's fn, a user name, although <body>'s class holds 'comment'", function()
+    -- (A theme's "front_hidecomments" on <body> made every element look like a comment.)
+    assert.same({ "flerche" }, authors([[<body class="single front_hidecomments"><article>
+      <h1>A post about things</h1><div class="entry-meta"><div class="entry-author"><span class="author vcard">
+      <a class="url" href="/author/flerche/">von <span class="fn n">flerche</span></a></span></div></div>
+      <p>Text.</p></article></body>]]))
+  end)
+
+  it("reads the hCard's fn when the byline element is the hCard itself", function()
+    assert.same({ "oz" }, authors([[<body><h1>A post about things</h1>
+      <p class="headline_meta">by <span class="author vcard fn">oz</span> on December 4, 2006</p>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("does not take a blog's title marked up as its owner's card", function()
+    assert.same({ "Krimiblogger" }, authors([[<body>
+      <h1 class="vcard author"><a href="http://blog.example.org/" class="fn">Blog-Archiv</a></h1>
+      <h2>A post about things</h2><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("finds the byline beside the post's h2 when the h1 is the blog's name", function()
+    assert.same({ "damianduchamps" }, authors([[<body><h1><a href="/">Damian's Blog</a></h1>
+      <div class="post"><h2>A post about things</h2><div class="meta">Posted in <a href="/category/x/"
+      rel="category tag">Datenschutz</a> by damianduchamps on August 3, 2019</div><p>Text.</p></div></body>]]))
+  end)
+
+  it("takes 'Posted by' and a first name", function()
+    assert.same({ "Konstantin" }, authors([[<body><h1>Four Years</h1><ul><li class="post">
+      <h2>A post about things</h2><div class="postdata"><span class="category">Posted by Konstantin</span>
+      <span class="date">21.10.2019</span></div><p>Text.</p></li></ul></body>]]))
+  end)
+
+  it("takes a member's name linked to their profile as the byline's whole text", function()
+    assert.same({ "Lars" }, authors([[<body><div id="article"><div id="meta"><span class="author">
+      <a href="/user,profile,30,lars.html">Lars</a></span></div><p>Text.</p></div></body>]]))
+  end)
+
+  it("reads a user name in a byline that runs on into a numeric date after its preposition", function()
+    assert.same({ "lupa" }, authors([[<body><h1>A post about things</h1>
+      <div class="postdetails">von lupa am 26/10/13, 03:48 pm</div><p>Text.</p></body>]]))
+  end)
+
+  it("refuses prose after 'von' and a number", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1>
+      <p>Das Wachstum von rund 1,4 Milliarden Umsatz in 2021 zu 3,5 Milliarden in 2022.</p></body>]]))
+  end)
+
+  it("refuses a profile link's label for a name", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="author"><a rel="author" href="https://www.blogger.com/profile/1">Afficher mon profil complet</a></div>
+      </body>]]))
+  end)
+end)
+
+describe("pith.metadata labelled and declared authors", function()
+  it("reads a label far from the headline: 'Autor:' before a linked name, then tags", function()
+    assert.same({ "Klausmartin Friedrich" }, authors([[<body><h1>A post about things</h1>
+      <div class="text"><p>]] .. ("Lorem ipsum dolor sit amet. "):rep(20) .. [[</p></div>
+      <p>Autor: <a href="/profil/207/x">Klausmartin Friedrich</a> Tags: 1907, 1931, braunschweig</p></body>]]))
+  end)
+
+  it("reads a label alone in its element, among other labelled facts", function()
+    assert.same({ "Peter Maahn" }, authors([[<body><h1>A post about things</h1><div class="col">
+      <h5 class="title-inline">Datum: </h5>03.11.2021<br><h5 class="title-inline">Autor: </h5>Peter Maahn/SP-X
+      </div><p>Text.</p></body>]]))
+  end)
+
+  it("drops the role after a labelled name", function()
+    assert.same({ "Uta Staschewski" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p></body>]]))
+  end)
+
+  it("takes a user name a label gives before a separator", function()
+    assert.same({ "mitundvoneinander" }, authors([[<body><div class="title"><h2>Other</h2>
+      <small><strong>Verfasst von: mitundvoneinander | 31. Dezember 2008</strong></small></div></body>]]))
+  end)
+
+  it("does not take the author of a book a review's fact box lists", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p><div>
+      <div><u>Seiten:</u> 400 Seiten</div><div><u>Autorin: </u>Alys Arden</div>
+      <div><u>Verlag: </u>fortheARTofit</div></div></body>]]))
+  end)
+
+  it("takes a desk Yoast declares as the writer when nobody is named", function()
+    assert.same({ "Redaktion" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<meta name="twitter:label1" content="Geschrieben von"><meta name="twitter:data1" content="Redaktion">]]))
+    assert.same({ "Greentech.LIVE Redaktion" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<meta name="twitter:label1" content="Verfasst von">
+      <meta name="twitter:data1" content="Greentech.LIVE Redaktion">]]))
+  end)
+end)
