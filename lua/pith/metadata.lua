@@ -258,6 +258,11 @@ local function pick_authors(ld, scan, idx, site, host, title)
   if #names > 0 then
     return names
   end
+  -- A news agency credited alone, declared or shown: kept for when nobody is named.
+  local agency
+  for _, a in ipairs(ld.authors or NONE) do
+    agency = agency or byline.agency(a)
+  end
   for _, k in ipairs(AUTHOR_KEYS) do
     local values = scan.meta[k]
     local vals = values and {} or NONE
@@ -277,6 +282,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
         site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
       elseif not url_like(v) and not owner_credit(v) then
         vals[#vals + 1] = v
+        agency = agency or byline.agency(v)
       end
     end
     -- (No values: byline.merge would find no names.)
@@ -337,9 +343,14 @@ local function pick_authors(ld, scan, idx, site, host, title)
   if #names > 0 then
     return names
   end
-  -- So is a desk the page declares as the writer (Yoast's "Written by: Redaktion").
+  -- So is a desk the page declares as the writer (Yoast's "Written by: Redaktion"), or a news
+  -- agency a byline or an author field credits alone ("By Associated Press").
   if desk then
     return { desk }
+  end
+  agency = agency or idx.agency
+  if agency then
+    return { agency }
   end
   -- A desk or a team the visible byline credits ("By Team HardwareZone") is the author likewise.
   if idx.credit then

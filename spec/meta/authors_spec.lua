@@ -104,3 +104,21 @@ describe("pith.metadata labelled and declared authors", function()
       <meta name="twitter:data1" content="Greentech.LIVE Redaktion">]]))
   end)
 end)
+
+describe("pith.metadata news agency credits", function()
+  it("takes an agency a byline credits alone when nobody is named", function()
+    assert.same({ "Associated Press" }, authors([[<body><h1>A post about things</h1>
+      <span class="author__details"><span class="text--author">By <a href="/contributors/ap">Associated Press</a>
+      </span></span><p>Text.</p></body>]]))
+    assert.same({ "dpa" }, authors([[<body><h1>A post about things</h1>
+      <div class="heading__details"><span class="heading__author">Von dpa 30.04.2024, 18:58</span></div>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("takes an agency an author field declares, and a person over it", function()
+    assert.same({ "The Associated Press" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<meta name="parsely-author" content="The Associated Press">]]))
+    assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1>
+      <div class="byline">By Jane Doe</div><p>Text.</p></body>]], [[<meta name="author" content="dpa">]]))
+  end)
+end)

@@ -481,6 +481,47 @@ function M.desk(s)
   return M.credit(s)
 end
 
+-- News agencies, by the names bylines give them: a wire story's only credit.
+local AGENCIES = {}
+for _, a in ipairs({ "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
+  "agence france-presse", "agence france presse", "dpa", "deutsche presse-agentur", "apa", "sda", "keystone-sda",
+  "kna", "epd", "efe", "agencia efe", "ansa", "jiji", "jiji press", "kyodo", "kyodo news", "xinhua", "upi",
+  "pa", "pa media", "press association", "aap", "belga", "anp", "tass", "ria novosti", "yonhap", "bernama",
+  "anadolu", "anadolu agency", "anadolu ajansı", "europa press", "agencias", "agencies", "agenturen" }) do
+  AGENCIES[a] = true
+end
+
+--- A byline or author field that credits a news agency alone ("By Associated Press", "Von dpa
+-- 30.04.2024", "Quelle: dpa"), as written, or nil: for when nothing names a person.
+function M.agency(s)
+  if type(s) ~= "string" or #s > 120 then
+    return nil
+  end
+  s = str.squash(s)
+  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
+    local i = s:find(mark, 2, true)
+    if i then
+      s = s:sub(1, i - 1)
+    end
+  end
+  s = s:gsub("^[Qq]uelle:%s*", ""):gsub("^[Ss]ource:%s*", "")
+  s = trim(strip_lead(trim(s)))
+  -- (Up to a date glued on: "Associated PressApril 28, 2023", "dpa 30.04.2024".)
+  s = trim((s:gsub("%s*%d.*$", "")))
+  local low = dates.lower(s)
+  for word_start, word in low:gmatch("()(%a+)") do
+    if word_start > 1 and dates.MONTHS[word] then
+      s, low = trim(s:sub(1, word_start - 1)), low:sub(1, word_start - 1):gsub("%s+$", "")
+      break
+    end
+  end
+  local glued = s:match("^(.-%l)%u%l+$")
+  if glued and AGENCIES[dates.lower(glued)] then
+    s, low = glued, dates.lower(glued)
+  end
+  return AGENCIES[low] and s or nil
+end
+
 -- Legal forms that mark a name as a company's.
 local COMPANY = {}
 for w in ([[inc ltd llc llp plc gmbh ag corp corporation co company sas sarl srl bv nv kk pty

@@ -484,6 +484,7 @@ local function by_text(idx)
         if lead == "by" then
           idx.credit = idx.credit or byline.credit(s)
         end
+        idx.agency = idx.agency or byline.agency(s)
       end
     end
   end
@@ -530,6 +531,7 @@ local function window_byline(idx)
           return names
         end
         idx.credit = idx.credit or byline.credit(whole)
+        idx.agency = idx.agency or byline.agency(whole)
       end
     end
   end
@@ -571,7 +573,7 @@ function M.byline(idx, title)
   if h then
     local sub = { doc = idx.doc, anchors = { h } }
     names = window_byline(sub)
-    idx.credit = idx.credit or sub.credit
+    idx.credit, idx.agency = idx.credit or sub.credit, idx.agency or sub.agency
   end
   return names
 end
