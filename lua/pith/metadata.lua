@@ -259,9 +259,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
     return names
   end
   -- A news agency credited alone, declared or shown: kept for when nobody is named.
-  local agency
+  local agency, desk
   for _, a in ipairs(ld.authors or NONE) do
     agency = agency or byline.agency(a)
+    desk = desk or byline.desk(a)
   end
   for _, k in ipairs(AUTHOR_KEYS) do
     local values = scan.meta[k]
@@ -283,6 +284,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
       elseif not url_like(v) and not owner_credit(v) then
         vals[#vals + 1] = v
         agency = agency or byline.agency(v)
+        desk = desk or byline.desk(v)
       end
     end
     -- (No values: byline.merge would find no names.)
@@ -317,7 +319,6 @@ local function pick_authors(ld, scan, idx, site, host, title)
   end
   -- (After the visible byline: WordPress names the account that posted, an editor posting a
   -- contributor's piece on prospectmagazine.)
-  local desk
   for i = 1, 3 do
     local label, data = scan.meta["twitter:label" .. i], scan.meta["twitter:data" .. i]
     if label and data and WRITTEN_BY[dates.lower(label[1])] then

@@ -103,6 +103,12 @@ describe("pith.metadata labelled and declared authors", function()
       [[<meta name="twitter:label1" content="Verfasst von">
       <meta name="twitter:data1" content="Greentech.LIVE Redaktion">]]))
   end)
+
+  it("takes a desk a JSON-LD author names when nobody is named", function()
+    assert.same({ "Ars Staff" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<script type="application/ld+json">{"@type":"NewsArticle","headline":"A post about things",
+      "author":{"@type":"Person","name":"Ars Staff"}}</script>]]))
+  end)
 end)
 
 describe("pith.metadata news agency credits", function()
