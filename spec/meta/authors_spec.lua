@@ -104,6 +104,12 @@ describe("pith.metadata labelled and declared authors", function()
       <meta name="twitter:data1" content="Greentech.LIVE Redaktion">]]))
   end)
 
+  it("takes a desk a byline element credits alone", function()
+    assert.same({ "Redaktion" }, authors([[<body><h1>A post about things</h1>
+      <div class="author-date"><span class="byline author">von Redaktion, 24. Januar 2022</span></div>
+      <p>Text.</p></body>]]))
+  end)
+
   it("takes a desk a JSON-LD author names when nobody is named", function()
     assert.same({ "Ars Staff" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
       [[<script type="application/ld+json">{"@type":"NewsArticle","headline":"A post about things",

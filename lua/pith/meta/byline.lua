@@ -469,8 +469,19 @@ end
 -- Redaktion"), as written, or nil: where a page's author field names its editorial team, the
 -- team is the author. (Only a declared field: a page element saying "Redaktion" is a heading.)
 function M.desk(s)
-  s = type(s) == "string" and str.squash(s)
-  if not s or #s > 60 or s:find("%d") or s:find("@") or s:find("https?:") then
+  s = type(s) == "string" and #s < 200 and str.squash(s)
+  if not s then
+    return nil
+  end
+  -- (As a byline shows it: "von Redaktion, 24. Januar 2022", "Redaktion 1. November 2023".)
+  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
+    local i = s:find(mark, 2, true)
+    if i then
+      s = s:sub(1, i - 1)
+    end
+  end
+  s = trim((trim(strip_lead(trim(s))):gsub("%s*%d.*$", "")))
+  if #s < 2 or #s > 60 or s:find("@") or s:find("https?:") then
     return nil
   end
   if not s:find("%s") then

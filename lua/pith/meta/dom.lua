@@ -530,7 +530,7 @@ local function window_byline(idx)
         if #names > 0 then
           return names
         end
-        idx.credit = idx.credit or byline.credit(whole)
+        idx.credit = idx.credit or byline.credit(whole) or byline.desk(whole)
         idx.agency = idx.agency or byline.agency(whole)
       end
     end
