@@ -134,3 +134,22 @@ describe("pith.metadata news agency credits", function()
       <div class="byline">By Jane Doe</div><p>Text.</p></body>]], [[<meta name="author" content="dpa">]]))
   end)
 end)
+
+describe("pith.metadata bare bylines away from the headline", function()
+  it("takes a short 'Von Jane Doe' line when no h1 anchors a byline window", function()
+    assert.same({ "Leonora Holling" }, authors([[<body><div class="content"><h2>Gaspreise</h2>
+      <p>]] .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p><h5><em>Von Leonora Holling</em></h5></div></body>]]))
+  end)
+
+  it("does not take teasers' bylines, said more than once", function()
+    assert.is_nil(authors([[<body><p>]] .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p>
+      <div class="most-read"><div class="item"><div class="teaser-meta">Von Christoph Reisinger</div></div>
+      <div class="item"><div class="teaser-meta">Von Knut Krohn</div></div></div></body>]]))
+  end)
+
+  it("does not take a one-word name or code after a bare lead", function()
+    assert.is_nil(authors([[<body><p>]] .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p>
+      <pre><code>SELECT * FROM log ORDER <span>BY</span> <span>period</span> DESC</code></pre>
+      <div class="widget">by Taboola</div></body>]]))
+  end)
+end)

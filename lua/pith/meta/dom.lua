@@ -578,12 +578,15 @@ function M.byline(idx, title)
   return names
 end
 
-local LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, {}, {}
+local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}, {}
 
 -- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
-  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von" }
+  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "by", "von", "par", "por" }
+-- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
+local NONE = {}
+local BARE = { by = true, von = true, par = true, por = true }
 
 --- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
 -- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
@@ -594,7 +597,12 @@ function M.labelled(idx)
   if not head then
     return {}
   end
-  local hits, leads = head:following_lead(5000, LABELS, 4)
+  local hits, leads = head:following_lead(5000, LABELS, 6)
+  -- (Bare leads said more than once are a listing's: teasers "Von Jane Doe", "Von John Roe".)
+  local bare = 0
+  for i = 1, #hits do
+    bare = bare + (BARE[LABELS[leads[i]]] and 1 or 0)
+  end
   for i = 1, #hits do
     local n = hits[i]
     -- (Not a teaser's link or a list's item, nor a book's or product's fact box: "Seiten: 400,
@@ -603,6 +611,10 @@ function M.labelled(idx)
       and not fact_box(n) and not in_comments(n) then
       local word = LABELS[leads[i]]:gsub(":$", "")
       local s = text(n)
+      if BARE[word] and s and (bare > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
+          or n:closest_match(false, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)) then
+        s = nil
+      end
       -- (The label alone in its element: the name is what follows it, in its parent.)
       if s and dates.lower(s):gsub("[%s:]+$", "") == word then
         n = n:parent()
@@ -617,10 +629,15 @@ function M.labelled(idx)
         local names = byline.names(s, { strict = true })
         -- ("Verfasst von: jdoe | 31. Dezember 2008": a user name the label gives.)
         local handle = s:sub(#word + 1):match("^:?%s*([%l%d_.%-]+)%s*[|/,]")
-        if #names == 0 and handle then
+        if #names == 0 and handle and not BARE[word] then
           names = byline.names(handle, { handle = true, strict = true })
         end
-        if #names > 0 then
+        -- (After a bare lead, full names only: "by Taboola", "ORDER BY period" are no bylines.)
+        local full = #names > 0
+        for _, nm in ipairs(BARE[word] and names or NONE) do
+          full = full and nm:find("%S%s+%S") ~= nil
+        end
+        if full then
           return names
         end
       end
