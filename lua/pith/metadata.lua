@@ -22,7 +22,8 @@ local TITLE_KEYS = { "dc:title", "dcterm:title", "dc.title", "dcterms.title", "o
   "twitter:title", "parsely-title", "sailthru.title", "headline" }
 local AUTHOR_KEYS = { "dc:creator", "dcterm:creator", "dc.creator", "dcterms.creator", "citation_author",
   "article:author", "og:article:author", "author", "parsely-author", "sailthru.author", "byl",
-  "book:author", "dc.creator.author", "cxenseparse:author", "authors", "rbauthors", "dcsext.author", "clmst" }
+  "book:author", "dc.creator.author", "cxenseparse:author", "authors", "rbauthors", "dcsext.author", "clmst",
+  "shareaholic:article_author_name" }
 local DATE_KEYS = { "article:published_time", "og:article:published_time", "article:published",
   "published_time", "og:published_time", "datepublished", "dc.date.issued", "dcterms.issued", "dc.date.published",
   "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
