@@ -241,8 +241,11 @@ local function pick_authors(ld, scan, idx, site, host, title)
     local k = title_mod.key(n)
     -- ("Die FURCHE" on furche.at: the article is no part of the name the address spells.)
     local bare = title_mod.key((dates.lower(n):gsub("^%s*[dl][aei][es]?%s+", ""):gsub("^%s*the%s+", "")))
+    -- ("MDR THÜRINGEN" on mdr.de: the brand, then its regional desk.)
+    local brand = n:match("^(%S+)%s+%S")
     return (site_key and k == site_key) or host_keys[k] or host_keys[bare]
       or (domain and n:lower():find(domain, 1, true) ~= nil)
+      or (brand ~= nil and #brand >= 2 and host_keys[title_mod.key(brand)] == true)
   end
   local function usable(names)
     local out = {}
