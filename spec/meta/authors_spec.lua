@@ -153,3 +153,19 @@ describe("pith.metadata bare bylines away from the headline", function()
       <div class="widget">by Taboola</div></body>]]))
   end)
 end)
+
+describe("pith.metadata author clean-up", function()
+  it("keeps a name a layout shows twice once", function()
+    assert.same({ "Kristen Falc'hon" }, authors([[<body><h1>A post about things</h1>
+      <div class="author"><span>Kristen Falc'hon</span><span>Kristen Falc'hon</span></div><p>Text.</p></body>]]))
+  end)
+
+  it("drops a desk that opens with the site's brand beside a person", function()
+    local doc = assert(core.parse([[<html><head><title>A post about things</title></head><body>
+      <h1>A post about things</h1><p class="author">von David Straub, MDR THÜRINGEN</p><p>Text.</p></body></html>]],
+      { url = "https://www.mdr.de/nachrichten/a-post.html" }))
+    local f = metadata.collect(doc, { url = "https://www.mdr.de/nachrichten/a-post.html" })
+    doc:close()
+    assert.same({ "David Straub" }, f.authors)
+  end)
+end)

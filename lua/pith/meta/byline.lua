@@ -373,6 +373,12 @@ function M.names(s, opts)
       part = part .. "."
     end
     part = trim(part)
+    -- "Kristen Falc'honKristen Falc'hon", "Jane Doe Jane Doe": the name twice, as a layout for
+    -- two screen sizes shows it. (A full name: "Bora Bora" is one.)
+    local once = #part >= 8 and (part:match("^(%S.+%S)%s*%1$"))
+    if once and once:find("%s") then
+      part = once
+    end
     if is_name(part) and not seen[part:lower()] then
       seen[part:lower()] = true
       out[#out + 1] = part
