@@ -90,6 +90,14 @@ describe("pith.metadata labelled and declared authors", function()
       <small><strong>Verfasst von: mitundvoneinander | 31. Dezember 2008</strong></small></div></body>]]))
   end)
 
+  it("takes a user name 'Posted by' gives in a post's footer, not a desk's initials", function()
+    assert.same({ "swardley" }, authors([[<body><h1>A post about things</h1><p>]]
+      .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p><div class="post-footer"><span class="post-author">
+      Posted by <a href="/profile/1">swardley</a></span></div></body>]]))
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>]]
+      .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p><p class="foot">Autor: red</p></body>]]))
+  end)
+
   it("does not take the author of a book a review's fact box lists", function()
     assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p><div>
       <div><u>Seiten:</u> 400 Seiten</div><div><u>Autorin: </u>Alys Arden</div>

@@ -583,7 +583,8 @@ local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}
 -- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
-  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "by", "von", "par", "por" }
+  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "von:", "by:", "by", "von", "par",
+  "por" }
 -- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
 local NONE = {}
 local BARE = { by = true, von = true, par = true, por = true }
@@ -629,7 +630,10 @@ function M.labelled(idx)
         s = s:sub(1, #word) .. s:sub(#word + 1):gsub("%s%u%a+:%s.*$", "")
         local names = byline.names(s, { strict = true })
         -- ("Verfasst von: jdoe | 31. Dezember 2008": a user name the label gives.)
-        local handle = s:sub(#word + 1):match("^:?%s*([%l%d_.%-]+)%s*[|/,]")
+        local rest = s:sub(#word + 1)
+        -- (Four letters at least when the label ends the line: "Autor: red" is the desk's initials.)
+        local handle = rest:match("^:?%s*([%l%d_.%-]+)%s*[|/,]") or rest:match("^:?%s*([%l%d_.%-][%l%d_.%-][%l%d_.%-]"
+          .. "[%l%d_.%-]+)$")
         if #names == 0 and handle and not BARE[word] then
           names = byline.names(handle, { handle = true, strict = true })
         end
