@@ -177,3 +177,22 @@ describe("pith.metadata author clean-up", function()
     assert.same({ "David Straub" }, f.authors)
   end)
 end)
+
+describe("pith.meta.byline for blog and wire bylines", function()
+  local byline = require "pith.meta.byline"
+
+  it("reads a poster filed under a category, and a byline up to the next labelled field", function()
+    assert.same({ "Nesselsetzer" }, byline.names("Posted by Nesselsetzer under Just For Fun", { strict = true }))
+    assert.same({ "Klausmartin Friedrich" }, byline.names("Autor: Klausmartin Friedrich Tags: 1907, 1931"))
+    assert.same({ "Harald Willenbrock" }, byline.names("Text und Interview: Harald Willenbrock", { strict = true }))
+  end)
+
+  it("names an agency or a desk credited alone, and nothing else", function()
+    assert.equal("Associated Press", byline.agency("Associated PressApril 28, 2023 GMT"))
+    assert.equal("dpa", byline.agency("Quelle: dpa"))
+    assert.is_nil(byline.agency("AP Photo/Jane Doe"))
+    assert.equal("IN-Redaktion", byline.desk("IN-Redaktion"))
+    assert.equal("Redaktion", byline.desk("Redaktion 1. November 2023 10:29"))
+    assert.is_nil(byline.desk("Jane Doe"))
+  end)
+end)

@@ -326,6 +326,8 @@ function M.names(s, opts)
     dated = DATE_PREPS[s:sub(1, digit - 1):match("%s(%l%l)%s+$")] or false
   end
   s = trim(s:sub(1, first_cut - 1))
+  -- "Posted by jdoe under News": the category a blog engine files the post under.
+  s = s:gsub("%s+under%s+.*$", "")
   local unled = s
   s = strip_lead(s)
   -- A single word after "Posted by" is the poster's name or handle, not a stray label.
