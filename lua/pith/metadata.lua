@@ -188,6 +188,7 @@ for l in ("es fr it pt ca gl el vi id ms ro en-gb en-au en-in en-nz en-ie en-za"
 end
 
 local NONE = {} -- an empty list that is never filled
+local LD_OPTS = { handle = true }
 
 -- The page's registrable domain as written in a credit: "dw.com" for www.dw.com.
 local function domain_of(host)
@@ -339,6 +340,13 @@ local function pick_authors(ld, scan, idx, site, host, title)
   end
   names = usable(dom.labelled(idx))
   if #names > 0 then
+    return names
+  end
+  -- A JSON-LD author's user name alone ("jesusfreak"), which the name rules refuse: the
+  -- account's, when no shown name (often the person's "robert.stitz" spelt out) is found.
+  -- (Initials, "mf", are a desk's shorthand.)
+  names = #(ld.authors or NONE) > 0 and usable(byline.merge(ld.authors, LD_OPTS)) or NONE
+  if #names > 0 and #names[1] > 2 then
     return names
   end
   -- An organisation credited as the author is still the author when nothing names a person;

@@ -118,6 +118,14 @@ describe("pith.metadata labelled and declared authors", function()
       <p>Text.</p></body>]]))
   end)
 
+  it("takes a JSON-LD Person's user name when no shown name is found, and a shown name first", function()
+    local ld = [[<script type="application/ld+json">{"@type":"Recipe","name":"A post about things",
+      "author":{"@type":"Person","name":"jesusfreak"}}</script>]]
+    assert.same({ "jesusfreak" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]], ld))
+    assert.same({ "Jesus Freak" }, authors([[<body><h1>A post about things</h1>
+      <div class="byline">By Jesus Freak</div><p>Text.</p></body>]], ld))
+  end)
+
   it("takes a desk a JSON-LD author names when nobody is named", function()
     assert.same({ "Ars Staff" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
       [[<script type="application/ld+json">{"@type":"NewsArticle","headline":"A post about things",

@@ -555,11 +555,11 @@ function M.is_company(n)
 end
 
 --- Cleans an array of raw author strings into distinct names, keeping their order; a company
--- credited beside people is the publisher, not an author.
-function M.merge(list)
+-- credited beside people is the publisher, not an author. opts: M.names's.
+function M.merge(list, opts)
   local out, seen = {}, {}
   for _, raw in ipairs(list) do
-    for _, n in ipairs(M.names(raw)) do
+    for _, n in ipairs(M.names(raw, opts)) do
       if not seen[n:lower()] then
         seen[n:lower()] = true
         out[#out + 1] = n
