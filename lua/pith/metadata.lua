@@ -22,7 +22,8 @@ local TITLE_KEYS = { "dc:title", "dcterm:title", "dc.title", "dcterms.title", "o
   "twitter:title", "parsely-title", "sailthru.title", "headline" }
 local AUTHOR_KEYS = { "dc:creator", "dcterm:creator", "dc.creator", "dcterms.creator", "citation_author",
   "article:author", "og:article:author", "author", "parsely-author", "sailthru.author", "byl",
-  "book:author", "dc.creator.author", "cxenseparse:author", "authors", "rbauthors", "dcsext.author", "clmst" }
+  "book:author", "dc.creator.author", "cxenseparse:author", "authors", "rbauthors", "dcsext.author", "clmst",
+  "shareaholic:article_author_name" }
 local DATE_KEYS = { "article:published_time", "og:article:published_time", "article:published",
   "published_time", "og:published_time", "datepublished", "dc.date.issued", "dcterms.issued", "dc.date.published",
   "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
@@ -187,6 +188,7 @@ for l in ("es fr it pt ca gl el vi id ms ro en-gb en-au en-in en-nz en-ie en-za"
 end
 
 local NONE = {} -- an empty list that is never filled
+local LD_OPTS = { handle = true }
 
 -- The page's registrable domain as written in a credit: "dw.com" for www.dw.com.
 local function domain_of(host)
@@ -220,7 +222,7 @@ local function owner_credit(v)
   return false
 end
 
-local function pick_authors(ld, scan, idx, site, host)
+local function pick_authors(ld, scan, idx, site, host, title)
   -- A name that is the site's own is the publisher, kept aside for when nothing else names anyone
   -- (a personal blog named after its author, a magazine crediting itself): the site name, or a
   -- name the address spells ("Krautreporter" on krautreporter.de), or a credit giving the
@@ -240,8 +242,11 @@ local function pick_authors(ld, scan, idx, site, host)
     local k = title_mod.key(n)
     -- ("Die FURCHE" on furche.at: the article is no part of the name the address spells.)
     local bare = title_mod.key((dates.lower(n):gsub("^%s*[dl][aei][es]?%s+", ""):gsub("^%s*the%s+", "")))
+    -- ("MDR THÜRINGEN" on mdr.de: the brand, then its regional desk.)
+    local brand = n:match("^(%S+)%s+%S")
     return (site_key and k == site_key) or host_keys[k] or host_keys[bare]
       or (domain and n:lower():find(domain, 1, true) ~= nil)
+      or (brand ~= nil and #brand >= 2 and host_keys[title_mod.key(brand)] == true)
   end
   local function usable(names)
     local out = {}
@@ -257,6 +262,12 @@ local function pick_authors(ld, scan, idx, site, host)
   local names = usable(byline.merge(ld.authors or {}))
   if #names > 0 then
     return names
+  end
+  -- A news agency credited alone, declared or shown: kept for when nobody is named.
+  local agency, desk
+  for _, a in ipairs(ld.authors or NONE) do
+    agency = agency or byline.agency(a)
+    desk = desk or byline.desk(a)
   end
   for _, k in ipairs(AUTHOR_KEYS) do
     local values = scan.meta[k]
@@ -277,6 +288,8 @@ local function pick_authors(ld, scan, idx, site, host)
         site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
       elseif not url_like(v) and not owner_credit(v) then
         vals[#vals + 1] = v
+        agency = agency or byline.agency(v)
+        desk = desk or byline.desk(v)
       end
     end
     -- (No values: byline.merge would find no names.)
@@ -289,7 +302,7 @@ local function pick_authors(ld, scan, idx, site, host)
         credits = credits or n:find(" at ", 1, true) or n:find(" for ", 1, true) or n:find(" using ", 1, true)
       end
       if #names >= 3 and credits then
-        local shown = dom.byline(idx)
+        local shown = dom.byline(idx, title)
         local listed = {}
         for _, n in ipairs(names) do
           listed[n:lower()] = true
@@ -305,7 +318,7 @@ local function pick_authors(ld, scan, idx, site, host)
       return names
     end
   end
-  names = usable(dom.byline(idx))
+  names = usable(dom.byline(idx, title))
   if #names > 0 then
     return names
   end
@@ -318,10 +331,22 @@ local function pick_authors(ld, scan, idx, site, host)
       if #names > 0 then
         return names
       end
+      desk = desk or byline.desk(data[1])
     end
   end
   names = usable(dom.microdata_author(idx))
   if #names > 0 then
+    return names
+  end
+  names = usable(dom.labelled(idx))
+  if #names > 0 then
+    return names
+  end
+  -- A JSON-LD author's user name alone ("jesusfreak"), which the name rules refuse: the
+  -- account's, when no shown name (often the person's "robert.stitz" spelt out) is found.
+  -- (Initials, "mf", are a desk's shorthand.)
+  names = #(ld.authors or NONE) > 0 and usable(byline.merge(ld.authors, LD_OPTS)) or NONE
+  if #names > 0 and #names[1] > 2 then
     return names
   end
   -- An organisation credited as the author is still the author when nothing names a person;
@@ -330,6 +355,15 @@ local function pick_authors(ld, scan, idx, site, host)
   names = org_names(ld.author_orgs or {})
   if #names > 0 then
     return names
+  end
+  -- So is a desk the page declares as the writer (Yoast's "Written by: Redaktion"), or a news
+  -- agency a byline or an author field credits alone ("By Associated Press").
+  if desk then
+    return { desk }
+  end
+  agency = agency or idx.agency
+  if agency then
+    return { agency }
   end
   -- A desk or a team the visible byline credits ("By Team HardwareZone") is the author likewise.
   if idx.credit then
@@ -495,7 +529,7 @@ function M.collect(doc, opts)
   -- Authors.
   if not (skip.author and skip.authors) then
     at_title()
-    local authors = pick_authors(ld, scan, idx, site_name(), host)
+    local authors = pick_authors(ld, scan, idx, site_name(), host, f.title or title())
     if #authors > 0 then
       f.authors = authors
       f.author = table.concat(authors, "; ")

@@ -27,11 +27,13 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   contributor contributors columnist columnists journalist journalists senior chief associate
   deputy managing executive news desk team staff agency press wire wires newsroom producer
   photographer photographers illustrator illustration updated published posted read minutes min
-  comments comment share follow subscribe contact email twitter facebook more view profile
+  comments comment share follow subscribe contact email twitter facebook more view profile profil
   bureau office redaktion rédaction redacción correspondant correspondante journaliste
   reporterin redakteur redakteurin autor autorin guest sponsored 翻訳者 译者 翻訳 編集 编辑 監修 監訳
   기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
-  aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin]]):gmatch("%S+") do
+  aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin
+  leiter leiterin projektleiter projektleiterin sprecher sprecherin pressesprecher pressesprecherin
+  referent referentin]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
 end
 
@@ -49,6 +51,9 @@ for w in ("in on at for from with to of and the via about under into"):gmatch("%
 end
 
 local trim = str.trim
+
+-- The prepositions before a date: "on 3/4/2019", "am 26.10.", "le 5", "el 3", "il 2", "op 1".
+local DATE_PREPS = { on = true, am = true, le = true, el = true, il = true, op = true }
 
 -- Leads that markup glues to the name that follows ("vonChris Jung"): the multi-word ones and
 -- the prepositions; not "de" or "di", which begin surnames ("DeShawn", "DiMaggio").
@@ -228,7 +233,8 @@ end
 --- Splits and cleans a byline string; returns an array of names (possibly empty).
 -- opts.strict: refuse a lone Latin word (a label more often than a name); opts.handle: the
 -- string is the text of a link to the author's own page, where a lower-case user name
--- ("doumae") is the author's.
+-- ("doumae") is the author's; opts.single (with strict): a lone word is taken, as a declared
+-- name (an hCard's, a profile link's) may be one.
 function M.names(s, opts)
   if type(s) ~= "string" then
     return {}
@@ -256,7 +262,8 @@ function M.names(s, opts)
   for pos in s:gmatch("%f[%a][Bb][Yy]:?%s+()") do
     after = pos
   end
-  if after and after > 4 then
+  local by_cut = after and after > 4
+  if by_cut then
     s = s:sub(after)
   end
   -- Cut at what follows the names: a date, a time, a reading time, a pipe or bullet.
@@ -272,6 +279,18 @@ function M.names(s, opts)
     s = trim(s:sub(1, cut - 1))
   end
   s = s:gsub("%f[%w]%d+%s*[Mm]in%a*%.?%s+[Rr]ead%f[%W].*$", "")
+  -- "Jane Doe Tags: news, politics", "Jane Doe Foto: John Roe": the next labelled field, after
+  -- a name ("Text und Interview: Jane Doe" is one label).
+  local label = s:match("^.-%S()%s+%u[%a\128-\255]*:%s")
+  if label then
+    local capitals = 0
+    for w in s:sub(1, label - 1):gmatch("%S+") do
+      capitals = w:find("^%u") and capitals + 1 or 0
+    end
+    if capitals >= 2 then
+      s = s:sub(1, label - 1)
+    end
+  end
   -- "[田中宏昌，ITmedia]": a byline bracketed whole is no aside.
   s = s:gsub("^%[([^%[%]]+)%]$", "%1")
   -- "Jane Doe (avec John Roe et Ann Poe)", "(with ...)": co-authors credited in a parenthetical.
@@ -285,11 +304,12 @@ function M.names(s, opts)
   -- Bylines that run on into a date: "Jane Doe March 5, 2021", "Jane Doe, Updated 10:15",
   -- "Jane Doe am Samstag".
   local low = dates.lower(s)
-  local first_cut = #s + 1
+  local first_cut, dated = #s + 1, false
   for word_start, word in low:gmatch("()([%a\128-\255]+)") do
     if word_start > 1 and ((dates.MONTHS[word] and #word >= 3 and low:find("^%.?%s*%d", word_start + #word))
         or WEEKDAYS[word]) then
       first_cut = math.min(first_cut, word_start)
+      dated = true
       break
     end
   end
@@ -300,19 +320,29 @@ function M.names(s, opts)
   if glued and (not digit or glued < digit) then
     digit = glued
   end
-  if digit and digit > 1 then
-    first_cut = math.min(first_cut, digit)
+  if digit and digit > 1 and digit < first_cut then
+    first_cut = digit
+    -- ("lupa am 26/10/13": a numeric date after its preposition.)
+    dated = DATE_PREPS[s:sub(1, digit - 1):match("%s(%l%l)%s+$")] or false
   end
   s = trim(s:sub(1, first_cut - 1))
+  -- "Posted by jdoe under News": the category a blog engine files the post under.
+  s = s:gsub("%s+under%s+.*$", "")
   local unled = s
   s = strip_lead(s)
   -- A single word after "Posted by" is the poster's name or handle, not a stray label.
-  local led = s ~= unled and not s:find("%s")
+  local led = (s ~= unled or by_cut) and not s:find("%s")
   -- "Gillman, Steve", "Kooman, F.", "Jong, Michiel de": one surname, then given names or
   -- initials and the surname's particle, as library catalogues (and Dublin Core) write them.
   s = M.uninvert(s)
   -- What the date cut leaves behind: "Jane Doe in Politics on", "Jane Doe, le".
   s = s:gsub("%s+in%s+.*$", ""):gsub("%s+%l%l?%l?$", "")
+  -- "Posted in News by jdoe on August 3, 2019": a lower-case word between a lead and a date
+  -- is the poster's user name (a blog engine's "by %author% on %date%").
+  if dated and (s ~= unled or by_cut) and #s >= 3 and #s <= 30 and s:find("^%l[%l%d_.%-]+%l$")
+    and not (LEAD_SET[s] or ROLE_WORDS[s] or PLACEHOLDERS[s] or FUNCTION_WORDS[s]) then
+    return { s }
+  end
   s = s:gsub("\226\128[\147\148]", "-"):gsub("[,;:%-/]+%s*$", "")
   s = s:gsub("%s+[Ee]dited%s+[Bb]y%s+.*$", "")
   local out, seen = {}, {}
@@ -345,6 +375,12 @@ function M.names(s, opts)
       part = part .. "."
     end
     part = trim(part)
+    -- "Kristen Falc'honKristen Falc'hon", "Jane Doe Jane Doe": the name twice, as a layout for
+    -- two screen sizes shows it. (A full name: "Bora Bora" is one.)
+    local once = #part >= 8 and (part:match("^(%S.+%S)%s*%1$"))
+    if once and once:find("%s") then
+      part = once
+    end
     if is_name(part) and not seen[part:lower()] then
       seen[part:lower()] = true
       out[#out + 1] = part
@@ -369,7 +405,7 @@ function M.names(s, opts)
   end
   -- A page element holding a single Latin word is a label, a handle or a credit more often
   -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
-  if opts and opts.strict and not (led and #out == 1) then
+  if opts and opts.strict and not opts.single and not (led and #out == 1) then
     local kept = {}
     for _, n in ipairs(out) do
       if n:find("%S%s+%S") or n:find("[\128-\255]") then
@@ -437,6 +473,74 @@ function M.credit(s)
   return s
 end
 
+--- A declared author field that credits a desk ("Redaktion", "PETA-Team", "Greentech.LIVE
+-- Redaktion"), as written, or nil: where a page's author field names its editorial team, the
+-- team is the author. (Only a declared field: a page element saying "Redaktion" is a heading.)
+function M.desk(s)
+  s = type(s) == "string" and #s < 200 and str.squash(s)
+  if not s then
+    return nil
+  end
+  -- (As a byline shows it: "von Redaktion, 24. Januar 2022", "Redaktion 1. November 2023".)
+  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
+    local i = s:find(mark, 2, true)
+    if i then
+      s = s:sub(1, i - 1)
+    end
+  end
+  s = trim((trim(strip_lead(trim(s))):gsub("%s*%d.*$", "")))
+  if #s < 2 or #s > 60 or s:find("@") or s:find("https?:") then
+    return nil
+  end
+  if not s:find("%s") then
+    -- One word: a desk word, alone or as the last part of a compound ("IN-Redaktion").
+    local last = dates.lower(s):match("([%a\128-\255]+)$")
+    return s:find("^%u") and last and DESK_WORDS[last] and s or nil
+  end
+  return M.credit(s)
+end
+
+-- News agencies, by the names bylines give them: a wire story's only credit.
+local AGENCIES = {}
+for _, a in ipairs({ "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
+  "agence france-presse", "agence france presse", "dpa", "deutsche presse-agentur", "apa", "sda", "keystone-sda",
+  "kna", "epd", "efe", "agencia efe", "ansa", "jiji", "jiji press", "kyodo", "kyodo news", "xinhua", "upi",
+  "pa", "pa media", "press association", "aap", "belga", "anp", "tass", "ria novosti", "yonhap", "bernama",
+  "anadolu", "anadolu agency", "anadolu ajansı", "europa press", "agencias", "agencies", "agenturen" }) do
+  AGENCIES[a] = true
+end
+
+--- A byline or author field that credits a news agency alone ("By Associated Press", "Von dpa
+-- 30.04.2024", "Quelle: dpa"), as written, or nil: for when nothing names a person.
+function M.agency(s)
+  if type(s) ~= "string" or #s > 120 then
+    return nil
+  end
+  s = str.squash(s)
+  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
+    local i = s:find(mark, 2, true)
+    if i then
+      s = s:sub(1, i - 1)
+    end
+  end
+  s = s:gsub("^[Qq]uelle:%s*", ""):gsub("^[Ss]ource:%s*", "")
+  s = trim(strip_lead(trim(s)))
+  -- (Up to a date glued on: "Associated PressApril 28, 2023", "dpa 30.04.2024".)
+  s = trim((s:gsub("%s*%d.*$", "")))
+  local low = dates.lower(s)
+  for word_start, word in low:gmatch("()(%a+)") do
+    if word_start > 1 and dates.MONTHS[word] then
+      s, low = trim(s:sub(1, word_start - 1)), low:sub(1, word_start - 1):gsub("%s+$", "")
+      break
+    end
+  end
+  local glued = s:match("^(.-%l)%u%l+$")
+  if glued and AGENCIES[dates.lower(glued)] then
+    s, low = glued, dates.lower(glued)
+  end
+  return AGENCIES[low] and s or nil
+end
+
 -- Legal forms that mark a name as a company's.
 local COMPANY = {}
 for w in ([[inc ltd llc llp plc gmbh ag corp corporation co company sas sarl srl bv nv kk pty
@@ -451,11 +555,11 @@ function M.is_company(n)
 end
 
 --- Cleans an array of raw author strings into distinct names, keeping their order; a company
--- credited beside people is the publisher, not an author.
-function M.merge(list)
+-- credited beside people is the publisher, not an author. opts: M.names's.
+function M.merge(list, opts)
   local out, seen = {}, {}
   for _, raw in ipairs(list) do
-    for _, n in ipairs(M.names(raw)) do
+    for _, n in ipairs(M.names(raw, opts)) do
       if not seen[n:lower()] then
         seen[n:lower()] = true
         out[#out + 1] = n

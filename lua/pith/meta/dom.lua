@@ -308,8 +308,35 @@ end
 -- ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment')]
 -- or ancestor-or-self::figure or ancestor-or-self::figcaption, without copying attributes.)
 local COMMENT_TAGS, COMMENT_ATTRS, COMMENT_WORDS = { "figure", "figcaption" }, { "class", "id" }, { "comment" }
+-- A page-wide state holds the word too: "front_hidecomments" on <body>, "comments-open" on the
+-- post. Those say nothing of the element: when the C test matches, the ancestors are read again
+-- without them (the body and root aside).
+local function comment_word(v)
+  for w in v:lower():gmatch("[^%s]+") do
+    if w:find("comment", 1, true) and not (w:find("open", 1, true) or w:find("closed", 1, true)
+        or w:find("hide", 1, true) or w:find("status", 1, true) or w:find("^has") or w:find("^no")) then
+      return true
+    end
+  end
+  return false
+end
 local function in_comments(n)
-  return n:closest_match(true, COMMENT_TAGS, COMMENT_ATTRS, COMMENT_WORDS)
+  if not n:closest_match(true, COMMENT_TAGS, COMMENT_ATTRS, COMMENT_WORDS) then
+    return false
+  end
+  local x = n
+  while x do
+    local tag = x:tag()
+    if tag == "body" or tag == "html" then
+      return false
+    end
+    if tag == "figure" or tag == "figcaption" or comment_word(x:attr("class") or "")
+      or comment_word(x:attr("id") or "") then
+      return true
+    end
+    x = x:parent()
+  end
+  return false
 end
 
 local SKIP_TAGS = { meta = true, link = true, body = true, html = true, script = true, style = true, img = true,
@@ -347,6 +374,19 @@ local function names_of(n)
   if #found > 0 then
     return found
   end
+  -- An hCard's formatted name ("<span class="author vcard"><span class="fn">jdoe</span>"), as
+  -- WordPress themes mark the post's author: declared, as an itemprop=name is, so a blogger's
+  -- user name ("flerche") or first name is theirs.
+  -- (Not a blog's title that a theme marks up as its owner's card, linked to the home page.)
+  local fn = n:has_class("fn") and n or n:first(".fn")
+  local home = fn and (fn:tag() == "a" and fn or fn:first("a[href]"))
+  local home_href = home and home:attr("href") or ""
+  if fn and not (home_href == "/" or home_href:find("^%a+://[^/]+/?$")) then
+    found = byline.names(text(fn), { handle = true, strict = true, single = true })
+    if #found > 0 then
+      return found
+    end
+  end
   local s = n:attr("content") or (n.text and n:text() or n:xpath("string(.)"))
   if not s or #s == 0 or #s > 400 then
     return {}
@@ -365,22 +405,42 @@ local function names_of(n)
   -- member's page in the byline's <address> (HTML's element for the author's contact).
   local link = n:tag() == "a" and n or n:first("a[href*='/author'], a[rel~=author]")
   local href = link and (link:attr("href") or "")
-  if link and (href:find("/author", 1, true) or (link:attr("rel") or ""):find("author", 1, true)) then
-    return byline.names(text(link), { handle = true }), whole
+  -- (A link that says "View my complete profile", "Zum Profil" is the control, not the name.)
+  local said = link and text(link) or ""
+  if link and (href:find("/author", 1, true) or (link:attr("rel") or ""):find("author", 1, true))
+    and not said:lower():find("profil", 1, true) then
+    return byline.names(said, { handle = true }), whole
   end
-  link = n:first("address a[href]")
+  -- (Or a link to a member's profile that is the byline's whole text: "<span class=author><a
+  -- href=/user,profile,30,lars.html>Lars</a>".)
+  link = n:first("address a[href]") or n:first("a[href]")
   href = link and link:attr("href"):lower() or ""
+  local own = link and (link:xpath("boolean(ancestor::address)") or text(link) == whole)
   for _, part in ipairs(MEMBER_PATHS) do
-    if href:find(part, 1, true) then
-      return byline.names(text(link), { handle = true }), whole
+    if own and href:find(part, 1, true) then
+      return byline.names(text(link), { handle = true, strict = true, single = true }), whole
     end
   end
   return {}, whole
 end
 
+-- A book's or a product's fact box ("Seiten: 400", "Autorin: Jane Doe", "Verlag: ...") names the
+-- author of the thing reviewed, not of the page: the element, its neighbours and its parent
+-- hold the box's other labels.
+local function fact_box(n)
+  local up = n:parent()
+  local facts = {}
+  for _, x in ipairs({ up and up:parent() or false, up and up:prev() or false, up and up:next() or false }) do
+    facts[#facts + 1] = x and x:content(1500) or ""
+  end
+  facts = table.concat(facts, " "):lower()
+  return facts:find("isbn", 1, true) or facts:find("verlag:", 1, true) or facts:find("publisher:", 1, true)
+    or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)
+end
+
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
-local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "text von", "text:", "ein artikel von",
+local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "text von", "text:", "ein artikel von",
   "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
 
 -- Text nodes right after the headline that open with a byline lead (or are one): the visible
@@ -403,14 +463,28 @@ local function by_text(idx)
       if up then
         s = squash(up:content(400) or "")
       end
-      if s and #s < 200 then
+      if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i])) then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
           return names
         end
+        -- "Posted in Datenschutz by <a href=...>damianduchamps</a> on August 3": a user name
+        -- (which the name rules refuse as prose) linked right after the lead is the poster's.
+        local low = dates.lower(s)
+        for _, ln in ipairs(hits[i]:select("a[href]")) do
+          local t = text(ln)
+          local at = t and #t >= 2 and low:find(word .. ":? " .. dates.lower(t):gsub("%p", "%%%0"))
+          if at and (at == 1 or low:find("^%s", at - 1)) then
+            names = byline.names(t, { handle = true, strict = true })
+            if #names > 0 then
+              return names
+            end
+          end
+        end
         if lead == "by" then
           idx.credit = idx.credit or byline.credit(s)
         end
+        idx.agency = idx.agency or byline.agency(s)
       end
     end
   end
@@ -427,9 +501,8 @@ local function by_word(hints)
   return false
 end
 
---- Person names from the first byline element that holds some. (A byline crediting a desk or a
--- team instead is kept as idx.credit, for when nothing names a person.)
-function M.byline(idx)
+-- Person names from the first byline element of the window that holds some.
+local function window_byline(idx)
   local shown = by_text(idx)
   if shown then
     return shown
@@ -457,7 +530,121 @@ function M.byline(idx)
         if #names > 0 then
           return names
         end
-        idx.credit = idx.credit or byline.credit(whole)
+        idx.credit = idx.credit or byline.credit(whole) or byline.desk(whole)
+        idx.agency = idx.agency or byline.agency(whole)
+      end
+    end
+  end
+  return {}
+end
+
+-- Blog themes make the blog's name the h1 and each post's title an h2 or h3, its byline beside
+-- it, out of the window around the h1. The first such heading (of the first 40) whose text is
+-- the title, when no h1 is.
+local function title_heading(idx, title)
+  local key = title and title:lower():gsub("%W", "")
+  if not key or #key < 6 then
+    return nil
+  end
+  for _, h in ipairs(idx.h1_text or {}) do
+    if (h.key or h.text:lower():gsub("%W", "")) == key then
+      return nil
+    end
+  end
+  local hs = idx.doc:xpath("(//h2|//h3)[position()<=40]")
+  for _, h in ipairs(type(hs) == "table" and hs or {}) do
+    local t = text(h)
+    if t and #t < 400 and t:lower():gsub("%W", "") == key then
+      return h
+    end
+  end
+  return nil
+end
+
+--- Person names from the first byline element that holds some. (A byline crediting a desk or a
+-- team instead is kept as idx.credit, for when nothing names a person.) title: the page's title,
+-- whose heading anchors a second window when no h1 shows it.
+function M.byline(idx, title)
+  local names = window_byline(idx)
+  if #names > 0 then
+    return names
+  end
+  local h = title_heading(idx, title)
+  if h then
+    local sub = { doc = idx.doc, anchors = { h } }
+    names = window_byline(sub)
+    idx.credit, idx.agency = idx.credit or sub.credit, idx.agency or sub.agency
+  end
+  return names
+end
+
+local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}, {}
+
+-- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
+-- with their colon, or a blog engine's "Posted by".
+local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
+  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "von:", "by:", "by", "von", "par",
+  "por" }
+-- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
+local NONE = {}
+local BARE = { by = true, von = true, par = true, por = true }
+
+--- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
+-- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
+-- when no byline stands near the headline. (The first 1500 text nodes, walked once in C: the
+-- foot of an article comes well before that.)
+function M.labelled(idx)
+  local root = idx.doc:root()
+  local head = root and root:first("head")
+  if not head then
+    return {}
+  end
+  local hits, leads = head:following_lead(1500, LABELS, 6)
+  -- (Bare leads said more than once are a listing's: teasers "Von Jane Doe", "Von John Roe".)
+  local bare = 0
+  for i = 1, #hits do
+    bare = bare + (BARE[LABELS[leads[i]]] and 1 or 0)
+  end
+  for i = 1, #hits do
+    local n = hits[i]
+    -- (Not a teaser's link or a list's item, nor a book's or product's fact box: "Seiten: 400,
+    -- Autorin: Jane Doe, Verlag: ...".)
+    if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
+      and not fact_box(n) and not in_comments(n) then
+      local word = LABELS[leads[i]]:gsub(":$", "")
+      local s = text(n)
+      if BARE[word] and s and (bare > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
+          or n:closest_match(false, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)) then
+        s = nil
+      end
+      -- (The label alone in its element: the name is what follows it, in its parent.)
+      if s and dates.lower(s):gsub("[%s:]+$", "") == word then
+        n = n:parent()
+        s = n and squash(n:content(400) or "")
+      end
+      -- (From the label on, up to what follows the name: "Datum: 03.11.2021 Autor: Jane Doe
+      -- Tags: ...".)
+      local at = s and #s < 300 and dates.lower(s):find(word, 1, true)
+      s = at and s:sub(at)
+      if s then
+        s = s:sub(1, #word) .. s:sub(#word + 1):gsub("%s%u%a+:%s.*$", "")
+        local names = byline.names(s, { strict = true })
+        -- ("Verfasst von: jdoe | 31. Dezember 2008": a user name the label gives.)
+        local rest = s:sub(#word + 1)
+        -- (Four letters at least when the label ends the line: "Autor: red" is the desk's initials.)
+        local handle = rest:match("^:?%s*([%l%d_.%-]+)%s*[|/,]") or rest:match("^:?%s*([%l%d_.%-][%l%d_.%-][%l%d_.%-]"
+          .. "[%l%d_.%-]+)$")
+        if #names == 0 and handle and not BARE[word] then
+          names = byline.names(handle, { handle = true, strict = true })
+        end
+        -- (After a bare lead, full names only: "by Taboola", "ORDER BY period" are no bylines.)
+        local full = #names > 0
+        for _, nm in ipairs(BARE[word] and names or NONE) do
+          full = full and nm:find("%S%s+%S") ~= nil
+        end
+        if full then
+          return names
+        end
       end
     end
   end

@@ -1,0 +1,206 @@
+-- Bylines of blogs and small sites, as hand-written snippets that copy the markup pattern of
+-- pages where pith named nobody (or the wrong person): WordPress themes, Yoast, fact lines.
+local core = require "pith.core"
+local metadata = require "pith.metadata"
+
+local function authors(body, head)
+  local doc = assert(core.parse("<html><head><title>A post about things</title>" .. (head or "")
+    .. "</head>" .. body .. "</html>"))
+  local f = metadata.collect(doc, {})
+  doc:close()
+  return f.authors
+end
+
+describe("pith.metadata authors of blog posts", function()
+  it("reads an hCard's fn, a user name, although <body>'s class holds 'comment'", function()
+    -- (A theme's "front_hidecomments" on <body> made every element look like a comment.)
+    assert.same({ "flerche" }, authors([[<body class="single front_hidecomments"><article>
+      <h1>A post about things</h1><div class="entry-meta"><div class="entry-author"><span class="author vcard">
+      <a class="url" href="/author/flerche/">von <span class="fn n">flerche</span></a></span></div></div>
+      <p>Text.</p></article></body>]]))
+  end)
+
+  it("reads the hCard's fn when the byline element is the hCard itself", function()
+    assert.same({ "oz" }, authors([[<body><h1>A post about things</h1>
+      <p class="headline_meta">by <span class="author vcard fn">oz</span> on December 4, 2006</p>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("does not take a blog's title marked up as its owner's card", function()
+    assert.same({ "Krimiblogger" }, authors([[<body>
+      <h1 class="vcard author"><a href="http://blog.example.org/" class="fn">Blog-Archiv</a></h1>
+      <h2>A post about things</h2><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("finds the byline beside the post's h2 when the h1 is the blog's name", function()
+    assert.same({ "damianduchamps" }, authors([[<body><h1><a href="/">Damian's Blog</a></h1>
+      <div class="post"><h2>A post about things</h2><div class="meta">Posted in <a href="/category/x/"
+      rel="category tag">Datenschutz</a> by damianduchamps on August 3, 2019</div><p>Text.</p></div></body>]]))
+  end)
+
+  it("takes 'Posted by' and a first name", function()
+    assert.same({ "Konstantin" }, authors([[<body><h1>Four Years</h1><ul><li class="post">
+      <h2>A post about things</h2><div class="postdata"><span class="category">Posted by Konstantin</span>
+      <span class="date">21.10.2019</span></div><p>Text.</p></li></ul></body>]]))
+  end)
+
+  it("takes a member's name linked to their profile as the byline's whole text", function()
+    assert.same({ "Lars" }, authors([[<body><div id="article"><div id="meta"><span class="author">
+      <a href="/user,profile,30,lars.html">Lars</a></span></div><p>Text.</p></div></body>]]))
+  end)
+
+  it("reads a user name in a byline that runs on into a numeric date after its preposition", function()
+    assert.same({ "lupa" }, authors([[<body><h1>A post about things</h1>
+      <div class="postdetails">von lupa am 26/10/13, 03:48 pm</div><p>Text.</p></body>]]))
+  end)
+
+  it("refuses prose after 'von' and a number", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1>
+      <p>Das Wachstum von rund 1,4 Milliarden Umsatz in 2021 zu 3,5 Milliarden in 2022.</p></body>]]))
+  end)
+
+  it("refuses a profile link's label for a name", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="author"><a rel="author" href="https://www.blogger.com/profile/1">Afficher mon profil complet</a></div>
+      </body>]]))
+  end)
+end)
+
+describe("pith.metadata labelled and declared authors", function()
+  it("reads a label far from the headline: 'Autor:' before a linked name, then tags", function()
+    assert.same({ "Klausmartin Friedrich" }, authors([[<body><h1>A post about things</h1>
+      <div class="text"><p>]] .. ("Lorem ipsum dolor sit amet. "):rep(20) .. [[</p></div>
+      <p>Autor: <a href="/profil/207/x">Klausmartin Friedrich</a> Tags: 1907, 1931, braunschweig</p></body>]]))
+  end)
+
+  it("reads a label alone in its element, among other labelled facts", function()
+    assert.same({ "Peter Maahn" }, authors([[<body><h1>A post about things</h1><div class="col">
+      <h5 class="title-inline">Datum: </h5>03.11.2021<br><h5 class="title-inline">Autor: </h5>Peter Maahn/SP-X
+      </div><p>Text.</p></body>]]))
+  end)
+
+  it("drops the role after a labelled name", function()
+    assert.same({ "Uta Staschewski" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p></body>]]))
+  end)
+
+  it("takes a user name a label gives before a separator", function()
+    assert.same({ "mitundvoneinander" }, authors([[<body><div class="title"><h2>Other</h2>
+      <small><strong>Verfasst von: mitundvoneinander | 31. Dezember 2008</strong></small></div></body>]]))
+  end)
+
+  it("takes a user name 'Posted by' gives in a post's footer, not a desk's initials", function()
+    assert.same({ "swardley" }, authors([[<body><h1>A post about things</h1><p>]]
+      .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p><div class="post-footer"><span class="post-author">
+      Posted by <a href="/profile/1">swardley</a></span></div></body>]]))
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>]]
+      .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p><p class="foot">Autor: red</p></body>]]))
+  end)
+
+  it("does not take the author of a book a review's fact box lists", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p><div>
+      <div><u>Seiten:</u> 400 Seiten</div><div><u>Autorin: </u>Alys Arden</div>
+      <div><u>Verlag: </u>fortheARTofit</div></div></body>]]))
+  end)
+
+  it("takes a desk Yoast declares as the writer when nobody is named", function()
+    assert.same({ "Redaktion" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<meta name="twitter:label1" content="Geschrieben von"><meta name="twitter:data1" content="Redaktion">]]))
+    assert.same({ "Greentech.LIVE Redaktion" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<meta name="twitter:label1" content="Verfasst von">
+      <meta name="twitter:data1" content="Greentech.LIVE Redaktion">]]))
+  end)
+
+  it("takes a desk a byline element credits alone", function()
+    assert.same({ "Redaktion" }, authors([[<body><h1>A post about things</h1>
+      <div class="author-date"><span class="byline author">von Redaktion, 24. Januar 2022</span></div>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("takes a JSON-LD Person's user name when no shown name is found, and a shown name first", function()
+    local ld = [[<script type="application/ld+json">{"@type":"Recipe","name":"A post about things",
+      "author":{"@type":"Person","name":"jesusfreak"}}</script>]]
+    assert.same({ "jesusfreak" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]], ld))
+    assert.same({ "Jesus Freak" }, authors([[<body><h1>A post about things</h1>
+      <div class="byline">By Jesus Freak</div><p>Text.</p></body>]], ld))
+  end)
+
+  it("takes a desk a JSON-LD author names when nobody is named", function()
+    assert.same({ "Ars Staff" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<script type="application/ld+json">{"@type":"NewsArticle","headline":"A post about things",
+      "author":{"@type":"Person","name":"Ars Staff"}}</script>]]))
+  end)
+end)
+
+describe("pith.metadata news agency credits", function()
+  it("takes an agency a byline credits alone when nobody is named", function()
+    assert.same({ "Associated Press" }, authors([[<body><h1>A post about things</h1>
+      <span class="author__details"><span class="text--author">By <a href="/contributors/ap">Associated Press</a>
+      </span></span><p>Text.</p></body>]]))
+    assert.same({ "dpa" }, authors([[<body><h1>A post about things</h1>
+      <div class="heading__details"><span class="heading__author">Von dpa 30.04.2024, 18:58</span></div>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("takes an agency an author field declares, and a person over it", function()
+    assert.same({ "The Associated Press" }, authors([[<body><h1>A post about things</h1><p>Text.</p></body>]],
+      [[<meta name="parsely-author" content="The Associated Press">]]))
+    assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1>
+      <div class="byline">By Jane Doe</div><p>Text.</p></body>]], [[<meta name="author" content="dpa">]]))
+  end)
+end)
+
+describe("pith.metadata bare bylines away from the headline", function()
+  it("takes a short 'Von Jane Doe' line when no h1 anchors a byline window", function()
+    assert.same({ "Leonora Holling" }, authors([[<body><div class="content"><h2>Gaspreise</h2>
+      <p>]] .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p><h5><em>Von Leonora Holling</em></h5></div></body>]]))
+  end)
+
+  it("does not take teasers' bylines, said more than once", function()
+    assert.is_nil(authors([[<body><p>]] .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p>
+      <div class="most-read"><div class="item"><div class="teaser-meta">Von Christoph Reisinger</div></div>
+      <div class="item"><div class="teaser-meta">Von Knut Krohn</div></div></div></body>]]))
+  end)
+
+  it("does not take a one-word name or code after a bare lead", function()
+    assert.is_nil(authors([[<body><p>]] .. ("Lorem ipsum dolor sit amet. "):rep(30) .. [[</p>
+      <pre><code>SELECT * FROM log ORDER <span>BY</span> <span>period</span> DESC</code></pre>
+      <div class="widget">by Taboola</div></body>]]))
+  end)
+end)
+
+describe("pith.metadata author clean-up", function()
+  it("keeps a name a layout shows twice once", function()
+    assert.same({ "Kristen Falc'hon" }, authors([[<body><h1>A post about things</h1>
+      <div class="author"><span>Kristen Falc'hon</span><span>Kristen Falc'hon</span></div><p>Text.</p></body>]]))
+  end)
+
+  it("drops a desk that opens with the site's brand beside a person", function()
+    local doc = assert(core.parse([[<html><head><title>A post about things</title></head><body>
+      <h1>A post about things</h1><p class="author">von David Straub, MDR THÜRINGEN</p><p>Text.</p></body></html>]],
+      { url = "https://www.mdr.de/nachrichten/a-post.html" }))
+    local f = metadata.collect(doc, { url = "https://www.mdr.de/nachrichten/a-post.html" })
+    doc:close()
+    assert.same({ "David Straub" }, f.authors)
+  end)
+end)
+
+describe("pith.meta.byline for blog and wire bylines", function()
+  local byline = require "pith.meta.byline"
+
+  it("reads a poster filed under a category, and a byline up to the next labelled field", function()
+    assert.same({ "Nesselsetzer" }, byline.names("Posted by Nesselsetzer under Just For Fun", { strict = true }))
+    assert.same({ "Klausmartin Friedrich" }, byline.names("Autor: Klausmartin Friedrich Tags: 1907, 1931"))
+    assert.same({ "Harald Willenbrock" }, byline.names("Text und Interview: Harald Willenbrock", { strict = true }))
+  end)
+
+  it("names an agency or a desk credited alone, and nothing else", function()
+    assert.equal("Associated Press", byline.agency("Associated PressApril 28, 2023 GMT"))
+    assert.equal("dpa", byline.agency("Quelle: dpa"))
+    assert.is_nil(byline.agency("AP Photo/Jane Doe"))
+    assert.equal("IN-Redaktion", byline.desk("IN-Redaktion"))
+    assert.equal("Redaktion", byline.desk("Redaktion 1. November 2023 10:29"))
+    assert.is_nil(byline.desk("Jane Doe"))
+  end)
+end)
