@@ -6,6 +6,7 @@
 -- JSON-LD, then OpenGraph/article:*, Dublin Core, citation_*, Parse.ly and Twitter metas, then
 -- microdata (itemprop), <time datetime>, rel=author and byline elements, <title>/<h1>, the URL.
 local meta_tags = require "pith.meta.meta_tags"
+local lead_image = require "pith.meta.lead_image"
 local jsonld = require "pith.meta.jsonld"
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
@@ -570,6 +571,11 @@ function M.collect(doc, opts)
     local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image
     if not img and scan.links.image_src then
       img = scan.links.image_src[1].href
+    end
+    -- Nothing declared: the article's first picture under the headline.
+    if not img then
+      at_title()
+      img = lead_image.first(doc, idx.anchor)
     end
     f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
   end
