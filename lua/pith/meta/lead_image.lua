@@ -14,9 +14,12 @@ local AFTER_HEADLINE = "(following::img[" .. OUTSIDE .. "] | following::video[@p
 local IN_ARTICLE = "(//article//img[" .. OUTSIDE .. "] | //main//img[" .. OUTSIDE
   .. "] | //*[@itemprop='articleBody']//img)[position() <= 12]"
 
--- Furniture by name: a logo, icon or avatar is the site's or a person's, not the story's.
-local FURNITURE = { "logo", "icon", "avatar", "gravatar", "emoji", "sprite", "spacer", "pixel", "blank",
-  "placeholder", "badge", "banner", "button" }
+-- Furniture by name: a logo, icon or avatar is the site's or a person's, not the story's; so are
+-- feed, share and licence buttons, loading spinners and whatever a theme's folder holds.
+local FURNITURE = { "logo", "icon", "avatar", "gravatar", "profile", "emoji", "smiley", "sprite", "spacer",
+  "pixel", "blank", "placeholder", "badge", "banner", "button", "symbol", "rss", "feed", "share", "comment",
+  "loader", "loading", "spinner", "license", "licence", "lizenz", "sidebar", "widget", "counter", "track",
+  "hit.php", "/theme/", "/themes/", "/skins/" }
 
 -- Attributes lazy loaders keep the real address in while src holds a placeholder.
 local LAZY = { "data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src" }
@@ -71,7 +74,12 @@ local function source_of(n)
   return usable(u) and u or nil
 end
 
-local function small(n)
+local function small(n, u)
+  -- "cc_lizenz_80x15.png": a size in the file name
+  local w, h = u:match("(%d+)x(%d+)[^/]*$")
+  if w and tonumber(w) < MIN_SIDE and tonumber(h) < MIN_SIDE then
+    return true
+  end
   for _, a in ipairs({ "width", "height" }) do
     local v = tonumber((n:attr(a) or ""):match("^%s*(%d+)"))
     if v and v < MIN_SIDE then
@@ -87,10 +95,10 @@ function M.first(doc, headline)
   local nodes = headline and headline:xpath(AFTER_HEADLINE) or doc:xpath(IN_ARTICLE)
   for _, n in ipairs(nodes or {}) do
     local hidden = n:attr("aria-hidden") == "true" or n:attr("role") == "presentation"
-    if not hidden and not small(n) then
-      local u = source_of(n)
+    local u = not hidden and source_of(n)
+    if u and not small(n, u) then
       local names = (n:attr("class") or "") .. " " .. (n:attr("id") or "") .. " " .. (n:attr("alt") or "")
-      if u and not furniture(u) and not furniture(names) then
+      if not furniture(u) and not furniture(names) then
         return u
       end
     end
