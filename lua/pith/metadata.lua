@@ -111,12 +111,30 @@ local function bcp47(s)
 end
 M.bcp47 = bcp47
 
+-- Values a template writes when it has none ("nil", "undefined"), or writes about its own list
+-- (article:section "tags").
+local PLACEHOLDER = { ["nil"] = true, null = true, undefined = true, none = true, ["n/a"] = true, tags = true,
+  ["[object object]"] = true }
+
+-- Labelled values in a tag list ("tag:Crime", "subject:Local news" in parsely-tags): the label
+-- of a tag is dropped; a value under any other label ("pagetype:story", "ssts:news:local") is a
+-- machine's, not a word a reader sees.
+local TAG_LABELS = { tag = true, tags = true, subject = true, keyword = true, keywords = true, topic = true,
+  topics = true }
+local function unlabel(piece)
+  local label, rest = piece:match("^(%l[%l_]*):%s*(%S.*)$")
+  if not label then
+    return piece
+  end
+  return TAG_LABELS[label] and strip(rest) or nil
+end
+
 local function split_list(values)
   local out, seen = {}, {}
   for _, v in ipairs(values) do
     for piece in v:gmatch("[^,;]+") do
-      piece = strip(piece)
-      if piece ~= "" and #piece < 100 and not seen[piece:lower()] then
+      piece = unlabel(strip(piece)) or ""
+      if piece ~= "" and #piece < 100 and not seen[piece:lower()] and not PLACEHOLDER[piece:lower()] then
         seen[piece:lower()] = true
         out[#out + 1] = piece
       end
