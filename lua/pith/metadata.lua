@@ -143,6 +143,38 @@ local function split_list(values)
   return out
 end
 
+-- Words that make a rights statement a licence or copyright notice ("© 2020 Macmillan. All Rights
+-- Reserved.", "CC BY-SA 4.0"), as opposed to a bare owner's name ("Nur WDR", "katholisch.at").
+local RIGHTS_WORDS = { "\194\169", "copyright", "(c)", "right", "reserv", "licen", "lizenz", "creative commons",
+  "cc by", "cc0", "public domain", "gemeinfrei", "domaine public", "derechos", "droits", "diritti", "rechte",
+  "gpl" }
+
+--- A licence as a URL (resolved) when it is written as one, else the rights statement's text.
+local function license_value(base, lic)
+  lic = lic and squash(lic)
+  if not lic or lic == "" then
+    return nil
+  end
+  local address = lic:find("^[%a][%w+.-]*://") or lic:find("^/") or lic:find("^%.%.?/")
+    or (not lic:find("%s") and lic:find("^[%w.-]+%.%a%a+/"))
+  if address then
+    if not lic:find("^[%a][%w+.-]*:") and not lic:find("^[/.]") then
+      lic = "http://" .. lic
+    end
+    return urls.resolve(base, lic) or lic
+  end
+  local low = lic:lower()
+  if lic:find("^%d%d%d%d%f[^%d]") then
+    return lic
+  end
+  for _, w in ipairs(RIGHTS_WORDS) do
+    if low:find(w, 1, true) then
+      return lic
+    end
+  end
+  return nil
+end
+
 local function first_date(values, opts)
   for _, v in ipairs(values) do
     local d = dates.parse(v, opts)
@@ -616,13 +648,16 @@ function M.collect(doc, opts)
   end
 
   if not skip.license then
-    local lic = scan.links.license and scan.links.license[1].href
-    if not lic then
+    -- A rel=license link's href is an address; a declared rights value may be a statement.
+    local href = scan.links.license and scan.links.license[1].href
+    if not href then
       at_title()
-      lic = dom.license(idx) or ld.license or meta_tags.first(scan, LICENSE_KEYS)
+      href = dom.license(idx)
     end
-    if lic then
-      f.license = urls.resolve(base, lic) or lic
+    if href then
+      f.license = urls.resolve(base, href) or href
+    else
+      f.license = license_value(base, ld.license or meta_tags.first(scan, LICENSE_KEYS))
     end
   end
   return f

@@ -28,3 +28,19 @@ describe("tags and categories", function()
     assert.same({ "Star Wars: The Last Jedi" }, f.tags)
   end)
 end)
+
+describe("license", function()
+  it("keeps a rights statement as text instead of making it a relative address", function()
+    assert.equal("©2020 Macmillan Publishers Limited. All Rights Reserved.",
+      collect('<meta name="dc.rights" content="©2020 Macmillan Publishers Limited. All Rights Reserved.">').license)
+    assert.equal("2025 Springer Nature Limited",
+      collect('<meta name="dc.rights" content="2025 Springer Nature Limited">').license)
+  end)
+
+  it("drops a bare owner's name and resolves an address", function()
+    assert.is_nil(collect('<meta name="dc.rights" content="Nur WDR">').license)
+    assert.equal("http://creativecommons.org/licenses/by/4.0/",
+      collect('<meta name="dcterms.license" content="creativecommons.org/licenses/by/4.0/">').license)
+    assert.equal("https://news.test/legal#license", collect('<link rel="license" href="/legal#license">').license)
+  end)
+end)
