@@ -74,6 +74,7 @@ build = {
     ["pith.meta.dom"] = "lua/pith/meta/dom.lua",
     ["pith.meta.text_dates"] = "lua/pith/meta/text_dates.lua",
     ["pith.meta.jsonld"] = "lua/pith/meta/jsonld.lua",
+    ["pith.meta.lead_image"] = "lua/pith/meta/lead_image.lua",
     ["pith.meta.meta_tags"] = "lua/pith/meta/meta_tags.lua",
     ["pith.meta.str"] = "lua/pith/meta/str.lua",
     ["pith.meta.title"] = "lua/pith/meta/title.lua",

@@ -6,6 +6,7 @@
 -- JSON-LD, then OpenGraph/article:*, Dublin Core, citation_*, Parse.ly and Twitter metas, then
 -- microdata (itemprop), <time datetime>, rel=author and byline elements, <title>/<h1>, the URL.
 local meta_tags = require "pith.meta.meta_tags"
+local lead_image = require "pith.meta.lead_image"
 local jsonld = require "pith.meta.jsonld"
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
@@ -111,18 +112,68 @@ local function bcp47(s)
 end
 M.bcp47 = bcp47
 
+-- Values a template writes when it has none ("nil", "undefined"), or writes about its own list
+-- (article:section "tags").
+local PLACEHOLDER = { ["nil"] = true, null = true, undefined = true, none = true, ["n/a"] = true, tags = true,
+  ["[object object]"] = true }
+
+-- Labelled values in a tag list ("tag:Crime", "subject:Local news" in parsely-tags): the label
+-- of a tag is dropped; a value under any other label ("pagetype:story", "ssts:news:local") is a
+-- machine's, not a word a reader sees.
+local TAG_LABELS = { tag = true, tags = true, subject = true, keyword = true, keywords = true, topic = true,
+  topics = true }
+local function unlabel(piece)
+  local label, rest = piece:match("^(%l[%l_]*):%s*(%S.*)$")
+  if not label then
+    return piece
+  end
+  return TAG_LABELS[label] and strip(rest) or nil
+end
+
 local function split_list(values)
   local out, seen = {}, {}
   for _, v in ipairs(values) do
     for piece in v:gmatch("[^,;]+") do
-      piece = strip(piece)
-      if piece ~= "" and #piece < 100 and not seen[piece:lower()] then
+      piece = unlabel(strip(piece)) or ""
+      if piece ~= "" and #piece < 100 and not seen[piece:lower()] and not PLACEHOLDER[piece:lower()] then
         seen[piece:lower()] = true
         out[#out + 1] = piece
       end
     end
   end
   return out
+end
+
+-- Words that make a rights statement a licence or copyright notice ("© 2020 Macmillan. All Rights
+-- Reserved.", "CC BY-SA 4.0"), as opposed to a bare owner's name ("Nur WDR", "katholisch.at").
+local RIGHTS_WORDS = { "\194\169", "copyright", "(c)", "right", "reserv", "licen", "lizenz", "creative commons",
+  "cc by", "cc0", "public domain", "gemeinfrei", "domaine public", "derechos", "droits", "diritti", "rechte",
+  "gpl" }
+
+--- A licence as a URL (resolved) when it is written as one, else the rights statement's text.
+local function license_value(base, lic)
+  lic = lic and squash(lic)
+  if not lic or lic == "" then
+    return nil
+  end
+  local address = lic:find("^[%a][%w+.-]*://") or lic:find("^/") or lic:find("^%.%.?/")
+    or (not lic:find("%s") and lic:find("^[%w.-]+%.%a%a+/"))
+  if address then
+    if not lic:find("^[%a][%w+.-]*:") and not lic:find("^[/.]") then
+      lic = "http://" .. lic
+    end
+    return urls.resolve(base, lic) or lic
+  end
+  local low = lic:lower()
+  if lic:find("^%d%d%d%d%f[^%d]") then
+    return lic
+  end
+  for _, w in ipairs(RIGHTS_WORDS) do
+    if low:find(w, 1, true) then
+      return lic
+    end
+  end
+  return nil
 end
 
 local function first_date(values, opts)
@@ -605,6 +656,11 @@ function M.collect(doc, opts)
     if not img and scan.links.image_src then
       img = scan.links.image_src[1].href
     end
+    -- Nothing declared: the article's first picture under the headline.
+    if not img then
+      at_title()
+      img = lead_image.first(doc, idx.anchor)
+    end
     f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
   end
 
@@ -626,13 +682,16 @@ function M.collect(doc, opts)
   end
 
   if not skip.license then
-    local lic = scan.links.license and scan.links.license[1].href
-    if not lic then
+    -- A rel=license link's href is an address; a declared rights value may be a statement.
+    local href = scan.links.license and scan.links.license[1].href
+    if not href then
       at_title()
-      lic = dom.license(idx) or ld.license or meta_tags.first(scan, LICENSE_KEYS)
+      href = dom.license(idx)
     end
-    if lic then
-      f.license = urls.resolve(base, lic) or lic
+    if href then
+      f.license = urls.resolve(base, href) or href
+    else
+      f.license = license_value(base, ld.license or meta_tags.first(scan, LICENSE_KEYS))
     end
   end
   return f

@@ -1,0 +1,109 @@
+--- The lead image of a page that declares none (no og:image, twitter:image, JSON-LD image or
+-- rel=image_src): the first picture of the article itself, as a reader sees it under the headline.
+--
+-- Only runs when nothing is declared, so its XPath costs nothing on the usual page.
+local M = {}
+
+-- The first few images after the headline (or inside the article when the page has no h1); a
+-- video's poster frame counts as its picture. Navigation, sidebars and footers hold logos,
+-- avatars and teasers, not the article's picture; a licence badge links to its licence.
+local OUTSIDE = "not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::noscript"
+  .. " or ancestor::a[contains(@rel, 'license')])"
+local AFTER_HEADLINE = "(following::img[" .. OUTSIDE .. "] | following::video[@poster][" .. OUTSIDE
+  .. "])[position() <= 12]"
+local IN_ARTICLE = "(//article//img[" .. OUTSIDE .. "] | //main//img[" .. OUTSIDE
+  .. "] | //*[@itemprop='articleBody']//img)[position() <= 12]"
+
+-- Furniture by name: a logo, icon or avatar is the site's or a person's, not the story's; so are
+-- feed, share and licence buttons, loading spinners and whatever a theme's folder holds.
+local FURNITURE = { "logo", "icon", "avatar", "gravatar", "profile", "emoji", "smiley", "sprite", "spacer",
+  "pixel", "blank", "placeholder", "badge", "banner", "button", "symbol", "rss", "feed", "share", "comment",
+  "loader", "loading", "spinner", "license", "licence", "lizenz", "sidebar", "widget", "counter", "track",
+  "hit.php", "/theme/", "/themes/", "/skins/" }
+
+-- Attributes lazy loaders keep the real address in while src holds a placeholder.
+local LAZY = { "data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src" }
+
+local function furniture(s)
+  s = s:lower()
+  for _, w in ipairs(FURNITURE) do
+    if s:find(w, 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
+-- The first candidate of a srcset ("a.jpg 3500w, a.jpg?w=768 768w"); some templates write a
+-- whole srcset into src.
+local function first_candidate(s)
+  s = s and s:match("^%s*(.-)%s*$")
+  if not s or s == "" then
+    return nil
+  end
+  return s:match("^(%S+)%s+%d+[wx]%s*,") or s:match("^(%S+)%s+%d+[wx]$") or s:match("^(%S+)$")
+end
+
+local function usable(u)
+  return u and u ~= "" and not u:find("^data:") and not u:lower():find("%.svg$") and not u:find("^about:")
+end
+
+-- A declared size below this is an icon, an avatar or a tracking pixel.
+local MIN_SIDE = 100
+
+local function source_of(n)
+  if n:tag() == "video" then
+    return n:attr("poster")
+  end
+  local src = n:attr("src")
+  if src then
+    -- "a.jpg%203500w,%20a.jpg?w=768%20768w": a srcset in src, percent-encoded by the template
+    src = src:gsub("%%20", " ")
+  end
+  local u = first_candidate(src)
+  if usable(u) then
+    return u
+  end
+  for _, a in ipairs(LAZY) do
+    u = first_candidate(n:attr(a))
+    if usable(u) then
+      return u
+    end
+  end
+  u = first_candidate(n:attr("srcset") or n:attr("data-srcset"))
+  return usable(u) and u or nil
+end
+
+local function small(n, u)
+  -- "cc_lizenz_80x15.png": a size in the file name
+  local w, h = u:match("(%d+)x(%d+)[^/]*$")
+  if w and tonumber(w) < MIN_SIDE and tonumber(h) < MIN_SIDE then
+    return true
+  end
+  for _, a in ipairs({ "width", "height" }) do
+    local v = tonumber((n:attr(a) or ""):match("^%s*(%d+)"))
+    if v and v < MIN_SIDE then
+      return true
+    end
+  end
+  return false
+end
+
+--- The first article image: headline = the h1 the headline window is built around (or nil).
+-- Returns its address as written (relative or not), or nil.
+function M.first(doc, headline)
+  local nodes = headline and headline:xpath(AFTER_HEADLINE) or doc:xpath(IN_ARTICLE)
+  for _, n in ipairs(nodes or {}) do
+    local hidden = n:attr("aria-hidden") == "true" or n:attr("role") == "presentation"
+    local u = not hidden and source_of(n)
+    if u and not small(n, u) then
+      local names = (n:attr("class") or "") .. " " .. (n:attr("id") or "") .. " " .. (n:attr("alt") or "")
+      if not furniture(u) and not furniture(names) then
+        return u
+      end
+    end
+  end
+  return nil
+end
+
+return M

@@ -1,0 +1,53 @@
+local util = require "support.util"
+local core = require "pith.core"
+local metadata = require "pith.metadata"
+
+local function image_of(html, url)
+  local doc = assert(core.parse(html, { url = url }))
+  local f = metadata.collect(doc, { url = url })
+  doc:close()
+  return f.image
+end
+
+local function page(body, head)
+  return "<html><head><title>Story</title>" .. (head or "") .. "</head><body>" .. body .. "</body></html>"
+end
+
+describe("lead image when the page declares none", function()
+  it("takes the article's first picture under the headline, past logos, avatars, emoji and pixels", function()
+    local html = page([[
+      <header><a href="/"><img src="/static/site-logo.png" alt="Site"></a></header>
+      <nav><img src="/img/menu.jpg"></nav>
+      <article><h1>Story</h1>
+        <div class="byline"><img src="/people/jane.jpg" width="60" height="60"> Jane Doe</div>
+        <p>Intro <img class="emoji" alt="x" src="https://s.w.org/images/core/emoji/13.1.0/72x72/1f600.png"></p>
+        <img src="https://tracker.test/p.gif" width="1" height="1">
+        <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/media/2024/lead.jpg"
+          alt="The harbour at dawn"></figure>
+        <p>Text.</p><img src="/media/2024/second.jpg">
+      </article>]])
+    assert.equal("https://news.test/media/2024/lead.jpg", image_of(html, "https://news.test/2024/story"))
+  end)
+
+  it("reads a video's poster frame as its picture", function()
+    local html = page([[<main><h1>Story</h1><p>Words.</p>
+      <video poster="/media/poster.gif" preload="none"><source src="/media/v.mp4"></video></main>]])
+    assert.equal("https://blog.test/media/poster.gif", image_of(html, "https://blog.test/post"))
+  end)
+
+  it("keeps declared images first and gives none for a licence badge or a sidebar", function()
+    local body = [[<h1>Story</h1><p>Words.</p><aside><img src="/ad/big.jpg" width="300"></aside>
+      <p id="footer"><a rel="license" href="http://creativecommons.org/licenses/by-sa/3.0/">
+      <img alt="Creative Commons License" src="http://i.creativecommons.org/l/by-sa/3.0/88x31.png"></a></p>]]
+    assert.is_nil(image_of(page(body), "https://blog.test/post"))
+    assert.equal("https://blog.test/og.jpg",
+      image_of(page(body .. '<img src="/body.jpg">', '<meta property="og:image" content="/og.jpg">'),
+        "https://blog.test/post"))
+  end)
+
+  it("reads the first address of a srcset a template wrote into src (dmagazine)", function()
+    local url = "http://www.dmagazine.com/frontburner/2016/12/nfl-concussion-settlement-payments-can-begin/"
+    assert.equal("http://www.dmagazine.com/wp-content/uploads/media/4/tony_dorsett_1.jpg",
+      image_of(util.page("../shared/corpus/mercury/html/www.dmagazine.com.html.gz"), url))
+  end)
+end)
