@@ -44,6 +44,10 @@ end
 -- Blog Archive » Headline").
 local FURNITURE = { blogarchive = true, blogarchiv = true }
 
+-- The generic second levels under a country's domain: "co.uk", "com.au", "gv.at", "or.jp".
+local SECOND_LEVEL = { co = true, com = true, ac = true, gv = true, ["or"] = true, ne = true, go = true,
+  gov = true, org = true, net = true, edu = true, gob = true }
+
 local function is_site(piece, sites, host, shown)
   local k = key(piece)
   if k == "" then
@@ -71,8 +75,13 @@ local function is_site(piece, sites, host, shown)
       labels[l] = true
     end
     for w in piece:lower():gmatch("[%w]+") do
-      n = n + 1
       all = all and labels[w] == true
+    end
+    -- (Words as a reader counts them: "Szorc's" is one, and a legal form after a name, "e.V.",
+    -- "GmbH", is none.)
+    local named = piece:lower():gsub("\226\128\153", "'"):gsub("%s+e%.%s?v%.?%s*$", ""):gsub("%s+gmbh%s*$", "")
+    for _ in named:gmatch("%w[%w']*") do
+      n = n + 1
     end
     if all and n > 0 then
       return true
@@ -83,11 +92,23 @@ local function is_site(piece, sites, host, shown)
     end
     -- "Les Versants" on versants.com, "The Motley Fool" on fool.com: a short piece that
     -- holds the host's main label.
+    -- (Under a country's generic second level, "co.uk", "gv.at", "or.jp", the label before it.)
     local label = host:match("([^.]+)%.[^.]+$")
-    if label and (label == "co" or label == "com") then
+    if label and SECOND_LEVEL[label] and host:find("%.%a%a$") then
       label = host:match("([^.]+)%.[^.]+%.[^.]+$")
     end
-    if label and #label >= 4 and k:find(label, 1, true) and n <= 4 then
+    -- ("Berliner Leichtathletik Verband" on leichtathletik-berlin.de: every part of the label.)
+    local whole = label and #label >= 4 and n <= 4
+    for part in whole and label:gmatch("[^-]+") or function() end do
+      whole = whole and #part >= 3 and k:find(part, 1, true) ~= nil
+    end
+    if whole then
+      return true
+    end
+    -- "Der SeglerBlog aus Berlin" on seglerblog.example.de: a subdomain that names the site.
+    -- (Not in a list, "news, politics, sport": a section's subdomain in the site's motto.)
+    local sub = label and n <= 4 and not piece:find(",", 1, true) and host:match("^([^.]+)%." .. label:gsub("%p", "%%%0") .. "%.")
+    if sub and sub ~= "www" and #sub >= 6 and k:find(sub, 1, true) then
       return true
     end
     local domain = k:gsub("com$", ""):gsub("net$", ""):gsub("org$", "")
