@@ -79,7 +79,8 @@ local function is_site(piece, sites, host, shown)
     end
     -- (Words as a reader counts them: "Szorc's" is one, and a legal form after a name, "e.V.",
     -- "GmbH", is none.)
-    local named = piece:lower():gsub("\226\128\153", "'"):gsub("%s+e%.%s?v%.?%s*$", ""):gsub("%s+gmbh%s*$", "")
+    local named = piece:lower():gsub("\226\128\153", "'")
+    named = named:gsub("%s+e%.%s?v%.?%s*$", ""):gsub("%s+gmbh%s*$", "")
     for _ in named:gmatch("%w[%w']*") do
       n = n + 1
     end
@@ -107,7 +108,8 @@ local function is_site(piece, sites, host, shown)
     end
     -- "Der SeglerBlog aus Berlin" on seglerblog.example.de: a subdomain that names the site.
     -- (Not in a list, "news, politics, sport": a section's subdomain in the site's motto.)
-    local sub = label and n <= 4 and not piece:find(",", 1, true) and host:match("^([^.]+)%." .. label:gsub("%p", "%%%0") .. "%.")
+    local sub = label and n <= 4 and not piece:find(",", 1, true)
+      and host:match("^([^.]+)%." .. label:gsub("%p", "%%%0") .. "%.")
     if sub and sub ~= "www" and #sub >= 6 and k:find(sub, 1, true) then
       return true
     end
@@ -210,41 +212,34 @@ local GLUED = { ":", "|", "-", "/", "@", "\239\188\154", "\239\189\156", "\226\1
 local function strip_glued(t, sites, h1, tight)
   -- A name the page shows only once is taken only when glued tight ("...城！-新华网"), with no
   -- space on either side of the glue, after a headline in non-ASCII text.
-  for _, site in ipairs(tight or {}) do
-    site = squash(site)
-    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
-      local head = t:sub(1, -#site - 1)
-      for _, g in ipairs(GLUED) do
-        if head:sub(-#g) == g and not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]") then
-          local rest = squash(head:sub(1, -#g - 1))
-          if rest and rest ~= "" then
-            return rest, site
-          end
+  for pass, names in ipairs({ tight or {}, sites }) do
+    local loose = pass == 2
+    for _, site in ipairs(names) do
+      site = squash(site)
+      if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
+        local head = t:sub(1, -#site - 1)
+        if loose then
+          head = head:gsub("%s+$", "")
         end
-      end
-    end
-  end
-  for _, site in ipairs(sites) do
-    site = squash(site)
-    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
-      local head = t:sub(1, -#site - 1):gsub("%s+$", "")
-      -- "Truckwash A31Das etwas andere Branchenbuch": the headline an h1 shows, the site's
-      -- name glued on without even a space.
-      if h1 and h1[key(head)] and key(head) ~= "" then
-        for _ = 1, 3 do
-          for _, g in ipairs(GLUED) do
-            if head:sub(-#g) == g then
-              head = head:sub(1, -#g - 1):gsub("%s+$", "")
+        -- "Truckwash A31Das etwas andere Branchenbuch": the headline an h1 shows, the site's
+        -- name glued on without even a space.
+        if loose and h1 and h1[key(head)] and key(head) ~= "" then
+          for _ = 1, 3 do
+            for _, g in ipairs(GLUED) do
+              if head:sub(-#g) == g then
+                head = head:sub(1, -#g - 1):gsub("%s+$", "")
+              end
             end
           end
+          return squash(head), site
         end
-        return squash(head), site
-      end
-      for _, g in ipairs(GLUED) do
-        if head:sub(-#g) == g then
-          local rest = squash(head:sub(1, -#g - 1))
-          if rest and rest ~= "" then
-            return rest, site
+        for _, g in ipairs(GLUED) do
+          if head:sub(-#g) == g
+            and (loose or (not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]"))) then
+            local rest = squash(head:sub(1, -#g - 1))
+            if rest and rest ~= "" then
+              return rest, site
+            end
           end
         end
       end
