@@ -26,6 +26,21 @@ describe("pith.meta.title", function()
       "How the leichtathletik season in berlin went on and on - Report", {}, "leichtathletik-berlin.de")))
   end)
 
+  it("drops the declared site name glued before a non-ASCII headline, not a hyphenated word", function()
+    assert.equal("子どもへの体罰を禁止する法律ができる", title.choose {
+      declared = { "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる" }, h1s = {}, sites = { "NEWS WEB EASY" },
+      host = "www3.example.jp",
+    })
+    assert.equal("GdP-Vize Klemmer: Mangelnde Wertschätzung für die Beschäftigten", title.choose {
+      declared = { "GdP-Vize Klemmer: Mangelnde Wertschätzung für die Beschäftigten" }, h1s = {}, sites = { "GdP" },
+      host = "www.example.de",
+    })
+  end)
+
+  it("splits at a box-drawing bar as at a vertical bar", function()
+    assert.equal("Produkttester werden", (title.strip("Produkttester werden │ Nestlé Marktplatz", { "Nestlé Marktplatz" })))
+  end)
+
   it("prefers a declared title that agrees with the h1", function()
     assert.equal("Oil rises", title.choose {
       declared = { "Oil rises - Example" }, html_title = "Oil rises - Example", h1s = { "Oil rises" },

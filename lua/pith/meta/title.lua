@@ -4,8 +4,8 @@ local M = {}
 
 -- Separators between a headline and a site name; spaces around them are required so that
 -- hyphenated words and "10:30" stay whole.
-local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ ",
-  " : " }
+local SEPARATORS = { " | ", " │ ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ",
+  " › ", " _ ", " : " }
 
 local squash = require("pith.meta.str").squash
 
@@ -237,6 +237,19 @@ local function strip_glued(t, sites, h1, tight)
           if head:sub(-#g) == g
             and (loose or (not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]"))) then
             local rest = squash(head:sub(1, -#g - 1))
+            if rest and rest ~= "" then
+              return rest, site
+            end
+          end
+        end
+      end
+      -- "NEWS WEB EASY|子どもへの...": the declared name before the headline, glued tight.
+      if loose and site and #site >= 3 and #t > #site + 4 and t:sub(1, #site) == site then
+        local tail = t:sub(#site + 1)
+        for _, g in ipairs(GLUED) do
+          -- (A headline in non-ASCII text: "GdP-Vize" is one word.)
+          if tail:sub(1, #g) == g and tail:find("^[\128-\255]", #g + 1) then
+            local rest = squash(tail:sub(#g + 1))
             if rest and rest ~= "" then
               return rest, site
             end
