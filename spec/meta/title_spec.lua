@@ -7,6 +7,40 @@ describe("pith.meta.title", function()
     assert.equal("A-B testing - a guide", (title.strip("A-B testing - a guide", { "Other" })))
   end)
 
+  it("reads the site's name from its host as a reader would", function()
+    -- The label under a country's generic second level ("gv.at", "co.uk").
+    assert.equal("Ministerin stellt Plan vor",
+      (title.strip("Ministerin stellt Plan vor - Bundeskanzleramt Österreich", {}, "www.bundeskanzleramt.gv.at")))
+    assert.equal("Rates rise", (title.strip("Rates rise - Example Bank", {}, "www.examplebank.co.uk")))
+    -- Every part of a hyphenated label, a legal form ("e.V.") not counted as a word.
+    assert.equal("Norddeutschland findet seine Meister", (title.strip(
+      "Norddeutschland findet seine Meister - Berliner Leichtathletik Verband e.V.", {}, "www.leichtathletik-berlin.de")))
+    -- "Szorc's" is one word.
+    assert.equal("Journey to Python 3",
+      (title.strip("Gregory Szorc's Digital Home | Journey to Python 3", {}, "gregoryszorc.com")))
+    -- A subdomain that names the site.
+    assert.equal("»Haltet unsere Gewässer sauber!«",
+      (title.strip("»Haltet unsere Gewässer sauber!« - Der SeglerBlog aus Berlin", {}, "seglerblog.example.de")))
+    -- Not a long piece holding the label's parts.
+    assert.equal("How the leichtathletik season in berlin went on and on - Report", (title.strip(
+      "How the leichtathletik season in berlin went on and on - Report", {}, "leichtathletik-berlin.de")))
+  end)
+
+  it("drops the declared site name glued before a non-ASCII headline, not a hyphenated word", function()
+    assert.equal("子どもへの体罰を禁止する法律ができる", title.choose {
+      declared = { "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる" }, h1s = {}, sites = { "NEWS WEB EASY" },
+      host = "www3.example.jp",
+    })
+    assert.equal("GdP-Vize Klemmer: Mangelnde Wertschätzung für die Beschäftigten", title.choose {
+      declared = { "GdP-Vize Klemmer: Mangelnde Wertschätzung für die Beschäftigten" }, h1s = {}, sites = { "GdP" },
+      host = "www.example.de",
+    })
+  end)
+
+  it("splits at a box-drawing bar as at a vertical bar", function()
+    assert.equal("Produkttester werden", (title.strip("Produkttester werden │ Nestlé Marktplatz", { "Nestlé Marktplatz" })))
+  end)
+
   it("prefers a declared title that agrees with the h1", function()
     assert.equal("Oil rises", title.choose {
       declared = { "Oil rises - Example" }, html_title = "Oil rises - Example", h1s = { "Oil rises" },

@@ -4,8 +4,8 @@ local M = {}
 
 -- Separators between a headline and a site name; spaces around them are required so that
 -- hyphenated words and "10:30" stay whole.
-local SEPARATORS = { " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ", " › ", " _ ",
-  " : " }
+local SEPARATORS = { " | ", " │ ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " ‹ ",
+  " › ", " _ ", " : " }
 
 local squash = require("pith.meta.str").squash
 
@@ -44,6 +44,10 @@ end
 -- Blog Archive » Headline").
 local FURNITURE = { blogarchive = true, blogarchiv = true }
 
+-- The generic second levels under a country's domain: "co.uk", "com.au", "gv.at", "or.jp".
+local SECOND_LEVEL = { co = true, com = true, ac = true, gv = true, ["or"] = true, ne = true, go = true,
+  gov = true, org = true, net = true, edu = true, gob = true }
+
 local function is_site(piece, sites, host, shown)
   local k = key(piece)
   if k == "" then
@@ -71,8 +75,14 @@ local function is_site(piece, sites, host, shown)
       labels[l] = true
     end
     for w in piece:lower():gmatch("[%w]+") do
-      n = n + 1
       all = all and labels[w] == true
+    end
+    -- (Words as a reader counts them: "Szorc's" is one, and a legal form after a name, "e.V.",
+    -- "GmbH", is none.)
+    local named = piece:lower():gsub("\226\128\153", "'")
+    named = named:gsub("%s+e%.%s?v%.?%s*$", ""):gsub("%s+gmbh%s*$", "")
+    for _ in named:gmatch("%w[%w']*") do
+      n = n + 1
     end
     if all and n > 0 then
       return true
@@ -83,11 +93,24 @@ local function is_site(piece, sites, host, shown)
     end
     -- "Les Versants" on versants.com, "The Motley Fool" on fool.com: a short piece that
     -- holds the host's main label.
+    -- (Under a country's generic second level, "co.uk", "gv.at", "or.jp", the label before it.)
     local label = host:match("([^.]+)%.[^.]+$")
-    if label and (label == "co" or label == "com") then
+    if label and SECOND_LEVEL[label] and host:find("%.%a%a$") then
       label = host:match("([^.]+)%.[^.]+%.[^.]+$")
     end
-    if label and #label >= 4 and k:find(label, 1, true) and n <= 4 then
+    -- ("Berliner Leichtathletik Verband" on leichtathletik-berlin.de: every part of the label.)
+    local whole = label and #label >= 4 and n <= 4
+    for part in whole and label:gmatch("[^-]+") or function() end do
+      whole = whole and #part >= 3 and k:find(part, 1, true) ~= nil
+    end
+    if whole then
+      return true
+    end
+    -- "Der SeglerBlog aus Berlin" on seglerblog.example.de: a subdomain that names the site.
+    -- (Not in a list, "news, politics, sport": a section's subdomain in the site's motto.)
+    local sub = label and n <= 4 and not piece:find(",", 1, true)
+      and host:match("^([^.]+)%." .. label:gsub("%p", "%%%0") .. "%.")
+    if sub and sub ~= "www" and #sub >= 6 and k:find(sub, 1, true) then
       return true
     end
     local domain = k:gsub("com$", ""):gsub("net$", ""):gsub("org$", "")
@@ -189,41 +212,47 @@ local GLUED = { ":", "|", "-", "/", "@", "\239\188\154", "\239\189\156", "\226\1
 local function strip_glued(t, sites, h1, tight)
   -- A name the page shows only once is taken only when glued tight ("...城！-新华网"), with no
   -- space on either side of the glue, after a headline in non-ASCII text.
-  for _, site in ipairs(tight or {}) do
-    site = squash(site)
-    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
-      local head = t:sub(1, -#site - 1)
-      for _, g in ipairs(GLUED) do
-        if head:sub(-#g) == g and not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]") then
-          local rest = squash(head:sub(1, -#g - 1))
-          if rest and rest ~= "" then
-            return rest, site
-          end
+  for pass, names in ipairs({ tight or {}, sites }) do
+    local loose = pass == 2
+    for _, site in ipairs(names) do
+      site = squash(site)
+      if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
+        local head = t:sub(1, -#site - 1)
+        if loose then
+          head = head:gsub("%s+$", "")
         end
-      end
-    end
-  end
-  for _, site in ipairs(sites) do
-    site = squash(site)
-    if site and #site >= 3 and #t > #site + 4 and t:sub(-#site) == site then
-      local head = t:sub(1, -#site - 1):gsub("%s+$", "")
-      -- "Truckwash A31Das etwas andere Branchenbuch": the headline an h1 shows, the site's
-      -- name glued on without even a space.
-      if h1 and h1[key(head)] and key(head) ~= "" then
-        for _ = 1, 3 do
-          for _, g in ipairs(GLUED) do
-            if head:sub(-#g) == g then
-              head = head:sub(1, -#g - 1):gsub("%s+$", "")
+        -- "Truckwash A31Das etwas andere Branchenbuch": the headline an h1 shows, the site's
+        -- name glued on without even a space.
+        if loose and h1 and h1[key(head)] and key(head) ~= "" then
+          for _ = 1, 3 do
+            for _, g in ipairs(GLUED) do
+              if head:sub(-#g) == g then
+                head = head:sub(1, -#g - 1):gsub("%s+$", "")
+              end
+            end
+          end
+          return squash(head), site
+        end
+        for _, g in ipairs(GLUED) do
+          if head:sub(-#g) == g
+            and (loose or (not head:sub(-#g - 1, -#g - 1):find("%s") and head:find("[\128-\255]"))) then
+            local rest = squash(head:sub(1, -#g - 1))
+            if rest and rest ~= "" then
+              return rest, site
             end
           end
         end
-        return squash(head), site
       end
-      for _, g in ipairs(GLUED) do
-        if head:sub(-#g) == g then
-          local rest = squash(head:sub(1, -#g - 1))
-          if rest and rest ~= "" then
-            return rest, site
+      -- "NEWS WEB EASY|子どもへの...": the declared name before the headline, glued tight.
+      if loose and site and #site >= 3 and #t > #site + 4 and t:sub(1, #site) == site then
+        local tail = t:sub(#site + 1)
+        for _, g in ipairs(GLUED) do
+          -- (A headline in non-ASCII text: "GdP-Vize" is one word.)
+          if tail:sub(1, #g) == g and tail:find("^[\128-\255]", #g + 1) then
+            local rest = squash(tail:sub(#g + 1))
+            if rest and rest ~= "" then
+              return rest, site
+            end
           end
         end
       end
