@@ -604,7 +604,8 @@ function M.collect(doc, opts)
   local function published()
     if date == nil then
       local declared_dates = meta_tags.all(scan, DATE_KEYS)
-      local d = dates.parse(ld.date, dopts) or first_date(declared_dates, dopts)
+      local d = not ld.date_media and dates.parse(ld.date, dopts) or first_date(declared_dates, dopts)
+        or dates.parse(ld.date, dopts)
       if not d then
         at_title()
         d = dom.date(idx) or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)

@@ -73,6 +73,23 @@ describe("pith.meta.dates", function()
     assert.equal("2019-02-27", metadata.collect(doc, { url = url }).date)
     doc:close()
   end)
+  it("prefers the article's declared date to the upload date of a video it embeds", function()
+    -- The pattern of a how-to page whose only JSON-LD describes an embedded video.
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local html = [[<html><head><title>How to export</title>
+<meta property="article:published_time" content="2017-12-01T12:01:11+01:00">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "VideoObject",
+"name": "A clip", "uploadDate": "2015-01-16T14:53:35+01:00"}</script></head>
+<body><h1>How to export</h1><p>Text.</p></body></html>]]
+    local doc = assert(core.parse(html))
+    assert.equal("2017-12-01T12:01:11+01:00", metadata.collect(doc, {}).date)
+    doc:close()
+    -- With nothing else declared, the upload date is still the page's best date.
+    doc = assert(core.parse((html:gsub("<meta property[^>]*>", ""))))
+    assert.equal("2015-01-16T14:53:35+01:00", metadata.collect(doc, {}).date)
+    doc:close()
+  end)
   it("restates a UTC timestamp in the local time the page prints beside it", function()
     -- al.com: article:published_time and article_date_original of the same story.
     assert.equal("2016-12-22T18:47:31-06:00", dates.localize("2016-12-23T00:47:31Z",
