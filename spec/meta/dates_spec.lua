@@ -105,6 +105,23 @@ describe("pith.meta.dates", function()
     assert.equal("2016-12-23", dates.localize("2016-12-23", { "2016-12-22T18:47:00" }))
   end)
 
+  it("restates a declared UTC time in the local time printed beside the headline", function()
+    -- The pattern of US local news: UTC in <meta>, the local day and time under the headline.
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local html = [[<html><head><title>A new mayor</title>
+<meta property="article:published_time" content="2023-11-09T05:30:59Z"></head>
+<body><article><h1>A new mayor</h1><div class="byline">By Staff</div>
+<div class="meta">PUBLISHED: November 8, 2023 at 11:30 p.m.</div><p>Text of the story.</p></article></body></html>]]
+    local doc = assert(core.parse(html))
+    assert.equal("2023-11-08T23:30:59-06:00", metadata.collect(doc, {}).date)
+    doc:close()
+    -- A printed time twelve hours off is a 12-hour clock misread, not a zone: left in UTC.
+    doc = assert(core.parse((html:gsub("11:30 p.m.", "5:30 p.m."))))
+    assert.equal("2023-11-09T05:30:59Z", metadata.collect(doc, {}).date)
+    doc:close()
+  end)
+
   it("reads numeric dates in the order the page's language writes them", function()
     -- American English and unknown pages: month first with slashes and dashes
     assert.equal("2022-10-05", dates.parse("10/05/2022"))
