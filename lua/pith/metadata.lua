@@ -604,7 +604,9 @@ function M.collect(doc, opts)
   local function published()
     if date == nil then
       local declared_dates = meta_tags.all(scan, DATE_KEYS)
-      local d = dates.parse(ld.date, dopts) or first_date(declared_dates, dopts)
+      local d = not ld.date_media and dates.parse(ld.date, dopts) or first_date(declared_dates, dopts)
+        or dates.parse(ld.date, dopts)
+      local declared = d ~= nil
       if not d then
         at_title()
         d = dom.date(idx) or dates.from_url(page_url or f.url) or dates.from_url(f.url) or dom.date_near_title(idx)
@@ -612,6 +614,15 @@ function M.collect(doc, opts)
       end
       -- A UTC timestamp restated in the page's local time: the local form keeps the printed day.
       date = dates.localize(d, declared_dates, dopts) or false
+      -- ... or the time the page prints beside its headline ("November 8, 2023 at 11:30 p.m."
+      -- for 2023-11-09T05:30:59Z): read only for a declared UTC value no declared form restated.
+      if date and date == d and declared and d:find("Z$") then
+        at_title()
+        local shown = dom.date(idx) or dom.date_near_title(idx) or dom.date_text(idx)
+        if shown then
+          date = dates.localize(d, { shown }, dopts)
+        end
+      end
     end
     return date or nil
   end

@@ -73,6 +73,23 @@ describe("pith.meta.dates", function()
     assert.equal("2019-02-27", metadata.collect(doc, { url = url }).date)
     doc:close()
   end)
+  it("prefers the article's declared date to the upload date of a video it embeds", function()
+    -- The pattern of a how-to page whose only JSON-LD describes an embedded video.
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local html = [[<html><head><title>How to export</title>
+<meta property="article:published_time" content="2017-12-01T12:01:11+01:00">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "VideoObject",
+"name": "A clip", "uploadDate": "2015-01-16T14:53:35+01:00"}</script></head>
+<body><h1>How to export</h1><p>Text.</p></body></html>]]
+    local doc = assert(core.parse(html))
+    assert.equal("2017-12-01T12:01:11+01:00", metadata.collect(doc, {}).date)
+    doc:close()
+    -- With nothing else declared, the upload date is still the page's best date.
+    doc = assert(core.parse((html:gsub("<meta property[^>]*>", ""))))
+    assert.equal("2015-01-16T14:53:35+01:00", metadata.collect(doc, {}).date)
+    doc:close()
+  end)
   it("restates a UTC timestamp in the local time the page prints beside it", function()
     -- al.com: article:published_time and article_date_original of the same story.
     assert.equal("2016-12-22T18:47:31-06:00", dates.localize("2016-12-23T00:47:31Z",
@@ -86,6 +103,23 @@ describe("pith.meta.dates", function()
     assert.equal("2016-12-22T18:47:31-06:00", dates.localize("2016-12-22T18:47:31-06:00", { "2016-12-22T10:00" }))
     assert.equal("2016-12-23T00:47:31Z", dates.localize("2016-12-23T00:47:31Z", { "2016-12-22T00:40:00" }))
     assert.equal("2016-12-23", dates.localize("2016-12-23", { "2016-12-22T18:47:00" }))
+  end)
+
+  it("restates a declared UTC time in the local time printed beside the headline", function()
+    -- The pattern of US local news: UTC in <meta>, the local day and time under the headline.
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local html = [[<html><head><title>A new mayor</title>
+<meta property="article:published_time" content="2023-11-09T05:30:59Z"></head>
+<body><article><h1>A new mayor</h1><div class="byline">By Staff</div>
+<div class="meta">PUBLISHED: November 8, 2023 at 11:30 p.m.</div><p>Text of the story.</p></article></body></html>]]
+    local doc = assert(core.parse(html))
+    assert.equal("2023-11-08T23:30:59-06:00", metadata.collect(doc, {}).date)
+    doc:close()
+    -- A printed time twelve hours off is a 12-hour clock misread, not a zone: left in UTC.
+    doc = assert(core.parse((html:gsub("11:30 p.m.", "5:30 p.m."))))
+    assert.equal("2023-11-09T05:30:59Z", metadata.collect(doc, {}).date)
+    doc:close()
   end)
 
   it("reads numeric dates in the order the page's language writes them", function()

@@ -421,7 +421,8 @@ function M.localize(chosen, others, opts)
         return d
       end
       local diff = dat - at
-      if dzone == "" and diff ~= 0 and diff % 15 == 0 and diff >= -12 * 60 and diff <= 14 * 60
+      -- (-12:00, where no one lives, is rather a 12-hour clock's "05:09" for 17:09.)
+      if dzone == "" and diff ~= 0 and diff % 15 == 0 and diff > -12 * 60 and diff <= 14 * 60
         and (dsec == sec or dsec == "00") then
         local sign = diff < 0 and "-" or "+"
         local a = math.abs(diff)

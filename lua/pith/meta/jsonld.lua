@@ -285,7 +285,12 @@ local function read_objects(raws)
     if #f.authors == 0 and #f.author_orgs == 0 and article and page and page.author then
       f.authors, f.author_orgs = people(page.author, ids)
     end
-    f.date = str(main.datePublished) or str(main.dateCreated) or str(main.uploadDate)
+    f.date = str(main.datePublished) or str(main.dateCreated)
+    if not f.date then
+      -- A video's upload date: an article embedding someone's video keeps its own date in <meta>.
+      f.date = str(main.uploadDate)
+      f.date_media = f.date and true or nil
+    end
     f.date_modified = str(main.dateModified)
     if not f.date and article and page then
       f.date = str(page.datePublished)
