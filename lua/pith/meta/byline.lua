@@ -434,6 +434,18 @@ function M.names(s, opts)
   return out
 end
 
+-- A credit up to its first separator: "Team HardwareZone - 21 Dec 2024" -> "Team HardwareZone".
+local CREDIT_MARKS = { "|", "•", "·", " - ", " – ", " — ", "," }
+local function first_part(s)
+  for _, mark in ipairs(CREDIT_MARKS) do
+    local i = s:find(mark, 2, true)
+    if i then
+      s = s:sub(1, i - 1)
+    end
+  end
+  return s
+end
+
 -- Words that make a credit a desk's or a team's: "BWW News Desk", "Team HardwareZone".
 local DESK_WORDS = {}
 for w in ([[desk team staff newsroom bureau editors redaktion rédaction redacción]]):gmatch("%S+") do
@@ -448,12 +460,7 @@ function M.credit(s)
     return nil
   end
   s = str.squash(s)
-  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
-    local i = s:find(mark, 2, true)
-    if i then
-      s = s:sub(1, i - 1)
-    end
-  end
+  s = first_part(s)
   s = trim(strip_lead(trim(s)))
   local n, desk, own = 0, false, false
   for w in s:gmatch("%S+") do
@@ -482,12 +489,7 @@ function M.desk(s)
     return nil
   end
   -- (As a byline shows it: "von Redaktion, 24. Januar 2022", "Redaktion 1. November 2023".)
-  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
-    local i = s:find(mark, 2, true)
-    if i then
-      s = s:sub(1, i - 1)
-    end
-  end
+  s = first_part(s)
   s = trim((trim(strip_lead(trim(s))):gsub("%s*%d.*$", "")))
   if #s < 2 or #s > 60 or s:find("@") or s:find("https?:") then
     return nil
@@ -517,12 +519,7 @@ function M.agency(s)
     return nil
   end
   s = str.squash(s)
-  for _, mark in ipairs({ "|", "•", "·", " - ", " – ", " — ", "," }) do
-    local i = s:find(mark, 2, true)
-    if i then
-      s = s:sub(1, i - 1)
-    end
-  end
+  s = first_part(s)
   s = s:gsub("^[Qq]uelle:%s*", ""):gsub("^[Ss]ource:%s*", "")
   s = trim(strip_lead(trim(s)))
   -- (Up to a date glued on: "Associated PressApril 28, 2023", "dpa 30.04.2024".)
