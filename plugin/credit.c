@@ -155,6 +155,21 @@ static int is_read_also_line(const char *t) {
                                             "see also",
                                             "read more",
                                             "leggi anche",
+                                            "also read",
+                                            "le puede interesar",
+                                            "te puede interesar",
+                                            "también te puede interesar",
+                                            "puede interesarte",
+                                            "lea más",
+                                            "lee más",
+                                            "mire",
+                                            "vea también",
+                                            "ver también",
+                                            "voir aussi",
+                                            "lisez aussi",
+                                            "przeczytaj też",
+                                            "przeczytaj także",
+                                            "lees ook",
                                             NULL};
   const char *const *w;
   for (w = LABELS_ALSO; *w; w++) {

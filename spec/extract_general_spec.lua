@@ -554,4 +554,19 @@ describe("generic extraction", function()
     end
     assert.truthy(text:find("am See fischt.$"))
   end)
+  it("drops linked teaser lines in Spanish inside the story (snippet mirroring elheraldo.hn and "
+     .. "diaadia.com.pa: \"LE PUEDE INTERESAR: ...\", \"Mire: ...\")", function()
+    local para = "<p>El expresidente fue trasladado a una cárcel federal de Nueva York, donde permanecerá "
+      .. "mientras se celebra el juicio, según informaron fuentes judiciales este jueves.</p>"
+    local html = "<html><head><title>Traslado</title></head><body><article>" .. para:rep(3)
+      .. "<p><strong>LE PUEDE INTERESAR: <a href='/otra'>La ficha del expresidente en la cárcel de "
+      .. "Nueva York</a></strong></p>" .. para:rep(2) .. "<p>Mire: <a href='/video'>El cantante da positivo "
+      .. "a COVID-19 antes de su gira</a></p>" .. para .. "<p>Mire usted, la defensa no presentó pruebas "
+      .. "nuevas y el juez lo dejó claro en la audiencia del martes.</p></article></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.falsy(text:find("PUEDE INTERESAR", 1, true))
+    assert.falsy(text:find("da positivo", 1, true))
+    -- the same word opening a sentence of the story stays
+    assert.truthy(text:find("Mire usted, la defensa", 1, true))
+  end)
 end)
