@@ -11,6 +11,7 @@
 #include "extract.h"
 #include "recipe.h"
 #include "tail.h"
+#include "appeal.h"
 
 #define PITH_CHAR_THRESHOLD 500
 #define PITH_TOP_CANDIDATES 5
@@ -910,6 +911,8 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom) pith__drop_link_runs(ex, best);
   if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom)
     pith__drop_credit_lines(ex, best);
+  if (best && ex->favor != PITH_FAVOR_RECALL && !ex->oom)
+    pith__drop_closing_appeals(ex, best);
   if (best && !ex->oom) pith__add_ingredients(ex, best, ingredients);
   if (best && ex->favor == PITH_FAVOR_PRECISION && !ex->oom) pith__trim_tail(ex, best);
   /* unless the article took the comment section in already */

@@ -569,4 +569,28 @@ describe("generic extraction", function()
     -- the same word opening a sentence of the story stays
     assert.truthy(text:find("Mire usted, la defensa", 1, true))
   end)
+  it("drops the appeals a story's page closes on, not a closing paragraph that mentions subscribers "
+     .. "(snippet mirroring nationnews.com and guatemala.com)", function()
+    local para = "<p>The Ministry of Education said the schools will reopen on Monday after the cleaning "
+      .. "crews finish their work, and parents were asked to keep children home until then.</p>"
+    local html = "<html><head><title>Schools</title></head><body><article>" .. para:rep(4)
+      .. "<p>Subscribe now to our eNATION edition for the full story.</p>"
+      .. "<p><strong>For the latest stories and breaking news updates download the Nationnews app</strong></p>"
+      .. "</article></body></html>"
+    local text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.falsy(text:find("Subscribe now", 1, true))
+    assert.falsy(text:find("Nationnews app", 1, true))
+    assert.truthy(text:find("keep children home until then.$"))
+    -- an appeal followed by the story's last paragraph is not the page's close
+    html = html:gsub("</article>", "<p>The new app is available to all subscribers of the service from "
+      .. "Monday, the company said.</p></article>")
+    text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.truthy(text:find("Subscribe now to our eNATION", 1, true))
+    assert.truthy(text:find("available to all subscribers", 1, true))
+    -- in Spanish: "¿Ya sabías que tenemos canal de Telegram?"
+    html = "<html><head><title>Nicole</title></head><body><article>" .. para:rep(4)
+      .. "<p>¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete aquí.</p></article></body></html>"
+    text = flat(assert(extract.extract(html, { rule = false })).text)
+    assert.falsy(text:find("Telegram", 1, true))
+  end)
 end)

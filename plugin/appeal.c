@@ -1,0 +1,87 @@
+/* The last lines of many news pages are the publisher's appeals ("Subscribe now
+ * to our e-edition for the full story.", "For the latest stories download our
+ * app", "¿Ya sabías que tenemos canal de Telegram?"), set as paragraphs inside
+ * the story's container. Only the article's last few short blocks are read, and
+ * only while each one is such an appeal: an appeal inside the story, or a
+ * closing paragraph of real prose, stays. */
+#include <string.h>
+
+#include "appeal.h"
+#include "tail.h"
+
+#define APPEAL_MAX_LEN    220
+#define APPEAL_MAX_BLOCKS 4
+
+/* Lower-cased (Latin) substrings that make a short closing block an appeal. */
+static const char *const APPEALS[] = {
+    /* en */
+    "subscribe now", "subscribe to", "subscribe for", "subscribe today",
+    "please subscribe", "download the", "our app", "sign up for", "follow us on",
+    "join our", "support our journalism", "become a member", "telegram channel",
+    "whatsapp channel", "youtube channel",
+    /* es, pt */
+    "suscríbete", "suscribirse", "descarga nuestra", "descargue nuestra", "nuestra app",
+    "canal de telegram", "canal de whatsapp", "canal de youtube", "síguenos",
+    "hazte miembro", "hazte socio", "assine", "siga-nos",
+    /* de */
+    "abonnieren", "abonniere", "jetzt abonnieren", "folgen sie uns", "folge uns",
+    "unseren kanal", "jetzt auch digital", "fan-shop", "unterstützen sie uns",
+    /* fr, it, pl */
+    "abonnez-vous", "téléchargez notre", "suivez-nous", "inscrivez-vous", "iscriviti",
+    "seguici", "scarica l'app", "do subskrypcji", "obserwuj nas", NULL};
+
+static int is_appeal(const char *t) {
+  const char *const *w;
+  for (w = APPEALS; *w; w++)
+    if (strstr(t, *w)) return 1;
+  return 0;
+}
+
+static int is_leaf_block(xmlNodePtr n) {
+  static const char *const BLOCKS[] = {"p",  "div", "h2", "h3",         "h4",
+                                       "h5", "h6",  "li", "blockquote", NULL};
+  const char *const *b;
+  xmlNodePtr c;
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  for (b = BLOCKS; *b; b++)
+    if (pith__is(n, *b)) break;
+  if (*b == NULL) return 0;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (c->type == XML_ELEMENT_NODE)
+      for (b = BLOCKS; *b; b++)
+        if (pith__is(c, *b)) return 0;
+  return pith__has_text(n);
+}
+
+void pith__drop_closing_appeals(pith_ex *ex, xmlNodePtr article) {
+  xmlNodePtr last[APPEAL_MAX_BLOCKS], n;
+  size_t k = 0, i, total = pith__text_len(article), dropped = 0;
+  char buf[4 * APPEAL_MAX_LEN + 8];
+  /* the last leaf blocks, the last one first */
+  for (n = article->children; n; n = pith__next_node(n, article, 0))
+    if (is_leaf_block(n)) {
+      memmove(last + 1, last, sizeof last[0] * (APPEAL_MAX_BLOCKS - 1));
+      last[0] = n;
+      if (k < APPEAL_MAX_BLOCKS) k++;
+    }
+  for (i = 0; i < k; i++) {
+    size_t len = pith__text_len_max(last[i], APPEAL_MAX_LEN + 1);
+    if (len > APPEAL_MAX_LEN) break;
+    pith__text_copy(last[i], buf, sizeof buf);
+    pith__lower_latin(buf);
+    if (!is_appeal(buf)) break;
+    dropped += len;
+  }
+  /* the appeals are the page's close, not most of what it says */
+  if (i == 0 || dropped * 4 > total) return;
+  while (i-- > 0) {
+    xmlNodePtr parent = last[i]->parent;
+    pith__remove(ex, last[i]);
+    while (parent && parent != article && parent != ex->d->trash &&
+           !pith__has_text(parent) && pith__count_tag(parent, "img") == 0) {
+      xmlNodePtr up = parent->parent;
+      pith__remove(ex, parent);
+      parent = up;
+    }
+  }
+}
