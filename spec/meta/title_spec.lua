@@ -14,7 +14,8 @@ describe("pith.meta.title", function()
     assert.equal("Rates rise", (title.strip("Rates rise - Example Bank", {}, "www.examplebank.co.uk")))
     -- Every part of a hyphenated label, a legal form ("e.V.") not counted as a word.
     assert.equal("Norddeutschland findet seine Meister", (title.strip(
-      "Norddeutschland findet seine Meister - Berliner Leichtathletik Verband e.V.", {}, "www.leichtathletik-berlin.de")))
+      "Norddeutschland findet seine Meister - Berliner Leichtathletik Verband e.V.", {},
+      "www.leichtathletik-berlin.de")))
     -- "Szorc's" is one word.
     assert.equal("Journey to Python 3",
       (title.strip("Gregory Szorc's Digital Home | Journey to Python 3", {}, "gregoryszorc.com")))
@@ -38,7 +39,8 @@ describe("pith.meta.title", function()
   end)
 
   it("splits at a box-drawing bar as at a vertical bar", function()
-    assert.equal("Produkttester werden", (title.strip("Produkttester werden │ Nestlé Marktplatz", { "Nestlé Marktplatz" })))
+    assert.equal("Produkttester werden",
+      (title.strip("Produkttester werden │ Nestlé Marktplatz", { "Nestlé Marktplatz" })))
   end)
 
   it("prefers a declared title that agrees with the h1", function()
