@@ -103,6 +103,13 @@ describe("pith.meta.dates", function()
     assert.equal("2016-12-22T18:47:31-06:00", dates.localize("2016-12-22T18:47:31-06:00", { "2016-12-22T10:00" }))
     assert.equal("2016-12-23T00:47:31Z", dates.localize("2016-12-23T00:47:31Z", { "2016-12-22T00:40:00" }))
     assert.equal("2016-12-23", dates.localize("2016-12-23", { "2016-12-22T18:47:00" }))
+    -- A day printed alone that the UTC value is the local midnight of (a day stored at midnight
+    -- in Berlin): the printed day; a day the value is not a midnight of, or one before it: unchanged.
+    assert.equal("2021-11-05T00:00:00+01:00", dates.localize("2021-11-04T23:00:00Z", { "05.11.2021" },
+      { order = "dmy" }))
+    assert.equal("2021-11-04T23:00:10Z", dates.localize("2021-11-04T23:00:10Z", { "05.11.2021" }, { order = "dmy" }))
+    assert.equal("2021-11-04T23:07:00Z", dates.localize("2021-11-04T23:07:00Z", { "05.11.2021" }, { order = "dmy" }))
+    assert.equal("2021-11-04T23:00:00Z", dates.localize("2021-11-04T23:00:00Z", { "04.11.2021" }, { order = "dmy" }))
   end)
 
   it("restates a declared UTC time in the local time printed beside the headline", function()

@@ -414,8 +414,15 @@ function M.localize(chosen, others, opts)
   end
   for _, raw in ipairs(others or {}) do
     local d = M.parse(raw, opts)
-    local dat, dsec, dzone = wall(d or "")
-    if dat then
+    local dat, dsec, dzone = wall(d and #d == 10 and d .. "T00:00:00" or d or "")
+    -- A day alone is that day's midnight where the page lives: "2021-11-05" beside
+    -- "2021-11-04T23:00:00Z" is the same instant at +01:00 (a day stored at local midnight).
+    if dat and #d == 10 then
+      local diff = dat - at
+      if sec == "00" and diff > 0 and diff <= 14 * 60 and diff % 15 == 0 then
+        return from_minutes(dat, sec, string.format("+%02d:%02d", math.floor(diff / 60), diff % 60))
+      end
+    elseif dat then
       local off = zone_minutes(dzone)
       if off and off ~= 0 and dat - off == at and dsec == sec then
         return d
