@@ -862,6 +862,8 @@ local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour"
 
 local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
 
+local text_dates = require "pith.meta.text_dates"
+
 --- A date standing on its own in the first texts from the headline on (a dateline without a
 -- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
 -- Not a table cell's (an infobox's "Founded 1998-02-28"), a comment's or a caption's, nor an
@@ -882,7 +884,9 @@ function M.date_text(idx)
         for _, w in ipairs(UPDATE_WORDS) do
           upd = upd or low:find(w, 1, true) ~= nil
         end
-        if not upd then
+        if text_dates.refused(s, low) then
+          d = nil
+        elseif not upd then
           return d
         end
         updated = updated or d

@@ -23,6 +23,37 @@ local NO_WORDS = { "comment", "Comment", "sidebar", "Sidebar", "widget", "footer
   "Related", "menu", "Menu", "calendar", "kalender", "event", "Event", "termin", "Termin", "reply", "cookie", "Cookie",
   "veranstaltung" }
 
+-- A reference's date of access ("Abgerufen am 09.11.2022", "Retrieved 3 May 2020"): the
+-- reader's day, not the page's.
+local ACCESS_WORDS = { "abgerufen", "retrieved", "accessed", "consulté", "consultado", "consultato" }
+
+-- A span of days ("23.10.2015 - 25.10.2015", "14. - 20. Januar 2022"): an event's or a report's
+-- period, not a publication day. (Not "12.03.2020 - 14:30", a day and its time, and not an ISO
+-- date, whose hyphens have no space and no dot before them.)
+local function is_range(s)
+  s = s:gsub("\226\128[\147\148]", "-")
+  local dash = s:find("%d%.?%s+%-%s*%d") or s:find("%d%.%-%d") or s:find("%d%.?%s+bis%s+%d")
+  if dash then
+    local after = s:match("^[^%d]*(%d.*)", s:find("[-s]", dash + 1))
+    return after and (after:find("^%d%d?%.%d%d?%.") or after:find("^%d%d?%.?%s")) and true
+  end
+  return false
+end
+
+--- True when the short text `s` (lowercased `low`) dates no publication: it spans days or
+-- names a reference's access. (dom.date_text asks too.)
+function M.refused(s, low)
+  if is_range(s) then
+    return true
+  end
+  for _, w in ipairs(ACCESS_WORDS) do
+    if low:find(w, 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
 -- Datelines of an update (kept only when there is no other), and a copyright's year.
 local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat", "edited",
   "geändert", "änderung", "bearbeitet" }
@@ -44,11 +75,14 @@ function M.find(doc, opts)
         and not s:find("©", 1, true) and dates.parse(s, opts)
       if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS) then
         local low = dates.lower(s)
+        local refused = M.refused(s, low)
         local upd = low:find("copyright", 1, true) ~= nil
         for _, w in ipairs(UPDATE_WORDS) do
           upd = upd or low:find(w, 1, true) ~= nil
         end
-        if not upd then
+        if refused then
+          d = nil
+        elseif not upd then
           return d
         end
         updated = updated or d
