@@ -858,7 +858,6 @@ end
 -- A dateline's words around its date: "Veröffentlicht am 16.08.2019", "Lübeck, 31. März 2003",
 -- "1. Februar 2022, Daniel Dillenburg"; a sentence that mentions a date has more.
 local DATELINE_WORDS = 8
-local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat" }
 
 local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
 
@@ -879,17 +878,12 @@ function M.date_text(idx)
       local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
         and dates.parse(s, idx.date_opts)
       if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
-        local low = dates.lower(s)
-        local upd = false
-        for _, w in ipairs(UPDATE_WORDS) do
-          upd = upd or low:find(w, 1, true) ~= nil
-        end
-        if text_dates.refused(s, low) then
-          d = nil
-        elseif not upd then
+        local kind = text_dates.kind(s, dates.lower(s))
+        if kind == "published" then
           return d
+        elseif kind == "update" then
+          updated = updated or d
         end
-        updated = updated or d
       end
     end
   end

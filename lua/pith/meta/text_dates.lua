@@ -40,23 +40,29 @@ local function is_range(s)
   return false
 end
 
---- True when the short text `s` (lowercased `low`) dates no publication: it spans days or
--- names a reference's access. (dom.date_text asks too.)
-function M.refused(s, low)
+-- Datelines of an update, kept only when there is no other.
+local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat", "edited",
+  "geändert", "änderung", "bearbeitet" }
+
+--- What a short dated text `s` (lowercased `low`) says of the page: "refused" when it dates no
+-- publication (it spans days or names a reference's access), "update" for an update's dateline,
+-- else "published". (dom.date_text asks too.)
+function M.kind(s, low)
   if is_range(s) then
-    return true
+    return "refused"
   end
   for _, w in ipairs(ACCESS_WORDS) do
     if low:find(w, 1, true) then
-      return true
+      return "refused"
     end
   end
-  return false
+  for _, w in ipairs(UPDATE_WORDS) do
+    if low:find(w, 1, true) then
+      return "update"
+    end
+  end
+  return "published"
 end
-
--- Datelines of an update (kept only when there is no other), and a copyright's year.
-local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour", "actualiza", "aggiornat", "edited",
-  "geändert", "änderung", "bearbeitet" }
 
 --- The first date standing on its own in the body's texts (an update's only when no other is
 -- there), or nil. `opts` are dates.parse's (the page language's numeric order).
@@ -75,17 +81,13 @@ function M.find(doc, opts)
         and not s:find("©", 1, true) and dates.parse(s, opts)
       if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS) then
         local low = dates.lower(s)
-        local refused = M.refused(s, low)
-        local upd = low:find("copyright", 1, true) ~= nil
-        for _, w in ipairs(UPDATE_WORDS) do
-          upd = upd or low:find(w, 1, true) ~= nil
-        end
-        if refused then
-          d = nil
-        elseif not upd then
+        local kind = M.kind(s, low)
+        -- (A copyright's year counts as an update's.)
+        if kind == "published" and not low:find("copyright", 1, true) then
           return d
+        elseif kind ~= "refused" then
+          updated = updated or d
         end
-        updated = updated or d
       end
     end
   end
