@@ -15,7 +15,8 @@ local urls = require "pith.meta.urls"
 local dom = require "pith.meta.dom"
 local text_dates = require "pith.meta.text_dates"
 local squash = require("pith.meta.str").squash
-local strip = require("pith.meta.str").strip
+local str = require "pith.meta.str"
+local strip = str.strip
 
 local M = {}
 
@@ -168,12 +169,7 @@ local function license_value(base, lic)
   if lic:find("^%d%d%d%d%f[^%d]") then
     return lic
   end
-  for _, w in ipairs(RIGHTS_WORDS) do
-    if low:find(w, 1, true) then
-      return lic
-    end
-  end
-  return nil
+  return str.has_any(low, RIGHTS_WORDS) and lic or nil
 end
 
 local function first_date(values, opts)

@@ -493,12 +493,7 @@ end
 
 -- True when the hints hold a byline word.
 local function by_word(hints)
-  for _, w in ipairs(BYLINE_WORDS) do
-    if hints:find(w, 1, true) then
-      return true
-    end
-  end
-  return false
+  return str.has_any(hints, BYLINE_WORDS)
 end
 
 -- Person names from the first byline element of the window that holds some.

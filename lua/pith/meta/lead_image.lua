@@ -2,6 +2,8 @@
 -- rel=image_src): the first picture of the article itself, as a reader sees it under the headline.
 --
 -- Only runs when nothing is declared, so its XPath costs nothing on the usual page.
+local str = require "pith.meta.str"
+
 local M = {}
 
 -- The first few images after the headline (or inside the article when the page has no h1); a
@@ -25,13 +27,7 @@ local FURNITURE = { "logo", "icon", "avatar", "gravatar", "profile", "emoji", "s
 local LAZY = { "data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src" }
 
 local function furniture(s)
-  s = s:lower()
-  for _, w in ipairs(FURNITURE) do
-    if s:find(w, 1, true) then
-      return true
-    end
-  end
-  return false
+  return str.has_any(s:lower(), FURNITURE)
 end
 
 -- The first candidate of a srcset ("a.jpg 3500w, a.jpg?w=768 768w"); some templates write a

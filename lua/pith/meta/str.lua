@@ -69,6 +69,16 @@ function M.trim(s)
   return s
 end
 
+--- True when s holds one of the plain strings in list.
+function M.has_any(s, list)
+  for _, w in ipairs(list) do
+    if s:find(w, 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
 --- The number of white-space separated words in s.
 function M.word_count(s)
   local n = 0

@@ -48,20 +48,10 @@ local UPDATE_WORDS = { "updat", "aktualisiert", "stand", "modifi", "mis à jour"
 -- publication (it spans days or names a reference's access), "update" for an update's dateline,
 -- else "published". (dom.date_text asks too.)
 function M.kind(s, low)
-  if is_range(s) then
+  if is_range(s) or str.has_any(low, ACCESS_WORDS) then
     return "refused"
   end
-  for _, w in ipairs(ACCESS_WORDS) do
-    if low:find(w, 1, true) then
-      return "refused"
-    end
-  end
-  for _, w in ipairs(UPDATE_WORDS) do
-    if low:find(w, 1, true) then
-      return "update"
-    end
-  end
-  return "published"
+  return str.has_any(low, UPDATE_WORDS) and "update" or "published"
 end
 
 --- The first date standing on its own in the body's texts (an update's only when no other is
