@@ -37,33 +37,20 @@ static int is_appeal(const char *t) {
   return 0;
 }
 
-static int is_leaf_block(xmlNodePtr n) {
-  static const char *const BLOCKS[] = {"p",  "div", "h2", "h3",         "h4",
-                                       "h5", "h6",  "li", "blockquote", NULL};
-  const char *const *b;
-  xmlNodePtr c;
-  if (n->type != XML_ELEMENT_NODE) return 0;
-  for (b = BLOCKS; *b; b++)
-    if (pith__is(n, *b)) break;
-  if (*b == NULL) return 0;
-  for (c = n->children; c; c = pith__next_node(c, n, 0))
-    if (c->type == XML_ELEMENT_NODE)
-      for (b = BLOCKS; *b; b++)
-        if (pith__is(c, *b)) return 0;
-  return pith__has_text(n);
-}
-
 void pith__drop_closing_appeals(pith_ex *ex, xmlNodePtr article) {
   xmlNodePtr last[APPEAL_MAX_BLOCKS], n;
   size_t k = 0, i, total = pith__text_len(article), dropped = 0;
   char buf[4 * APPEAL_MAX_LEN + 8];
-  /* the last leaf blocks, the last one first */
-  for (n = article->children; n; n = pith__next_node(n, article, 0))
-    if (is_leaf_block(n)) {
+  /* the last leaf blocks, the last one first (a leaf's inside is not walked again) */
+  for (n = article->children; n;) {
+    int leaf = pith__is_block(n) && !pith__has_block_inside(n) && pith__has_text(n);
+    if (leaf) {
       memmove(last + 1, last, sizeof last[0] * (APPEAL_MAX_BLOCKS - 1));
       last[0] = n;
       if (k < APPEAL_MAX_BLOCKS) k++;
     }
+    n = pith__next_node(n, article, leaf);
+  }
   for (i = 0; i < k; i++) {
     size_t len = pith__text_len_max(last[i], APPEAL_MAX_LEN + 1);
     if (len > APPEAL_MAX_LEN) break;
@@ -74,14 +61,6 @@ void pith__drop_closing_appeals(pith_ex *ex, xmlNodePtr article) {
   }
   /* the appeals are the page's close, not most of what it says */
   if (i == 0 || dropped * 4 > total) return;
-  while (i-- > 0) {
-    xmlNodePtr parent = last[i]->parent;
-    pith__remove(ex, last[i]);
-    while (parent && parent != article && parent != ex->d->trash &&
-           !pith__has_text(parent) && pith__count_tag(parent, "img") == 0) {
-      xmlNodePtr up = parent->parent;
-      pith__remove(ex, parent);
-      parent = up;
-    }
-  }
+  while (i-- > 0)
+    pith__remove_emptied(ex, last[i], article);
 }

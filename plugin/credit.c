@@ -201,6 +201,17 @@ static int is_leaf(xmlNodePtr n) {
   return 1;
 }
 
+void pith__remove_emptied(pith_ex *ex, xmlNodePtr n, xmlNodePtr article) {
+  xmlNodePtr parent = n->parent;
+  pith__remove(ex, n);
+  while (parent && parent != article && parent != ex->d->trash &&
+         !pith__has_text(parent) && pith__count_tag(parent, "img") == 0) {
+    xmlNodePtr up = parent->parent;
+    pith__remove(ex, parent);
+    parent = up;
+  }
+}
+
 void pith__drop_credit_lines(pith_ex *ex, xmlNodePtr article) {
   pith_nodes found = {0};
   xmlNodePtr n;
@@ -231,15 +242,7 @@ void pith__drop_credit_lines(pith_ex *ex, xmlNodePtr article) {
     n = pith__next_node(n, article, 1);
   }
   /* then the removals, each taking the wrappers it empties */
-  for (i = 0; i < found.n; i++) {
-    xmlNodePtr parent = found.v[i]->parent;
-    pith__remove(ex, found.v[i]);
-    while (parent && parent != article && parent != ex->d->trash &&
-           !pith__has_text(parent) && pith__count_tag(parent, "img") == 0) {
-      xmlNodePtr up = parent->parent;
-      pith__remove(ex, parent);
-      parent = up;
-    }
-  }
+  for (i = 0; i < found.n; i++)
+    pith__remove_emptied(ex, found.v[i], article);
   pith__nodes_free(&found);
 }

@@ -120,7 +120,7 @@ static int is_about_name(const char *t) {
   return words >= 1 && words <= 3;
 }
 
-static int is_block(xmlNodePtr n) {
+int pith__is_block(xmlNodePtr n) {
   static const char *const BLOCK[] = {
       "p",  "div", "ul",   "ol",      "li",         "table",      "section", "article",
       "h1", "h2",  "h3",   "h4",      "h5",         "h6",         "header",  "footer",
@@ -133,10 +133,10 @@ static int is_block(xmlNodePtr n) {
   return 0;
 }
 
-static int has_block_inside(xmlNodePtr n) {
+int pith__has_block_inside(xmlNodePtr n) {
   xmlNodePtr c;
   for (c = n->children; c; c = pith__next_node(c, n, 0))
-    if (is_block(c)) return 1;
+    if (pith__is_block(c)) return 1;
   return 0;
 }
 
@@ -191,7 +191,7 @@ void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article) {
   if (total == 0) return;
   for (n = article->children; n;) {
     size_t len;
-    if (n->type != XML_ELEMENT_NODE || !is_block(n) || has_block_inside(n)) {
+    if (n->type != XML_ELEMENT_NODE || !pith__is_block(n) || pith__has_block_inside(n)) {
       n = pith__next_node(n, article, 0);
       continue;
     }

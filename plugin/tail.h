@@ -10,6 +10,15 @@
  * right after it. */
 void pith__drop_named_tail(pith_ex *ex, xmlNodePtr article);
 
+/* Whether n is a block element (p, div, li, h1..h6, td, section ...), and
+ * whether one stands inside it. */
+int pith__is_block(xmlNodePtr n);
+int pith__has_block_inside(xmlNodePtr n);
+
+/* Removes n, then each ancestor below article that it leaves without text or
+ * image. */
+void pith__remove_emptied(pith_ex *ex, xmlNodePtr n, xmlNodePtr article);
+
 /* ASCII and Latin-1 (UTF-8) capitals to lower case, in place. */
 void pith__lower_latin(char *s);
 
