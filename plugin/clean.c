@@ -647,15 +647,9 @@ int pith__is_captioned_figure(xmlNodePtr n) {
  * ("widget", "scroll"); removing that block left the pass with nothing, and
  * the retries that stop stripping took in the comments and the sidebars. */
 static int holds_article(xmlNodePtr node, size_t len, size_t article_len) {
-  char match[512];
-  size_t i;
   if (article_len == 0 || 2 * len < article_len || pith__link_density(node) > 0.25)
     return 0;
-  pith__match_string(match, sizeof match, pith__get_attr(node, "class"),
-                     pith__get_attr(node, "id"));
-  for (i = 0; match[i]; i++)
-    match[i] = (char)tolower((unsigned char)match[i]);
-  return !(strstr(match, "comment") || strstr(match, "disqus") || strstr(match, "repl"));
+  return !pith__named_comments(node);
 }
 
 static int should_clean(pith_ex *ex, xmlNodePtr node, const char *tag,
@@ -1319,6 +1313,17 @@ done:
 static int word_edge(const char *s, size_t i) {
   unsigned char a = i ? (unsigned char)s[i - 1] : 0, b = (unsigned char)s[i];
   return !isalpha(a) || !isalpha(b) || (islower(a) && isupper(b));
+}
+
+int pith__named_comments(xmlNodePtr n) {
+  char match[512];
+  size_t i;
+  pith__match_string(match, sizeof match, pith__get_attr(n, "class"),
+                     pith__get_attr(n, "id"));
+  for (i = 0; match[i]; i++)
+    match[i] = (char)tolower((unsigned char)match[i]);
+  return pith__has_word(match, "comment") || pith__has_word(match, "disqus") ||
+         pith__has_word(match, "reply") || pith__has_word(match, "replies");
 }
 
 int pith__has_word(const char *s, const char *w) {

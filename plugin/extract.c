@@ -255,15 +255,8 @@ static xmlNodePtr stripped_wrapper(const pith_nodes *stripped, size_t min) {
   size_t k, best_len = min;
   for (k = 0; k < stripped->n; k++) {
     xmlNodePtr n = stripped->v[k];
-    char match[512];
-    const char *cls = pith__get_attr(n, "class"), *id = pith__get_attr(n, "id");
-    size_t len, i;
-    pith__match_string(match, sizeof match, cls, id);
-    for (i = 0; match[i]; i++)
-      match[i] = (char)tolower((unsigned char)match[i]);
-    if (pith__has_word(match, "comment") || pith__has_word(match, "disqus") ||
-        pith__has_word(match, "reply") || pith__has_word(match, "replies"))
-      continue;
+    size_t len;
+    if (pith__named_comments(n)) continue;
     len = prose_len(n);
     if (len > best_len) {
       best = n;

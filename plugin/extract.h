@@ -95,6 +95,9 @@ int pith__is_captioned_figure(xmlNodePtr n);
  * plural allowed: "comments", "post_comment" and "relatedArticles" name
  * something, "commented" is a state. */
 int pith__has_word(const char *s, const char *w);
+/* Whether n's class or id names it as comments (comment, disqus, reply, replies as
+ * words). */
+int pith__named_comments(xmlNodePtr n);
 /* Whether a block reads as a paragraph of prose (length, sentence end, links). */
 int pith__is_prose(xmlNodePtr n);
 /* Whether a heading's text is close to one of the page's titles. */
