@@ -18,23 +18,49 @@ static const char *const APPEALS[] = {
     "subscribe now", "subscribe to", "subscribe for", "subscribe today",
     "please subscribe", "download the", "our app", "sign up for", "follow us on",
     "join our", "support our journalism", "become a member", "telegram channel",
-    "whatsapp channel", "youtube channel",
+    "whatsapp channel", "youtube channel", "sign up here", "letter to the editor",
+    "get the latest news", "if you enjoyed", "consider supporting", "support our work",
     /* es, pt */
     "suscríbete", "suscribirse", "descarga nuestra", "descargue nuestra", "nuestra app",
     "canal de telegram", "canal de whatsapp", "canal de youtube", "síguenos",
-    "hazte miembro", "hazte socio", "assine", "siga-nos",
+    "hazte miembro", "hazte socio", "apóyanos", "únete a nuestra", "assine", "siga-nos",
     /* de */
     "abonnieren", "abonniere", "jetzt abonnieren", "folgen sie uns", "folge uns",
     "unseren kanal", "jetzt auch digital", "fan-shop", "unterstützen sie uns",
+    "unterstütze unser", "unterstützen sie unser",
     /* fr, it, pl */
     "abonnez-vous", "téléchargez notre", "suivez-nous", "inscrivez-vous", "iscriviti",
     "seguici", "scarica l'app", "do subskrypcji", "obserwuj nas", NULL};
 
+/* "Follow The Gleaner on Twitter and Instagram @... and on Facebook @...",
+ * "Follow us: Google News | Reddit | Instagram | Facebook | Twitter": the
+ * site's row of networks. "follow" alone is too common a verb for a story's
+ * last line, and one or two names ("Follow him on Twitter @...") close an
+ * author's tagline, which Readability keeps. */
+static const char *const NETWORKS[] = {"twitter",  "facebook", "instagram", "whatsapp",
+                                       "telegram", "tiktok",   "linkedin",  NULL};
+
+/* The publisher's closing disclaimer about what contributors write. */
+static const char *const DISCLAIMERS[] = {
+    "is not responsible for the opinions", "do not necessarily reflect",
+    "does not necessarily reflect",        "die meinung des autors wieder",
+    "die meinung der autorin wieder",      NULL};
+
+static int count_any(const char *t, const char *const *words) {
+  int k = 0;
+  for (; *words; words++)
+    k += strstr(t, *words) != NULL;
+  return k;
+}
+
+static int has_any(const char *t, const char *const *words) {
+  return count_any(t, words) > 0;
+}
+
 static int is_appeal(const char *t) {
-  const char *const *w;
-  for (w = APPEALS; *w; w++)
-    if (strstr(t, *w)) return 1;
-  return 0;
+  return has_any(t, APPEALS) || has_any(t, DISCLAIMERS) ||
+         ((strstr(t, "follow ") || strstr(t, "folgen sie") || strstr(t, "síguenos")) &&
+          count_any(t, NETWORKS) >= 3);
 }
 
 void pith__drop_closing_appeals(pith_ex *ex, xmlNodePtr article) {

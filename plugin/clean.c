@@ -1349,14 +1349,26 @@ static int is_keyword_box(xmlNodePtr n, const char *match) {
   return in_list((const char *)n->name, BOXES) && pith__has_word(match, "keyword");
 }
 
+/* Whether n's text has k words or more (its first 128 bytes are read). */
+static int words_at_least(xmlNodePtr n, size_t k) {
+  char buf[128];
+  pith__text_copy(n, buf, sizeof buf);
+  return count_words(buf) >= k;
+}
+
 /* A block whose class or id names it as something beside the article: a
  * newsletter box, an author's bio, related stories, a poll, a breadcrumb
  * (whose last crumb, the headline, is unlinked: too prose-like for the
  * lead's tests), or one marked data-nosnippet. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
  * article's own standfirst); 3: a control ("Show less", "View Images"), when
- * its text is a few words and it holds no picture. Words, not substrings: "biography" and
- * a heading id such as "Promotion_and_relegation" are not furniture. */
+ * its text is a few words and it holds no picture; 4: a block-level aside
+ * (always); 5: a rating widget ("War der Artikel nützlich?", "(No ratings
+ * yet)"), short and worded (a review's bare score "87" is the article's);
+ * 6: a block-level call to action, when it is a sentence (an overlay's
+ * "View photo" is a control Readability keeps). Words, not substrings:
+ * "biography" and a heading id such as "Promotion_and_relegation" are not
+ * furniture. */
 static int furniture_name(xmlNodePtr n) {
   static const char *const WORDS[] = {
       "newsletter",   "signup",      "subscribe",  "related",          "relatedcontent",
@@ -1364,6 +1376,16 @@ static int furniture_name(xmlNodePtr n) {
       "poll",         "survey",      "bio",        "about-the-author", "aboutauthor",
       "about-author", "authorbox",   "journalist", "teaser",           "promo",
       "breadcrumb",   "pankuzu",     "disclaimer", "disclosure",       NULL};
+  /* block-level only: an inline <a class="meta-loc"> is a link in the prose */
+  static const char *const ASIDE_BOXES[] = {
+      "div", "section", "aside", "footer", "header", "ul", "ol",
+      "p",   "dl",      "table", "form",   "nav",    NULL};
+  /* a cookie or consent notice (and the placeholder an embed shows until
+   * consent), a post's filing line ("This entry was posted in ...",
+   * WordPress's entry-meta/entry-utility/postmetadata), a licence notice */
+  static const char *const ASIDES[] = {
+      "cookie",     "consent",       "gdpr",      "privacy", "postmetadata", "postmeta",
+      "entry-meta", "entry-utility", "post-meta", "license", "licence",      NULL};
   static const char *const CONTROLS[] = {"button",    "btn",    "enlarge", "show-more",
                                          "show-less", "toggle", "player",  "expand",
                                          "collapse",  NULL};
@@ -1386,6 +1408,13 @@ static int furniture_name(xmlNodePtr n) {
     for (w = CONTROLS; *w; w++)
       if (pith__has_word(match, *w)) return 3;
   if (is_keyword_box(n, match)) return 1;
+  if (in_list((const char *)n->name, ASIDE_BOXES)) {
+    if (pith__words_any(&m, ASIDES))
+      for (w = ASIDES; *w; w++)
+        if (pith__has_word(match, *w)) return 4;
+    if (pith__has_word(match, "cta")) return 6;
+  }
+  if (pith__has_word(match, "rating")) return 5;
   return 0;
 }
 
@@ -1502,7 +1531,9 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     len = pith__text_len_max(n, 601);
     if (len == 0 || len > 600 || len * 4 > total || (kind = furniture_name(n)) == 0 ||
         (kind == 2 && pith__link_density(n) == 0) ||
-        (kind == 3 && (len > 30 || has_media(n))))
+        (kind == 3 && (len > 30 || has_media(n))) ||
+        (kind == 5 && (len > 100 || words_at_least(n, 3) == 0)) ||
+        (kind == 6 && words_at_least(n, 4) == 0))
       continue;
     remove_up(ex, n, article);
   }

@@ -170,6 +170,13 @@ static int is_read_also_line(const char *t) {
                                             "przeczytaj też",
                                             "przeczytaj także",
                                             "lees ook",
+                                            "lea",
+                                            "lee",
+                                            "mira",
+                                            "puedes ver",
+                                            "auch lesen",
+                                            "weiterlesen",
+                                            "more",
                                             NULL};
   const char *const *w;
   for (w = LABELS_ALSO; *w; w++) {

@@ -1,0 +1,138 @@
+-- Page furniture set inside the story's container that pith used to keep: each case is a
+-- hand-written copy of a markup pattern seen on real pages (the class names and phrases are
+-- the common ones of WordPress themes and plugins, consent tools and news sites).
+local extract = require "pith.extract"
+
+local function flat(s) return (s:gsub("%s+", " ")) end
+
+-- A story of four prose paragraphs with `inside` after the second and `after` at its end,
+-- all in one <article>.
+local PROSE = {
+  "The council met on Tuesday evening to discuss the new cycle lanes along the river, "
+    .. "which residents have asked for since the old bridge was closed to cars last spring.",
+  "Several members argued that the lanes should be separated from the road by a kerb, "
+    .. "while others preferred painted lines that could be moved if traffic patterns changed.",
+  "The mayor said the city would publish the detailed plans next month and invite "
+    .. "comments from shop owners, schools and the cycling club before any work begins.",
+  "Work on the first section is expected to start in the autumn and to take about six "
+    .. "weeks, during which the riverside path will stay open to walkers and cyclists.",
+}
+
+local function page(inside, after)
+  return "<html><head><title>Council backs new cycle lanes</title></head><body>"
+    .. "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+    .. "<h1>Council backs new cycle lanes</h1>"
+    .. "<p>" .. PROSE[1] .. "</p><p>" .. PROSE[2] .. "</p>" .. (inside or "")
+    .. "<p>" .. PROSE[3] .. "</p><p>" .. PROSE[4] .. "</p>" .. (after or "")
+    .. "</article><footer>Example News</footer></body></html>"
+end
+
+local function text(html)
+  local rec = assert(extract.extract(html, { rule = false }))
+  return flat(rec.text)
+end
+
+local function keeps_story(t)
+  for _, p in ipairs(PROSE) do assert.truthy(t:find(p, 1, true), p) end
+end
+
+describe("furniture named by its class", function()
+  it("drops a consent placeholder an embed shows until the reader agrees (Borlabs, privacy-embed)", function()
+    local t = text(page("<div class='BorlabsCookie'><div class='_brlbs-content-blocker'>"
+      .. "<p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p>"
+      .. "<a class='_brlbs-btn' href='#'>Inhalt laden</a></div></div>",
+      "<div class='privacy-embed-preview privacy-embed-facebook'><p>Mit dem Laden des Beitrags "
+      .. "akzeptieren Sie die Datenschutzerklärung von Facebook.</p></div>"))
+    keeps_story(t)
+    assert.falsy(t:find("Klicken Sie auf den unteren Button", 1, true))
+    assert.falsy(t:find("Datenschutzerklärung", 1, true))
+  end)
+
+  it("drops a post's filing line (WordPress entry-utility, postmetadata, entry-meta)", function()
+    for _, cls in ipairs({ "entry-utility", "postmetadata alt", "entry-meta" }) do
+      local t = text(page(nil, "<div class='" .. cls .. "'>This entry was posted in "
+        .. "<a href='/c/allgemein' rel='category tag'>Allgemein</a>. Bookmark the "
+        .. "<a href='/p/1' rel='bookmark'>permalink</a>.</div>"))
+      keeps_story(t)
+      assert.falsy(t:find("This entry was posted", 1, true), cls)
+    end
+  end)
+
+  it("keeps an inline link whose class merely holds such a word (nytimes' a.meta-loc)", function()
+    local t = text(page(nil, "<p>The plan also covers <a class='meta-loc' href='/topic/sudan'>"
+      .. "Sudan Street</a> and the roads around the old market hall near the station.</p>"))
+    keeps_story(t)
+    assert.truthy(t:find("The plan also covers Sudan Street and the roads", 1, true))
+  end)
+
+  it("drops a licence notice block", function()
+    local t = text(page(nil, "<div class='licenceInfo'><p>Materiał chroniony prawem autorskim - "
+      .. "wszelkie prawa zastrzeżone.</p></div>"))
+    keeps_story(t)
+    assert.falsy(t:find("Materiał chroniony", 1, true))
+  end)
+
+  it("drops a rating widget's prompt but keeps a review's bare score", function()
+    local t = text(page(nil, "<p>Bewertung: <span id='post-ratings-4373' class='post-ratings'>"
+      .. "<strong>War der Artikel nützlich?</strong> (Noch keine Bewertungen)</span></p>"))
+    keeps_story(t)
+    assert.falsy(t:find("War der Artikel", 1, true))
+    assert.falsy(t:find("Noch keine Bewertungen", 1, true))
+    t = text(page("<div class='rating-score'>87</div>"))
+    assert.truthy(t:find(" 87 ", 1, true))
+  end)
+
+  it("drops a call to action that is a sentence but keeps a short control (yahoo's 'View photo')", function()
+    local t = text(page(nil, "<section class='c-letters-cta'><p class='c-letters-cta__text'>We want "
+      .. "to hear what you think about this article.</p></section>"))
+    keeps_story(t)
+    assert.falsy(t:find("We want to hear what you think", 1, true))
+    t = text(page("<div class='cta-overlay'><p class='cta-text'>View photo</p></div>"))
+    assert.truthy(t:find("View photo", 1, true))
+  end)
+end)
+
+describe("the appeals and notices a story closes on", function()
+  it("drops a row of networks to follow, a reader's-letter call and a contributor disclaimer", function()
+    for _, close in ipairs({
+      "<p><strong>Follow The Gleaner on Twitter and Instagram @Gleaner and on Facebook "
+        .. "@GleanerNews. Send us a message on WhatsApp.</strong></p>",
+      "<p>Follow us: Google News | Reddit | Instagram | Facebook | Twitter</p>",
+      "<p><em><strong>Submit your letter to the editor via this form.</strong></em></p>",
+      "<p>GIS</p><p>Example News is not responsible for the opinions, statements or media "
+        .. "content presented by contributors.</p>",
+      "<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der "
+        .. "Redaktion.</p>",
+      "<p>Do you want to be informed of our actions? <a href='/join'>Sign up here</a></p>",
+      "<p>Get the latest news straight to your phone with the Example News app.</p>",
+    }) do
+      local t = text(page(nil, close))
+      keeps_story(t)
+      assert.truthy(t:find(PROSE[4], 1, true) + #PROSE[4] >= #t - 4, close)
+    end
+  end)
+
+  it("keeps an author's tagline naming one network (Readability keeps it)", function()
+    local tag = "Jane Doe covers transport for Example News. Follow her on Twitter @janedoe."
+    local t = text(page(nil, "<p>" .. tag .. "</p>"))
+    assert.truthy(t:find(tag, 1, true))
+  end)
+end)
+
+describe("read-also lines", function()
+  it("drops a label and a linked headline in Spanish and German ('Lea:', 'MIRA:', 'PUEDES VER:', "
+    .. "'Auch lesen:', 'Weiterlesen:')", function()
+    for _, label in ipairs({ "Lea:", "MIRA:", "PUEDES VER:", "Auch lesen:", "Weiterlesen:", "MORE:" }) do
+      local t = text(page("<p><strong>" .. label .. " </strong><a href='/other-story'>Another "
+        .. "story about the bridge and its long history</a></p>"))
+      keeps_story(t)
+      assert.falsy(t:find("Another story about the bridge", 1, true), label)
+    end
+  end)
+
+  it("keeps a label followed by the story's own words", function()
+    local line = "Lea: the reader who wrote to us about the bridge, said it was never safe."
+    local t = text(page("<p>" .. line .. "</p>"))
+    assert.truthy(t:find(line, 1, true))
+  end)
+end)
