@@ -31,7 +31,11 @@ static const char *const NAMED_EXACT[] = {
     "verwandte themen", "passend zum thema", "über den autor", "über die autorin",
     "zum autor", "zur autorin", "zur person", "zum weiterlesen", "meistgelesen",
     "meistgelesene artikel", "meistgelesene beiträge", "meistdiskutierte artikel",
-    "mehr themen", "top-themen", "vorschau auf den nächsten artikel",
+    "mehr themen", "top-themen", "vorschau auf den nächsten artikel", "schon gelesen?",
+    "diese artikel könnten sie auch interessieren",
+    "diese artikel könnten euch auch interessieren",
+    "diese artikel könnten dich auch interessieren", "weiterführender link",
+    "weiterführende links", "weiterführende artikel",
     /* fr */
     "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet",
     "articles similaires", "dans la même rubrique", "à propos de l'auteur",
@@ -58,6 +62,9 @@ static const char *const NAMED_PREFIX[] = {"weitere beiträge",
                                            "weitere news",
                                            "neueste artikel",
                                            "beliebte",
+                                           "entdecke weitere",
+                                           "entdecken sie weitere",
+                                           "empfehlungen aus",
                                            NULL};
 
 /* ASCII and Latin-1 capitals (UTF-8 C3 80..9E but ×) to lower case. */

@@ -136,3 +136,19 @@ describe("read-also lines", function()
     assert.truthy(t:find(line, 1, true))
   end)
 end)
+
+describe("sections named by their heading at the story's end", function()
+  it("go from 'Schon gelesen?', 'Entdecke weitere ...', 'Empfehlungen aus ...' and "
+    .. "'Weiterführender Link' to the end", function()
+    for _, heading in ipairs({ "Schon gelesen?", "Entdecke weitere Homestorys",
+      "Empfehlungen aus dem Garten-Shop", "Weiterführender Link",
+      "Diese Artikel könnten dich auch interessieren:" }) do
+      local t = text(page(nil, "<h3>" .. heading .. "</h3><p><a href='/a'>Luftwaffe lässt Piloten "
+        .. "in Italien ausbilden</a></p><p>Wie wohnt die Community? Klicke dich durch.</p>"))
+      keeps_story(t)
+      assert.falsy(t:find(heading, 1, true), heading)
+      assert.falsy(t:find("Luftwaffe", 1, true), heading)
+      assert.falsy(t:find("Wie wohnt", 1, true), heading)
+    end
+  end)
+end)
