@@ -1061,10 +1061,14 @@ static int is_furniture_text(const char *t, size_t len) {
   /* trailing punctuation or arrows: "Read more »", "Up next:" */
   n = strlen(t);
   if (n < sizeof buf) {
+    const char *b = buf;
     memcpy(buf, t, n + 1);
     while (n > 0 && strchr(" :.!»›>→…|-", buf[n - 1]))
       buf[--n] = 0;
-    if (n && in_list(buf, FURNITURE_EXACT) && !pith__streq(buf, "share")) return 1;
+    /* and leading dashes: "- Advertisement -" */
+    while (*b == '-' || *b == ' ')
+      b++;
+    if (*b && in_list(b, FURNITURE_EXACT) && !pith__streq(b, "share")) return 1;
   }
   for (w = FURNITURE_PREFIX; *w; w++)
     if (starts_with(t, *w)) return 1;
@@ -1082,6 +1086,15 @@ static int is_furniture_text(const char *t, size_t len) {
        strstr(t, "associates program")))
     return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
+  /* an advertising label or disclosure: "*Werbung. Dieser Beitrag enthält
+   * Werbung für X", "ANZEIGE - Heute mal ausgehen?", "This post is sponsored by X" */
+  if (len <= 200 &&
+      (starts_with(t, "*werbung") || starts_with(t, "*anzeige") ||
+       starts_with(t, "anzeige - ") || starts_with(t, "werbung - ") ||
+       strstr(t, "enth\xC3\xA4lt werbung") || starts_with(t, "this post is sponsored") ||
+       starts_with(t, "this article is sponsored") ||
+       starts_with(t, "sponsored content")))
+    return 1;
   /* a PHP diagnostic the server printed into the page ("Warning: Unknown:
    * Failed to write session data ... in Unknown on line 0") */
   if ((starts_with(t, "warning: ") || starts_with(t, "notice: ") ||

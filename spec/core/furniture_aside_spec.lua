@@ -152,3 +152,21 @@ describe("sections named by their heading at the story's end", function()
     end
   end)
 end)
+
+describe("advertising labels and disclosures", function()
+  it("drop '*Werbung. Dieser Beitrag enthält Werbung für X', 'ANZEIGE - ...' and '- Advertisement -'", function()
+    local t = text(page("<p>- Advertisement -</p>", "<div class='code-block'><b>ANZEIGE - Heute mal "
+      .. "ausgehen? Wie wäre es mit:</b></div>"):gsub("<h1>", "<p><em>*Werbung. Dieser Beitrag "
+      .. "enthält Werbung für MYMARINI.</em></p><h1>", 1))
+    keeps_story(t)
+    for _, junk in ipairs({ "Werbung", "ANZEIGE", "Advertisement" }) do
+      assert.falsy(t:find(junk, 1, true), junk)
+    end
+  end)
+
+  it("keeps a sentence of the story that mentions advertising", function()
+    local line = "The council also voted to ban advertisement boards on the new bridge railings."
+    local t = text(page("<p>" .. line .. "</p>"))
+    assert.truthy(t:find(line, 1, true))
+  end)
+end)
