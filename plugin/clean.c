@@ -1086,6 +1086,19 @@ static int is_furniture_text(const char *t, size_t len) {
        strstr(t, "associates program")))
     return 1;
   if (len <= 120 && starts_with(t, "oops!") && strstr(t, "went wrong")) return 1;
+  /* a comment form's log-in notice in any wording: "Du musst eingeloggt sein um
+   * Kommentare zu schreiben!", "Um den Tipp kommentieren zu können, müssen Sie
+   * eingeloggt sein.", "You must be logged in to comment" */
+  if (len <= 200 &&
+      (strstr(t, "komment") || strstr(t, "comment") || strstr(t, "comentar")) &&
+      (strstr(t, "eingeloggt") || strstr(t, "angemeldet sein") ||
+       strstr(t, "logged in") || strstr(t, "log in to") || strstr(t, "sign in to") ||
+       strstr(t, "connect\xC3\xA9") || strstr(t, "iniciar sesi")) &&
+      /* said to the reader: "Users had to be logged in to comment" is a story's */
+      (strstr(t, "du ") || strstr(t, " sie ") || strstr(t, "you") ||
+       strstr(t, "please") || strstr(t, "bitte") || strstr(t, "vous") ||
+       strstr(t, "debes")))
+    return 1;
   /* an advertising label or disclosure: "*Werbung. Dieser Beitrag enthält
    * Werbung für X", "ANZEIGE - Heute mal ausgehen?", "This post is sponsored by X" */
   if (len <= 200 &&

@@ -170,3 +170,22 @@ describe("advertising labels and disclosures", function()
     assert.truthy(t:find(line, 1, true))
   end)
 end)
+
+describe("a comment form's log-in notice", function()
+  it("goes in any wording said to the reader", function()
+    for _, notice in ipairs({
+      "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+      "Um den Tipp \"Tomaten richtig schneiden\" kommentieren zu können, müssen Sie eingeloggt sein.",
+    }) do
+      local t = text(page(nil, "<div class='cPad'>" .. notice .. "</div>"))
+      keeps_story(t)
+      assert.falsy(t:find(notice, 1, true), notice)
+    end
+  end)
+
+  it("stays when the story reports it", function()
+    local line = "Users had to be logged in to comment on the plans, the council's website said."
+    local t = text(page("<p>" .. line .. "</p>"))
+    assert.truthy(t:find(line, 1, true))
+  end)
+end)
