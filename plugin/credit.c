@@ -64,15 +64,22 @@ static int is_credit_line(char *t) {
   return 0;
 }
 
-/* A rights or liability notice: "© 2020 CBS Interactive Inc. All Rights
- * Reserved.", "© Bundesrat | Frank Bräuer", "(Alle Angaben ohne Gewähr)". */
+/* A rights, licence or liability notice: "© 2020 CBS Interactive Inc. All
+ * Rights Reserved.", "© Bundesrat | Frank Bräuer", "(Alle Angaben ohne
+ * Gewähr)", "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website
+ * unter CC-BY", "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND". */
 static int is_rights_line(const char *t) {
-  static const char *const OPEN[] = {"\xC2\xA9",
-                                     "(c) ",
-                                     "copyright",
-                                     "(alle angaben ohne gewähr",
-                                     "alle angaben ohne gewähr",
-                                     NULL};
+  static const char *const OPEN[] = {
+      "\xC2\xA9", "(c) ", "copyright", "(alle angaben ohne gewähr",
+      "alle angaben ohne gewähr",
+      /* the content's licence stated on its own */
+      "sofern nicht anders angegeben", "sofern nicht anders ausgewiesen",
+      "sofern nicht anders gekennzeichnet", "unless otherwise noted",
+      "unless otherwise stated", "unless otherwise indicated",
+      "this work is licensed under", "this article is licensed under",
+      "dieser text wurde veröffentlicht unter der lizenz", "dieser text steht unter",
+      "dieser beitrag steht unter", "dieses werk ist lizenziert unter", "lizenz: cc",
+      "license: cc", "licence: cc", NULL};
   static const char *const ANY[] = {"all rights reserved", "alle rechte vorbehalten",
                                     "tous droits réservés",
                                     "todos los derechos reservados", NULL};

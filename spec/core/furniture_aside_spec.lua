@@ -189,3 +189,25 @@ describe("a comment form's log-in notice", function()
     assert.truthy(t:find(line, 1, true))
   end)
 end)
+
+describe("the content's licence stated on a line of its own", function()
+  it("goes after the story ('Sofern nicht anders ausgewiesen ...', 'Dieser Text wurde veröffentlicht "
+    .. "unter der Lizenz ...', 'Unless otherwise noted ...')", function()
+    for _, line in ipairs({
+      "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY",
+      "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht "
+        .. "verwendet werden.",
+      "Unless otherwise noted, the content of this site is licensed under CC BY 4.0.",
+    }) do
+      local t = text(page(nil, "<p>" .. line .. "</p>"))
+      keeps_story(t)
+      assert.falsy(t:find(line, 1, true), line)
+    end
+  end)
+
+  it("stays inside a sentence of the story", function()
+    local line = "The city said the plans, unless otherwise noted, are licensed under CC BY and free to reuse."
+    local t = text(page("<p>" .. line .. "</p>"))
+    assert.truthy(t:find(line, 1, true))
+  end)
+end)
