@@ -1375,11 +1375,32 @@ static int is_keyword_box(xmlNodePtr n, const char *match) {
   return in_list((const char *)n->name, BOXES) && pith__has_word(match, "keyword");
 }
 
-/* Whether n's text has k words or more (its first 128 bytes are read). */
-static int words_at_least(xmlNodePtr n, size_t k) {
+/* A block named a call to action is one when it is clickable (a link or a
+ * button in it) and says a sentence: an AEM "content-cta" section without a
+ * link is the product's description, an overlay's "View photo" a control
+ * Readability keeps. */
+static int is_call_to_action(xmlNodePtr n) {
   char buf[128];
+  if (pith__count_tag(n, "a") == 0 && pith__count_tag(n, "button") == 0) return 0;
   pith__text_copy(n, buf, sizeof buf);
-  return count_words(buf) >= k;
+  return count_words(buf) >= 4;
+}
+
+/* A rating widget asks for the reader's vote or counts the votes ("War der
+ * Artikel nützlich?", "(Noch keine Bewertungen)", "5 from 7 votes", "Rate
+ * this post"); a review's own verdict ("Overall Rating 7.9", "Pros ...") does
+ * neither. */
+static int is_rating_prompt(xmlNodePtr n) {
+  static const char *const VOTE[] = {
+      "vote",  "rate ",    "rate this", "stimme",    "bewerten", "bewertungen", "sterne",
+      "stars", "nützlich", "helpful",   "hilfreich", "valora",   "based on",    NULL};
+  char buf[128];
+  const char *const *w;
+  pith__text_copy(n, buf, sizeof buf);
+  lower_ascii(buf);
+  for (w = VOTE; *w; w++)
+    if (strstr(buf, *w)) return 1;
+  return 0;
 }
 
 /* A block whose class or id names it as something beside the article: a
@@ -1388,11 +1409,11 @@ static int words_at_least(xmlNodePtr n, size_t k) {
  * lead's tests), or one marked data-nosnippet. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
  * article's own standfirst); 3: a control ("Show less", "View Images"), when
- * its text is a few words and it holds no picture; 4: a block-level aside
- * (always); 5: a rating widget ("War der Artikel nützlich?", "(No ratings
- * yet)"), short and worded (a review's bare score "87" is the article's);
- * 6: a block-level call to action, when it is a sentence (an overlay's
- * "View photo" is a control Readability keeps). Words, not substrings:
+ * its text is a few words and it holds no picture; 4: a block-level licence
+ * notice, when it holds no picture (a picture with its licence and caption
+ * is a figure); 5: a rating widget, short and asking for votes (a review's score
+ * is the article's); 6: a block-level call to action, when clickable and a
+ * sentence. Words, not substrings:
  * "biography" and a heading id such as "Promotion_and_relegation" are not
  * furniture. */
 static int furniture_name(xmlNodePtr n) {
@@ -1408,10 +1429,11 @@ static int furniture_name(xmlNodePtr n) {
       "p",   "dl",      "table", "form",   "nav",    NULL};
   /* a cookie or consent notice (and the placeholder an embed shows until
    * consent), a post's filing line ("This entry was posted in ...",
-   * WordPress's entry-meta/entry-utility/postmetadata), a licence notice */
+   * WordPress's entry-meta/entry-utility/postmetadata); a licence notice */
   static const char *const ASIDES[] = {
-      "cookie",     "consent",       "gdpr",      "privacy", "postmetadata", "postmeta",
-      "entry-meta", "entry-utility", "post-meta", "license", "licence",      NULL};
+      "cookie",   "consent",    "gdpr",          "privacy",   "postmetadata",
+      "postmeta", "entry-meta", "entry-utility", "post-meta", NULL};
+  static const char *const LICENCES[] = {"license", "licence", NULL};
   static const char *const CONTROLS[] = {"button",    "btn",    "enlarge", "show-more",
                                          "show-less", "toggle", "player",  "expand",
                                          "collapse",  NULL};
@@ -1437,6 +1459,9 @@ static int furniture_name(xmlNodePtr n) {
   if (in_list((const char *)n->name, ASIDE_BOXES)) {
     if (pith__words_any(&m, ASIDES))
       for (w = ASIDES; *w; w++)
+        if (pith__has_word(match, *w)) return 1;
+    if (pith__words_any(&m, LICENCES))
+      for (w = LICENCES; *w; w++)
         if (pith__has_word(match, *w)) return 4;
     if (pith__has_word(match, "cta")) return 6;
   }
@@ -1557,9 +1582,9 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
     len = pith__text_len_max(n, 601);
     if (len == 0 || len > 600 || len * 4 > total || (kind = furniture_name(n)) == 0 ||
         (kind == 2 && pith__link_density(n) == 0) ||
-        (kind == 3 && (len > 30 || has_media(n))) ||
-        (kind == 5 && (len > 100 || words_at_least(n, 3) == 0)) ||
-        (kind == 6 && words_at_least(n, 4) == 0))
+        (kind == 3 && (len > 30 || has_media(n))) || (kind == 4 && has_media(n)) ||
+        (kind == 5 && (len > 100 || !is_rating_prompt(n))) ||
+        (kind == 6 && !is_call_to_action(n)))
       continue;
     remove_up(ex, n, article);
   }

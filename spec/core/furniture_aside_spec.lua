@@ -70,6 +70,12 @@ describe("furniture named by its class", function()
       .. "wszelkie prawa zastrzeżone.</p></div>"))
     keeps_story(t)
     assert.falsy(t:find("Materiał chroniony", 1, true))
+    -- a picture with its licence and caption is a figure
+    local caption = "Clickbait sites often exploit health or money worries to lure readers."
+    t = text(page("<div class='image-license-fields'><img src='https://example.org/img/c.jpg' width='372' height='217'><span class='license-type'>"
+      .. "<a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA</a></span>"
+      .. "<span class='image-description'>" .. caption .. "</span></div>"))
+    assert.truthy(t:find(caption, 1, true))
   end)
 
   it("drops a rating widget's prompt but keeps a review's bare score", function()
@@ -80,15 +86,23 @@ describe("furniture named by its class", function()
     assert.falsy(t:find("Noch keine Bewertungen", 1, true))
     t = text(page("<div class='rating-score'>87</div>"))
     assert.truthy(t:find(" 87 ", 1, true))
+    -- a review's verdict names its ratings but asks for no vote
+    t = text(page(nil, "<div class='review-rating'><p>Overall Rating</p><p>7.9</p><p>Pros</p>"
+      .. "<p>Local ingredients</p></div>"))
+    assert.truthy(t:find("Overall Rating 7.9 Pros Local ingredients", 1, true))
   end)
 
-  it("drops a call to action that is a sentence but keeps a short control (yahoo's 'View photo')", function()
+  it("drops a clickable call to action that is a sentence, keeps a short control (yahoo's "
+    .. "'View photo') and a section merely styled so (AEM's content-cta)", function()
     local t = text(page(nil, "<section class='c-letters-cta'><p class='c-letters-cta__text'>We want "
-      .. "to hear what you think about this article.</p></section>"))
+      .. "to hear what you think about this article. <a href='/letters'>Write to us</a></p></section>"))
     keeps_story(t)
     assert.falsy(t:find("We want to hear what you think", 1, true))
     t = text(page("<div class='cta-overlay'><p class='cta-text'>View photo</p></div>"))
     assert.truthy(t:find("View photo", 1, true))
+    local own = "Enjoy the coffee as you like it: a short ristretto from the moka pot or a long cup."
+    t = text(page("<section class='content-cta'><span class='txt'>" .. own .. "</span></section>"))
+    assert.truthy(t:find(own, 1, true))
   end)
 end)
 
