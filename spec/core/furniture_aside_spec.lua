@@ -72,7 +72,8 @@ describe("furniture named by its class", function()
     assert.falsy(t:find("Materiał chroniony", 1, true))
     -- a picture with its licence and caption is a figure
     local caption = "Clickbait sites often exploit health or money worries to lure readers."
-    t = text(page("<div class='image-license-fields'><img src='https://example.org/img/c.jpg' width='372' height='217'><span class='license-type'>"
+    t = text(page("<div class='image-license-fields'>"
+      .. "<img src='https://example.org/img/c.jpg' width='372' height='217'><span class='license-type'>"
       .. "<a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA</a></span>"
       .. "<span class='image-description'>" .. caption .. "</span></div>"))
     assert.truthy(t:find(caption, 1, true))
