@@ -27,6 +27,28 @@ describe("pith.meta.text_dates", function()
     assert.is_nil(date_of("<p>1. bis 3. März 2021</p>"))
   end)
 
+  it("takes the dateline a paragraph opens with, set apart from its first sentence", function()
+    -- a press release: <p><strong>01.02.2022 „Der Arbeitsmarkt ist gut ...</strong></p>; a
+    -- magazine: <p class="bodytext">27.1.2022 - Bei der Erinnerung ...</p>
+    local prose = " Bei der Erinnerung an die Verfolgten des Regimes wurde in diesem Jahr vieles anders gemacht."
+    assert.equal("2022-02-01", date_of("<p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet."
+      .. prose .. "</strong></p>"))
+    assert.equal("2022-01-27", date_of('<p class="bodytext">27.1.2022 -' .. prose .. "</p>"))
+    assert.equal("2022-11-29", date_of("<p>29.11.2022 \226\128\147 Mehrfach und vehement hatte die Branche die "
+      .. 'Nachteile des vorgesehenen <a href="/x">Gesetzes</a> beklagt.</p>'))
+    -- a church's news: <strong>Karlsruhe, (12.11.2021). Traditionell gedenken ...</strong>
+    assert.equal("2021-11-12", date_of("<p><strong>Karlsruhe, (12.11.2021)." .. prose .. "</strong></p>"))
+    assert.equal("2022-11-21", date_of("<p>(21. November 2022)" .. prose .. "</p>"))
+  end)
+
+  it("takes no sentence that begins with a date, nor an event's hours opening a teaser", function()
+    local prose = " tritt das neue Gesetz in Kraft, das die Regeln für alle Betriebe im Land ändert und vereinfacht."
+    assert.is_nil(date_of("<p>1. Januar 2022" .. prose .. "</p>"))
+    -- a seminar's teaser: <p class="card-text">Sa., 22.01.2022, 9:00 &ndash; 17:00 Uhr Sie haben ...</p>
+    assert.is_nil(date_of("<p>Sa., 22.01.2022, 9:00 \226\128\147 17:00 Uhr" .. prose .. "</p>"))
+    assert.is_nil(date_of("<p>23.10.2015 - 25.10.2015:" .. prose .. "</p>"))
+  end)
+
   it("takes no reference's date of access", function()
     -- a magazine's reference list: <li>… . Abgerufen am 09.11.2022:</li>
     assert.is_nil(date_of("<ol><li>. Abgerufen am 09.11.2022:</li></ol>"))

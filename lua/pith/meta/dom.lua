@@ -865,15 +865,21 @@ local text_dates = require "pith.meta.text_dates"
 function M.date_text(idx)
   local updated
   for _, a in ipairs(idx.anchors or {}) do
-    local texts, parents = a:following_texts(40, 120)
+    local texts, parents, cut = a:following_texts(40, 120, text_dates.HEAD)
     for i, t in ipairs(texts) do
       -- (Every date form holds a four-digit year: most texts are refused here. Digits alone are
       -- a count or an id, not epoch seconds; a link's address is no dateline.)
       local s = t:find("%d%d%d%d") and not t:find("://", 1, true) and squash(t)
-      local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
-        and dates.parse(s, idx.date_opts)
+      -- (A paragraph: only its opening dateline counts, "27.1.2022 - Bei der Erinnerung ...".)
+      local opening = s and (cut[i] or word_count(s) > DATELINE_WORDS)
+      local d
+      if opening then
+        d = text_dates.opening(s, idx.date_opts)
+      else
+        d = s and s:find("%D") and times_of_day(s) < 2 and dates.parse(s, idx.date_opts)
+      end
       if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
-        local kind = text_dates.kind(s, dates.lower(s))
+        local kind = opening and "published" or text_dates.kind(s, dates.lower(s))
         if kind == "published" then
           return d
         elseif kind == "update" then

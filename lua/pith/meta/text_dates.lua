@@ -54,6 +54,55 @@ function M.kind(s, low)
   return str.has_any(low, UPDATE_WORDS) and "update" or "published"
 end
 
+-- The bytes of a paragraph read for its opening dateline: a place, a date and a time fit.
+M.HEAD = 60
+
+-- A date's forms at the start of a text: "27.1.2022", "2022-01-27", "1/27/2022",
+-- "21. November 2022", "November 21, 2022".
+local OPENING_FORMS = { "^%d%d?%.%s?%d%d?%.%s?%d%d%d%d", "^%d%d%d%d%-%d%d%-%d%d", "^%d%d?/%d%d?/%d%d%d%d",
+  "^%d%d?%.?%s[%a\128-\255]+%.?%s%d%d%d%d", "^[%a\128-\255]+%.?%s%d%d?,?%s%d%d%d%d" }
+
+--- The date a paragraph opens with, as a dateline set apart from its first sentence: by a
+-- dash, a colon or a bar ("27.1.2022 - Bei der Erinnerung ...", "29.11.2022 – Mehrfach ..."),
+-- by the brackets it stands in ("(21. November 2022) Energieverbraucher ...", "Karlsruhe,
+-- (12.11.2021). Traditionell ...") or by the quote that opens the text ("01.02.2022 „Der
+-- Arbeitsmarkt ..."); a place may come first ("Karlsruhe, "). A sentence that begins with a
+-- date ("1. Januar 2022 tritt das Gesetz ...") is not one. `s`: the paragraph's head, squashed.
+function M.opening(s, opts)
+  -- (Not a span of days, nor an event's hours: "Sa., 22.01.2022, 9:00 – 17:00 Uhr".)
+  if is_range(s) or times_of_day(s) > 1 then
+    return nil
+  end
+  local at = 1
+  -- (A place: one to three capitalised words and a comma.)
+  local place = s:match("^%u[%a\128-\255%.%-]*%s?[%a\128-\255%.%-]*%s?[%a\128-\255%.%-]*,%s()")
+  if place and place <= 40 then
+    at = place
+  end
+  local open = s:sub(at, at) == "("
+  if open then
+    at = at + 1
+  end
+  local rest = s:sub(at)
+  for _, form in ipairs(OPENING_FORMS) do
+    local i, j = rest:find(form)
+    if i then
+      local after = rest:sub(j + 1)
+      -- (A time of day may follow the date: "12.03.2020, 14:30 Uhr – ...".)
+      after = after:gsub("^,?%s*%d%d?[:.]%d%d%s*[Uu]?h?r?", "")
+      local set_apart
+      if open then
+        set_apart = after:find("^%)") ~= nil
+      else
+        set_apart = after:find("^%s*[-|:]%s") or after:find("^%s*\226\128[\147\148]%s")
+          or after:find("^%s*\226\128[\156\158]") or after:find("^%s*\194\171") or after:find('^%s*"')
+      end
+      return set_apart and dates.parse(rest:sub(i, j), opts) or nil
+    end
+  end
+  return nil
+end
+
 --- The first date standing on its own in the body's texts (an update's only when no other is
 -- there), or nil. `opts` are dates.parse's (the page language's numeric order).
 function M.find(doc, opts)
@@ -61,17 +110,24 @@ function M.find(doc, opts)
   if not body then
     return nil
   end
-  local texts, parents = body:following_texts(MAX_TEXTS, 120)
+  local texts, parents, cut = body:following_texts(MAX_TEXTS, 120, M.HEAD)
   local updated
   for i, t in ipairs(texts) do
     -- (Cheap refusals first: most texts hold no four digits and no dotted or slashed numbers.)
     if t:find("%d") and (t:find("%d%d%d%d") or t:find("%d[./]%s?%d%d?[./]%s?%d%d")) then
       local s = squash(t)
-      local d = s:find("%D") and word_count(s) <= MAX_WORDS and times_of_day(s) < 2
-        and not s:find("©", 1, true) and dates.parse(s, opts)
+      -- (A longer text is a paragraph: only its opening dateline counts.)
+      local opening = cut[i] or word_count(s) > MAX_WORDS
+      local d
+      if opening then
+        d = M.opening(s, opts)
+      else
+        d = s:find("%D") and times_of_day(s) < 2 and not s:find("©", 1, true) and dates.parse(s, opts)
+      end
       if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS) then
         local low = dates.lower(s)
-        local kind = M.kind(s, low)
+        -- (An opening dateline stands alone before its sentence: the words after it are prose.)
+        local kind = opening and "published" or M.kind(s, low)
         -- (A copyright's year counts as an update's.)
         if kind == "published" and not low:find("copyright", 1, true) then
           return d
