@@ -203,4 +203,25 @@ describe("pith.meta.byline for blog and wire bylines", function()
     assert.equal("Redaktion", byline.desk("Redaktion 1. November 2023 10:29"))
     assert.is_nil(byline.desk("Jane Doe"))
   end)
+
+  it("reads no name of another item, a tag list, a place or a testimonial in a byline element", function()
+    -- a breadcrumb's ListItem inside the author's block; the card's declared name is a desk's
+    assert.is_nil(authors([[<body><h1>A post about things</h1><div class="article-author vcard">
+      <address class="article-author-name author"><a class="url fn n" href="/autor/redaktion.html">auto-motor.at Redaktion</a></address>
+      in Rubrik: <ul><li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem">
+      <a itemprop="item" href="/Hyundai/Tests.html"><span itemprop="name">Hyundai Tests</span></a></li></ul>
+      </div><p>Text.</p></body>]]))
+    -- Plone: <nav class="documentByLine category">abgelegt unter: ...</nav> before the byline
+    assert.same({ "Dominique" }, authors([[<body><h1>A post about things</h1>
+      <nav class="documentByLine category">abgelegt unter: <a href="/t/k">Katholische Kirche</a></nav>
+      <div class="documentByLine"><span class="documentAuthor">erstellt von <a href="/author/d">Dominique</a>
+      </span> — veröffentlicht 28.01.2022 06:00</div><p>Text.</p></body>]]))
+    -- a press release's hidden dateline: itemprop="dateline contentLocation"
+    assert.is_nil(authors([[<body><h1>A post about things</h1>
+      <p itemprop="dateline contentLocation" style="display: none;">San Francisco, California, UNITED STATES</p>
+      <p>Text.</p></body>]]))
+    assert.is_nil(authors([[<body><h1>A post about things</h1><div class="row testimonial-author">
+      <div class="testimonial-author-info">Credaris-Kundin A.K. Credaris ist ein Partner-Service</div></div>
+      <p>Text.</p></body>]]))
+  end)
 end)

@@ -7,6 +7,7 @@
 -- elements around the headline whose class/id/itemprop/rel hold a category's words.
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
+local text_dates = require "pith.meta.text_dates"
 local str = require "pith.meta.str"
 local squash, word_count, times_of_day = str.squash, str.word_count, str.times_of_day
 local unescape = require("pith.meta.jsonld").unescape
@@ -349,14 +350,30 @@ local function control(hints)
   return hints:find("btn", 1, true) or hints:find("button", 1, true) or hints:find("follow", 1, true)
 end
 
+local NO_NAMES = {}
 local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
 
 -- The people an author element declares, each its own itemprop=name (an element may list several),
 -- once each. opts: byline.names's.
+-- True when the itemprop=name `nm` names another item than `n`'s: an itemscope between them that
+-- is no author's or creator's ("<span itemprop=name>Hyundai Tests</span>" of a breadcrumb's
+-- ListItem inside the byline's block).
+local function other_item(nm, n)
+  local x = nm:parent()
+  while x and x ~= n do
+    if x:attr("itemscope") then
+      local ip = (x:attr("itemprop") or ""):lower()
+      return not (ip:find("author", 1, true) or ip:find("creator", 1, true))
+    end
+    x = x:parent()
+  end
+  return false
+end
+
 local function itemprop_names(n, opts)
   local found, seen = {}, {}
   for _, nm in ipairs(n:select("[itemprop~=name]")) do
-    for _, name in ipairs(byline.names(nm:attr("content") or text(nm), opts)) do
+    for _, name in ipairs(other_item(nm, n) and NO_NAMES or byline.names(nm:attr("content") or text(nm), opts)) do
       if not seen[name:lower()] then
         seen[name:lower()] = true
         found[#found + 1] = name
@@ -382,9 +399,15 @@ local function names_of(n)
   local home = fn and (fn:tag() == "a" and fn or fn:first("a[href]"))
   local home_href = home and home:attr("href") or ""
   if fn and not (home_href == "/" or home_href:find("^%a+://[^/]+/?$")) then
-    found = byline.names(text(fn), { handle = true, strict = true, single = true })
+    local said = text(fn)
+    found = byline.names(said, { handle = true, strict = true, single = true })
     if #found > 0 then
       return found
+    end
+    -- A card whose declared name is a desk's ("auto-motor.at Redaktion") names no person: its
+    -- other lines are the post's date and sections.
+    if said and said ~= "" then
+      return {}, said
     end
   end
   local s = n:attr("content") or (n.text and n:text() or n:xpath("string(.)"))
@@ -504,7 +527,10 @@ local function window_byline(idx)
   end
   local tried = 0
   for _, e in ipairs(entries(M.window(idx), "byline")) do
-    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) and not control(e.hints) then
+    -- (Nor a navigation's list of the piece's tags, a story's place, "itemprop=dateline
+    -- contentLocation", or a customer's testimonial.)
+    if not SKIP_TAGS[e.tag] and e.tag ~= "nav" and not e.hints:find("comment", 1, true) and not control(e.hints)
+      and not e.hints:find("location", 1, true) and not e.hints:find("testimonial", 1, true) then
       tried = tried + 1
       if tried > 25 then
         break
@@ -855,8 +881,6 @@ end
 local DATELINE_WORDS = 8
 
 local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
-
-local text_dates = require "pith.meta.text_dates"
 
 --- A date standing on its own in the first texts from the headline on (a dateline without a
 -- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
