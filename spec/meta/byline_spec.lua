@@ -66,6 +66,13 @@ describe("pith.meta.byline", function()
     assert.same({}, byline.names("Manufacturer: Valkyrie"))
     assert.same({ "Dipanjan Roy Chaudhury" }, byline.names("By Dipanjan Roy Chaudhury, ET BureauLast Updated: Mar 03"))
   end)
+  it("refuses a page element listing many sections or tags, few of them names", function()
+    -- a WordPress theme's vcard: date / (logo) / tag links
+    assert.same({}, byline.names("01.12.2022 / / CSP / International / Photovoltaik / Solarthermie / Speicher / "
+      .. "Top Solar News / Wirtschaft", { strict = true }))
+    -- (a short list keeps its names)
+    assert.same({ "Anna Roe", "Jon Doe", "Eva Poe" }, byline.names("Anna Roe, Jon Doe, Eva Poe, Photos", { strict = true }))
+  end)
   it("reads a desk's or a team's credit, which names() refuses", function()
     -- hardwarezone.com.sg and broadwayworld.com (mercury corpus) show these bylines.
     assert.same({}, byline.names("By Team HardwareZone - 21 Dec 2024", { strict = true }))

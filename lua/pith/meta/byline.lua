@@ -361,7 +361,9 @@ function M.names(s, opts)
     :gsub("%s*/%s*", ";")
     :gsub("%s*[,;]%s*", ";")
     :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
+  local pieces = 0
   for part in normalised:gmatch("[^;]+") do
+    pieces = pieces + (part:find("%S") and 1 or 0)
     part = cut_role(strip_lead(trim(part)))
     -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
     local role, rest = part:match("^%S+%-([%a\128-\255]+)%s+(%S.*)$")
@@ -413,6 +415,11 @@ function M.names(s, opts)
       end
     end
     out = kept
+  end
+  -- A page element that lists many things, few of them names, is a list of sections or tags
+  -- ("01.12.2022 / / CSP / International / Photovoltaik / Top Solar News"), not a byline.
+  if opts and opts.strict and pieces >= 5 and #out * 2 < pieces then
+    return {}
   end
   -- "Jane Doe, Reuters": a lone word next to full names is an affiliation, not a person
   -- (CJK names are single words, so only Latin script is judged).
