@@ -328,15 +328,23 @@ local function pick_authors(ld, scan, idx, site, host, title)
       elseif a and site_like(b) and not site_like(a) then
         v = a
       end
-      if site_like(v) and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
+      if site_like(v) and not owner_credit(v)
+        and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
         site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
       elseif not url_like(v) and not owner_credit(v) then
-        vals[#vals + 1] = v
-        agency = agency or byline.agency(v)
-        desk = desk or byline.desk(v)
+        if byline.institution(v) then
+          -- An office or an association credited as the author ("Bundesministerium für Wirtschaft
+          -- und Klimaschutz", "Kirche und Leben, Münster, Germany"): kept whole, less the place
+          -- after it, for when nobody is named; its name split at "und" and commas names nobody.
+          site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+        else
+          vals[#vals + 1] = v
+          agency = agency or byline.agency(v)
+          desk = desk or byline.desk(v)
+        end
       end
     end
     -- (No values: byline.merge would find no names.)

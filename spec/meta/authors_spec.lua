@@ -224,4 +224,24 @@ describe("pith.meta.byline for blog and wire bylines", function()
       <div class="testimonial-author-info">Credaris-Kundin A.K. Credaris ist ein Partner-Service</div></div>
       <p>Text.</p></body>]]))
   end)
+
+  it("keeps an institution a meta author names whole, after any shown person", function()
+    -- a Bavarian state office's meta author, its byline element naming the writer
+    local head = '<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">'
+    assert.same({ "Joachim Hamberger" }, authors([[<body><h1>A post about things</h1>
+      <p class="author">Joachim Hamberger</p><p>Text.</p></body>]], head))
+    -- nobody shown: the institution, not its name split at "und" and the commas
+    assert.same({ "Kirche und Leben" }, authors("<body><h1>A post about things</h1><p>Text.</p></body>",
+      '<meta name="author" content="Kirche und Leben, Münster, Germany">'))
+    assert.same({ "Bundesministerium für Wirtschaft und Klimaschutz" }, authors("<body><p>Text.</p></body>",
+      '<meta name="author" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
+  end)
+
+  it("takes no customer review's author, and no site owner's firm a meta author names", function()
+    -- a shop's product page: Product > itemprop=review > itemprop=author
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p><div itemscope
+      itemtype="https://schema.org/Product"><div itemprop="review" itemscope itemtype="https://schema.org/Review">
+      <span itemprop="author" content="Verifizierte/r Tierfreund/in"></span></div></div></body>]],
+      '<meta name="author" content="ZooRoyal Petcare GmbH">'))
+  end)
 end)

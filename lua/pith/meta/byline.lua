@@ -157,6 +157,13 @@ for _, w in ipairs({ "admin", "administrator", "webmaster", "super user", "unkno
   PLACEHOLDERS[w] = true
 end
 
+-- Lower-case words that open a name: surname particles ("van Gogh", "de la Cruz", "von der
+-- Leyen") and Arabic ones ("bin", "al").
+local NAME_LOWER = {}
+for w in ("de da di du do dos das del della der den van von le la ter ten bin ibn al el zu af av"):gmatch("%S+") do
+  NAME_LOWER[w] = true
+end
+
 --- True when `part` reads like a person's (or, for CJK, any) name.
 local function is_name(part)
   if LEAD_SET[dates.lower(part)] or PLACEHOLDERS[dates.lower(part)] then
@@ -186,6 +193,12 @@ local function is_name(part)
   end
   -- "Manufacturer: Valkyrie": a labelled field that is not a byline lead.
   if FUNCTION_WORDS[part:match("^(%l+)%s")] or part:find("%S:%s") then
+    return false
+  end
+  -- "deinen Hochzeitsbloggern" ("your wedding bloggers"): a lower-case word before a capitalised
+  -- one is a phrase's, unless it is a name's particle ("van Gogh", "al-Assad", "de la Cruz").
+  local first = part:match("^(%l+)%s+%u")
+  if first and not NAME_LOWER[first] then
     return false
   end
   return true
@@ -556,6 +569,35 @@ end
 function M.is_company(n)
   local last = dates.lower(n):match("([%w]+)%W*$")
   return (last and COMPANY[last]) or n:find("株式会社", 1, true) ~= nil
+end
+
+-- Words that make a credit an institution's: an office, a body, an association ("Bundesministerium
+-- für Wirtschaft und Klimaschutz", "Feuerwehr Oldenburg, Abteilung Wasserrettung", "Bündnis 90/Die
+-- Grünen Bundestagsfraktion"), also as the last part of a German compound.
+local INSTITUTION_WORDS = { "ministerium", "ministry", "departement", "department", "abteilung", "anstalt",
+  "verband", "fraktion", "partei", "stiftung", "foundation", "verein", "institut", "institute", "universität",
+  "university", "gesellschaft", "kirche", "feuerwehr", "kommission", "commission", "association", "council",
+  "government", "regierung" }
+local INSTITUTION_WHOLE = { amt = true, bundesamt = true, landesamt = true }
+
+--- True when a declared author value names an institution rather than people: one of its words
+-- is, or ends in, one of INSTITUTION_WORDS.
+function M.institution(s)
+  if type(s) ~= "string" then
+    return false
+  end
+  for w in s:gmatch("[%a\128-\255]+") do
+    local lw = dates.lower(w)
+    if INSTITUTION_WHOLE[lw] then
+      return true
+    end
+    for _, iw in ipairs(INSTITUTION_WORDS) do
+      if #lw >= #iw and lw:sub(-#iw) == iw then
+        return true
+      end
+    end
+  end
+  return false
 end
 
 --- Cleans an array of raw author strings into distinct names, keeping their order; a company

@@ -672,7 +672,9 @@ function M.labelled(idx)
   return {}
 end
 
-local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment" }
+-- (Nor a product's customer reviews: itemprop=review, "reviews" inside another item; a page
+-- that is a Review is the item itself, not an itemprop of one.)
+local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment", "review" }
 
 --- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
 -- text), wherever it sits: for when the byline window found none (a video page declares its
