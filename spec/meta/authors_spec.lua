@@ -244,4 +244,13 @@ describe("pith.meta.byline for blog and wire bylines", function()
       <span itemprop="author" content="Verifizierte/r Tierfreund/in"></span></div></div></body>]],
       '<meta name="author" content="ZooRoyal Petcare GmbH">'))
   end)
+
+  it("takes the name an element inside the byline holds alone when the text runs on into the paper's", function()
+    assert.same({ "Adam Aaronson" }, authors([[<body><h1>A post about things</h1><div class="article-byline">
+      By <a class="author-name" href="/author/adam-aaronson">Adam Aaronson</a> PhillyVoice Staff</div>
+      <p>Text.</p></body>]]))
+    -- (not a first name that a link holds alone)
+    assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1><div class="byline">By <a
+      href="/jane">Jane</a> Doe</div><p>Text.</p></body>]]))
+  end)
 end)

@@ -461,6 +461,31 @@ local function fact_box(n)
     or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)
 end
 
+-- A byline's one name, or the shorter one an element inside it holds alone (its link, its
+-- "author"/"name" element) when the byline's text runs the name into the paper's or a place:
+-- "By Adam Aaronson PhillyVoice Staff" around <a class="author-name">Adam Aaronson</a>.
+local function shorter_inside(n, names)
+  if #names ~= 1 then
+    return names
+  end
+  local whole = dates.lower(names[1])
+  local tried = 0
+  for _, el in ipairs(n:select("a[href], [class*=author], [class*=name]")) do
+    tried = tried + 1
+    if tried > 6 then
+      break
+    end
+    local t = text(el)
+    if t and #t >= 3 and #t < #whole and whole:sub(1, #t + 1) == dates.lower(t) .. " " then
+      local sub = byline.names(t, { strict = true })
+      if #sub == 1 and sub[1] == t then
+        return sub
+      end
+    end
+  end
+  return names
+end
+
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
 local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "text von", "text:", "ein artikel von",
@@ -489,7 +514,7 @@ local function by_text(idx)
       if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i])) then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
-          return names
+          return shorter_inside(up or hits[i], names)
         end
         -- "Posted in Datenschutz by <a href=...>damianduchamps</a> on August 3": a user name
         -- (which the name rules refuse as prose) linked right after the lead is the poster's.
@@ -549,7 +574,7 @@ local function window_byline(idx)
       elseif not in_comments(e.node) then
         local names, whole = names_of(e.node)
         if #names > 0 then
-          return names
+          return shorter_inside(e.node, names)
         end
         idx.credit = idx.credit or byline.credit(whole) or byline.desk(whole)
         idx.agency = idx.agency or byline.agency(whole)
