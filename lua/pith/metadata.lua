@@ -603,7 +603,7 @@ function M.collect(doc, opts)
   local lang = language and language:lower() or "en-us"
   local dopts = { order = (lang == "en" or lang:find("^en%-us")) and "mdy" or DMY[lang:match("^%a+")]
     and "dmy" or DMY[lang] and "dmy" or nil }
-  idx.date_opts = dopts
+  idx.date_opts, idx.page_url = dopts, page_url or f.url
   local date, modified -- false once looked for in vain
   local function published()
     if date == nil then

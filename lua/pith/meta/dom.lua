@@ -822,6 +822,46 @@ local function aside(n)
   return n:closest_match(false, NO_TAGS, CLASS, ASIDE_WORDS)
 end
 
+-- An address's path, without its query, fragment and final slash.
+local function path_of(url)
+  return (url:gsub("[?#].*$", ""):gsub("^%a[%w+.-]*://[^/]*", ""):gsub("/+$", ""))
+end
+
+-- True when a <time> stands in a link to another page inside a list item or an article that
+-- has a heading of its own: a teaser's date ("<li><a href=/event-x><time datetime=2023-1-26>26.
+-- Januar</time></a><h3>...</h3></li>"). A permalink to the page itself (rel=bookmark, or the
+-- page's own path) is the post's dateline; a repository's last commit date (a link, no teaser)
+-- is the page's.
+local function teaser_time(n, page_url)
+  local x = n
+  for _ = 1, 4 do
+    x = x:parent()
+    if not x then
+      return false
+    end
+    if x:tag() == "a" then
+      local href = x:attr("href")
+      if not href or href == "" or href:find("^#") or (x:attr("rel") or ""):find("bookmark", 1, true)
+        or (page_url and path_of(href) == path_of(page_url)) then
+        return false
+      end
+      local up = x
+      for _ = 1, 3 do
+        up = up:parent()
+        if not up then
+          return false
+        end
+        local tag = up:tag()
+        if tag == "li" or tag == "article" then
+          return up:first("h2, h3, h4") ~= nil
+        end
+      end
+      return false
+    end
+  end
+  return false
+end
+
 --- Publication date from microdata, <time> and date-classed elements near the headline.
 function M.date(idx)
   local win = entries(M.window(idx), "date")
@@ -853,7 +893,7 @@ function M.date(idx)
     if not aside(n) then
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
-      if not (c:find("updat") or c:find("modif")) then
+      if not (c:find("updat") or c:find("modif")) and not teaser_time(n, idx.page_url) then
         local d = node_date(n, idx.date_opts)
         if d then
           return d
