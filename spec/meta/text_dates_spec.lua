@@ -49,6 +49,17 @@ describe("pith.meta.text_dates", function()
     assert.is_nil(date_of("<p>23.10.2015 - 25.10.2015:" .. prose .. "</p>"))
   end)
 
+  it("takes no listing's dates: the same element's dated text in item after item", function()
+    -- a recipe blog's sidebar: <p><span class="clock">Rezept vom 2 Aug. 2013</span></p> per recipe
+    local item = '<div class="fblock"><h4><a href="/r%d">Recipe %d</a></h4><p><span class="clock">'
+      .. "Rezept vom %d Aug. 2013</span></p></div>"
+    -- (a sidebar after the article's texts, beyond the headline's own datelines)
+    local article = ("<p>A paragraph.</p>"):rep(45)
+    assert.is_nil(date_of(article .. item:format(1, 1, 2) .. item:format(2, 2, 9) .. item:format(3, 3, 18)))
+    -- (one dateline of that class is the page's)
+    assert.equal("2013-08-02", date_of(article .. item:format(1, 1, 2)))
+  end)
+
   it("takes no reference's date of access", function()
     -- a magazine's reference list: <li>… . Abgerufen am 09.11.2022:</li>
     assert.is_nil(date_of("<ol><li>. Abgerufen am 09.11.2022:</li></ol>"))

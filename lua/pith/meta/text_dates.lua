@@ -103,6 +103,35 @@ function M.opening(s, opts)
   return nil
 end
 
+-- How far a listing's next dated item may follow its first: a teaser's title, summary and
+-- rating lie between.
+local LISTING_GAP = 20
+
+--- True when the dated text i is one item of a listing: another dated text follows soon in an
+-- element of the same tag and class ("<span class=clock>Rezept vom 2 Aug. 2013</span>" in each
+-- of a sidebar's recipes, "Kundenbewertung 02.05.2020" in each customer review).
+-- (`seen`: the tags and classes of listings found so far, whose later items are listed too.)
+function M.listed(texts, parents, i, seen)
+  local p = parents[i]
+  local class = p:attr("class")
+  if not class or class == "" then
+    return false
+  end
+  local tag = p:tag()
+  local key = tag .. " " .. class
+  if seen[key] then
+    return true
+  end
+  for j = i + 1, math.min(#texts, i + LISTING_GAP) do
+    local q = parents[j]
+    if q ~= p and q:attr("class") == class and q:tag() == tag and texts[j]:find("%d%d") then
+      seen[key] = true
+      return true
+    end
+  end
+  return false
+end
+
 --- The first date standing on its own in the body's texts (an update's only when no other is
 -- there), or nil. `opts` are dates.parse's (the page language's numeric order).
 function M.find(doc, opts)
@@ -112,6 +141,7 @@ function M.find(doc, opts)
   end
   local texts, parents, cut = body:following_texts(MAX_TEXTS, 120, M.HEAD)
   local updated
+  local listings = {}
   for i, t in ipairs(texts) do
     -- (Cheap refusals first: most texts hold no four digits and no dotted or slashed numbers.)
     if t:find("%d") and (t:find("%d%d%d%d") or t:find("%d[./]%s?%d%d?[./]%s?%d%d")) then
@@ -124,7 +154,8 @@ function M.find(doc, opts)
       else
         d = s:find("%D") and times_of_day(s) < 2 and not s:find("©", 1, true) and dates.parse(s, opts)
       end
-      if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS) then
+      if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS)
+        and not M.listed(texts, parents, i, listings) then
         local low = dates.lower(s)
         -- (An opening dateline stands alone before its sentence: the words after it are prose.)
         local kind = opening and "published" or M.kind(s, low)
