@@ -60,6 +60,15 @@ describe("pith.meta.text_dates", function()
     assert.equal("2013-08-02", date_of(article .. item:format(1, 1, 2)))
   end)
 
+  it("takes a dateline in a layout table's one-cell row, not a data table's cell", function()
+    -- an old news site built of tables: <tr><td colspan="2"><font>Xinhua ( 2012-06-04 09:20:26 )</font></td></tr>
+    assert.equal("2012-06-04", date_of('<table><tr><td colspan="2"><font>Xinhua ( 2012-06-04 09:20:26 )</font>'
+      .. "</td></tr></table>"):sub(1, 10))
+    -- an infobox: <tr><th>Founded</th><td>1998-02-28</td></tr>
+    assert.is_nil(date_of("<table><tr><th>Founded</th><td>1998-02-28</td></tr></table>"))
+    assert.is_nil(date_of("<table><tr><td>Opening</td><td>5 May 2021</td></tr></table>"))
+  end)
+
   it("takes no reference's date of access", function()
     -- a magazine's reference list: <li>… . Abgerufen am 09.11.2022:</li>
     assert.is_nil(date_of("<ol><li>. Abgerufen am 09.11.2022:</li></ol>"))

@@ -947,7 +947,6 @@ end
 -- "1. Februar 2022, Daniel Dillenburg"; a sentence that mentions a date has more.
 local DATELINE_WORDS = 8
 
-local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
 
 --- A date standing on its own in the first texts from the headline on (a dateline without a
 -- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
@@ -969,7 +968,7 @@ function M.date_text(idx)
       else
         d = s and s:find("%D") and times_of_day(s) < 2 and dates.parse(s, idx.date_opts)
       end
-      if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
+      if d and not text_dates.data_cell(parents[i]) and not in_comments(parents[i]) then
         local kind = opening and "published" or text_dates.kind(s, dates.lower(s))
         if kind == "published" then
           return d

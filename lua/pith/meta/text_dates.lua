@@ -15,13 +15,38 @@ local MAX_WORDS = 8
 -- Text nodes read from the body's start: far enough for a page behind a long menu.
 local MAX_TEXTS = 1500
 
--- Not the page's own date: navigation, page footers, sidebars, comments, tables (calendars,
--- price lists, infoboxes), forms, figures' captions, event listings, links (to another page).
-local NO_TAGS = { "a", "nav", "footer", "aside", "td", "th", "form", "select", "figcaption", "figure", "button" }
+-- Not the page's own date: navigation, page footers, sidebars, comments, forms, figures'
+-- captions, event listings, links (to another page); nor a data table's cell (M.data_cell).
+local NO_TAGS = { "a", "nav", "footer", "aside", "form", "select", "figcaption", "figure", "button" }
 local ATTRS = { "class", "id" }
 local NO_WORDS = { "comment", "Comment", "sidebar", "Sidebar", "widget", "footer", "Footer", "related",
   "Related", "menu", "Menu", "calendar", "kalender", "event", "Event", "termin", "Termin", "reply", "cookie", "Cookie",
   "veranstaltung" }
+
+local CELL_TAGS, NO_ATTRS, NO_CELL_WORDS = { "td", "th" }, {}, {}
+
+--- True when the element `n` stands in a table cell that holds data (a calendar's day, an
+-- infobox's "Founded 1998-02-28", a price list's row): a cell whose row has others. A row of one
+-- cell is the page's layout ("<tr><td colspan=2>Xinhua ( 2012-06-04 09:20:26 )</td></tr>" of an
+-- old news site built of tables), whose dateline is the page's.
+function M.data_cell(n)
+  if not n:closest_match(true, CELL_TAGS, NO_ATTRS, NO_CELL_WORDS) then
+    return false
+  end
+  local x = n
+  for _ = 1, 8 do
+    if not x then
+      return true
+    end
+    local tag = x:tag()
+    if tag == "td" or tag == "th" then
+      local row = x:parent()
+      return not row or #row:children() > 1
+    end
+    x = x:parent()
+  end
+  return true
+end
 
 -- A reference's date of access ("Abgerufen am 09.11.2022", "Retrieved 3 May 2020"): the
 -- reader's day, not the page's.
@@ -154,7 +179,7 @@ function M.find(doc, opts)
       else
         d = s:find("%D") and times_of_day(s) < 2 and not s:find("©", 1, true) and dates.parse(s, opts)
       end
-      if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS)
+      if d and not parents[i]:closest_match(true, NO_TAGS, ATTRS, NO_WORDS) and not M.data_cell(parents[i])
         and not M.listed(texts, parents, i, listings) then
         local low = dates.lower(s)
         -- (An opening dateline stands alone before its sentence: the words after it are prose.)
