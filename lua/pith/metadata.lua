@@ -321,6 +321,11 @@ local function pick_authors(ld, scan, idx, site, host, title)
     local vals = values and {} or NONE
     for i = 1, values and #values or 0 do
       local v = values[i]
+      -- "Lüder Hoppe info@buero-hoppe.de": a writer and the site's mail address, whose domain
+      -- would make the whole value the site's.
+      if v:find("@", 1, true) then
+        v = squash((v:gsub("[%w._%%+-]+@[%w.-]+%.%a+", " "))) or v
+      end
       -- "unocero - Alberto Ávila": the site's name, a dash, the writer's.
       local a, b = v:match("^(.-%S)%s+[-|–]%s+(%S.*)$")
       if a and site_like(a) and not site_like(b) then

@@ -253,4 +253,11 @@ describe("pith.meta.byline for blog and wire bylines", function()
     assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1><div class="byline">By <a
       href="/jane">Jane</a> Doe</div><p>Text.</p></body>]]))
   end)
+
+  it("reads a meta author that gives the writer's mail address on the site's domain", function()
+    local doc = assert(core.parse([[<html><head><title>Baumgutachten</title>
+      <meta name="author" content="Lüder Hoppe info@buero-hoppe.de"></head><body><p>Text.</p></body></html>]]))
+    assert.same({ "Lüder Hoppe" }, metadata.collect(doc, { url = "http://www.buero-hoppe.de/baumgutachten.html" }).authors)
+    doc:close()
+  end)
 end)
