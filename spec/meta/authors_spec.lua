@@ -260,4 +260,16 @@ describe("pith.meta.byline for blog and wire bylines", function()
     assert.same({ "Lüder Hoppe" }, metadata.collect(doc, { url = "http://www.buero-hoppe.de/baumgutachten.html" }).authors)
     doc:close()
   end)
+
+  it("reads Drupal's 'Submitted by' in German and English, and a 'Redaktion:' label", function()
+    assert.same({ "rasos" }, authors([[<body><h1>A post about things</h1><div class="submitted">
+      Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div><p>Text.</p></body>]]))
+    assert.same({ "jdoe" }, authors([[<body><h1>A post about things</h1><div class="meta">
+      Submitted by <span class="username">jdoe</span> on July 25, 2017 - 18:55</div><p>Text.</p></body>]]))
+    -- a broadcaster's credit below the story
+    assert.same({ "Roman Warschauer", "Marcel Sommer" }, authors([[<body><h1>A post about things</h1>
+      <p>Text.</p><div class="additionalInfo"><p class="additionalInfo__text">Redaktion: Roman Warschauer und
+      <a class="link" href="/redaktion/marcel-sommer.html">Marcel Sommer</a><br/><br/>Sendung: hr-INFO,
+      25.04.2024, 10.45 Uhr</p></div></body>]]))
+  end)
 end)

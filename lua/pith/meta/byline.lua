@@ -8,10 +8,11 @@ local M = {}
 -- Words that introduce a byline, in the languages whose dates we read too.
 local LEADS = {
   "about the author",
-  "written and edited by", "written by", "posted by", "published by", "story by", "words by", "text by",
+  "written and edited by", "written by", "posted by", "submitted by", "published by", "story by", "words by", "text by",
   "reported by", "report by", "photos by", "photographs by", "edited by", "updated by", "reviewed by", "by",
   -- Blog engines' "Posted by" in their other languages (WordPress, Blogger).
-  "veröffentlicht von", "eingestellt von", "erstellt von", "geschrieben von", "verfasst von", "ein beitrag von",
+  "veröffentlicht von", "eingestellt von", "erstellt von", "gespeichert von", "eingereicht von",
+  "redaktion:", "geschrieben von", "verfasst von", "ein beitrag von",
   "artikel von", "ein artikel von", "text von", "zum profil von",
   "interview", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
   "pubblicato da", "scritto da", "gepost door", "geschreven door", "geplaatst door", "opublikowane przez",

@@ -488,7 +488,8 @@ end
 
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
-local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "text von", "text:", "ein artikel von",
+local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "submitted by", "gespeichert von",
+  "text von", "text:", "ein artikel von",
   "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
 
 -- Text nodes right after the headline that open with a byline lead (or are one): the visible
@@ -629,8 +630,8 @@ local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}
 -- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
-  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "von:", "by:", "by", "von", "par",
-  "por" }
+  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "submitted by", "gespeichert von",
+  "redaktion:", "von:", "by:", "by", "von", "par", "por" }
 -- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
 local NONE = {}
 local BARE = { by = true, von = true, par = true, por = true }
