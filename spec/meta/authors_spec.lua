@@ -272,4 +272,16 @@ describe("pith.meta.byline for blog and wire bylines", function()
       <a class="link" href="/redaktion/marcel-sommer.html">Marcel Sommer</a><br/><br/>Sendung: hr-INFO,
       25.04.2024, 10.45 Uhr</p></div></body>]]))
   end)
+
+  it("reads a full name sharing the line under the headline with the date", function()
+    -- a children's coding site: <h1>...</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>
+    assert.same({ "Amelie Loevenich" }, authors([[<body><h1>A post about things</h1>
+      <p class="text-muted">11.12.2019 - Amelie Loevenich</p><p>Text.</p></body>]]))
+    assert.same({ "Daniel Dillenburg" }, authors([[<body><h1>A post about things</h1>
+      <p>1. Februar 2022, Daniel Dillenburg</p><p>Text.</p></body>]]))
+    -- (not a place, not a one-word section, not a sentence)
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>11.12.2019 - Politik</p><p>Text.</p></body>]]))
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Am 11.12.2019 kam der Regen nach Berlin</p>
+      <p>Text.</p></body>]]))
+  end)
 end)

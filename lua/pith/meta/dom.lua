@@ -700,6 +700,39 @@ end
 
 -- (Nor a product's customer reviews: itemprop=review, "reviews" inside another item; a page
 -- that is a Review is the item itself, not an itemprop of one.)
+--- A full name that shares a short line with the date right under the headline, set apart by a
+-- dash, a bar or a comma ("11.12.2019 - Amelie Loevenich", "1. Februar 2022, Daniel Dillenburg"):
+-- a byline without a lead or a telling class. (The first 12 texts after the headline; a line of
+-- at most 7 words; nothing but the date and the name.)
+function M.dated_name(idx)
+  for _, a in ipairs(idx.anchors or {}) do
+    local texts, parents = a:following_texts(12, 120)
+    for i, t in ipairs(texts) do
+      local s = t:find("%d") and squash(t)
+      if s and word_count(s) <= 7 and not in_comments(parents[i]) and dates.parse(s, idx.date_opts) then
+        local parts = {}
+        for part in (s:gsub("\226\128[\147\148]", "-") .. " | "):gmatch("(.-)%s+[-|]%s+") do
+          parts[#parts + 1] = part
+        end
+        if #parts < 2 then
+          parts = { s:match("^(.-),%s+(.+)$") }
+        end
+        if #parts == 2 then
+          local dated = dates.parse(parts[1], idx.date_opts) and 2 or dates.parse(parts[2], idx.date_opts) and 1
+          local other = dated and parts[dated]
+          if other and not other:find("%d") then
+            local names = byline.names(other, { strict = true })
+            if #names == 1 and names[1] == other and other:find("%S%s+%S") then
+              return names
+            end
+          end
+        end
+      end
+    end
+  end
+  return {}
+end
+
 local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment", "review" }
 
 --- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
