@@ -284,4 +284,19 @@ describe("pith.meta.byline for blog and wire bylines", function()
     assert.is_nil(authors([[<body><h1>A post about things</h1><p>Am 11.12.2019 kam der Regen nach Berlin</p>
       <p>Text.</p></body>]]))
   end)
+
+  it("reads a name under an 'Autor' heading and after 'Text von' in the page's foot", function()
+    -- a foundation's fact column: <h4 class="news__meta-title">Autor</h4><p><a>Nikolai Huke</a>, </p>
+    assert.same({ "Nikolai Huke" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="news__meta-column"><h4 class="news__meta-title">Autor</h4><p class="news__meta-text">
+      <a href="/profil/nikolai-huke">Nikolai Huke</a><b class="separator">, </b></p></div></body>]]))
+    assert.same({ "Christian Seiler" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <p><em>Text von Christian Seiler &nbsp; Illustration von Markus Roost</em></p></body>]]))
+    -- (not "Autor" opening a sentence)
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Autor des Buches ist ein Mann aus
+      Berlin, der seit Jahren über Bücher schreibt.</p></body>]]))
+    -- the date, its time and the name on one line
+    assert.same({ "Uta Helkenberg" }, authors([[<body><h1>A post about things</h1>
+      <small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><p>Text.</p></body>]]))
+  end)
 end)

@@ -631,10 +631,12 @@ local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
   "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "submitted by", "gespeichert von",
-  "redaktion:", "von:", "by:", "by", "von", "par", "por" }
+  "redaktion:", "text von", "von:", "by:", "by", "von", "par", "por", "autor", "autorin", "author" }
 -- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
 local NONE = {}
-local BARE = { by = true, von = true, par = true, por = true }
+-- ("Autor" alone, a heading over the name: "<h4>Autor</h4><p>Nikolai Huke</p>".)
+local BARE = { by = true, von = true, par = true, por = true, autor = true, autorin = true, author = true }
+local LABEL_WORDS = { autor = true, autorin = true, author = true }
 
 --- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
 -- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
@@ -648,9 +650,10 @@ function M.labelled(idx)
   end
   local hits, leads = head:following_lead(1500, LABELS, 6)
   -- (Bare leads said more than once are a listing's: teasers "Von Jane Doe", "Von John Roe".)
-  local bare = 0
+  local bare = {}
   for i = 1, #hits do
-    bare = bare + (BARE[LABELS[leads[i]]] and 1 or 0)
+    local w = LABELS[leads[i]]
+    bare[w] = (bare[w] or 0) + (BARE[w] and 1 or 0)
   end
   for i = 1, #hits do
     local n = hits[i]
@@ -659,8 +662,10 @@ function M.labelled(idx)
     if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
       and not fact_box(n) and not in_comments(n) then
       local word = LABELS[leads[i]]:gsub(":$", "")
+      -- (Bare: "Von", "Von:", "By"...; "Autor" only without its colon, a label then.)
+      local is_bare = BARE[word] and (not LABEL_WORDS[word] or LABELS[leads[i]] == word)
       local s = text(n)
-      if BARE[word] and s and (bare > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
+      if is_bare and s and ((bare[word] or 0) > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
           or n:closest_match(false, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)) then
         s = nil
       end
@@ -681,12 +686,12 @@ function M.labelled(idx)
         -- (Four letters at least when the label ends the line: "Autor: red" is the desk's initials.)
         local handle = rest:match("^:?%s*([%l%d_.%-]+)%s*[|/,]") or rest:match("^:?%s*([%l%d_.%-][%l%d_.%-][%l%d_.%-]"
           .. "[%l%d_.%-]+)$")
-        if #names == 0 and handle and not BARE[word] then
+        if #names == 0 and handle and not is_bare then
           names = byline.names(handle, { handle = true, strict = true })
         end
         -- (After a bare lead, full names only: "by Taboola", "ORDER BY period" are no bylines.)
         local full = #names > 0
-        for _, nm in ipairs(BARE[word] and names or NONE) do
+        for _, nm in ipairs(is_bare and names or NONE) do
           full = full and nm:find("%S%s+%S") ~= nil
         end
         if full then
@@ -717,14 +722,22 @@ function M.dated_name(idx)
         if #parts < 2 then
           parts = { s:match("^(.-),%s+(.+)$") }
         end
-        if #parts == 2 then
-          local dated = dates.parse(parts[1], idx.date_opts) and 2 or dates.parse(parts[2], idx.date_opts) and 1
-          local other = dated and parts[dated]
-          if other and not other:find("%d") then
-            local names = byline.names(other, { strict = true })
-            if #names == 1 and names[1] == other and other:find("%S%s+%S") then
-              return names
-            end
+        -- (One part without digits, the others the date and its time: "04.02.2022 | 13:10 Uhr |
+        -- Uta Helkenberg".)
+        local other, dated = nil, false
+        for _, part in ipairs(parts) do
+          if part:find("%d") then
+            dated = dated or dates.parse(part, idx.date_opts) ~= nil
+          elseif other then
+            other = false
+          elseif other == nil then
+            other = part
+          end
+        end
+        if dated and other then
+          local names = byline.names(other, { strict = true })
+          if #names == 1 and names[1] == other and other:find("%S%s+%S") then
+            return names
           end
         end
       end
