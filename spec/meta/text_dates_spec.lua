@@ -69,6 +69,18 @@ describe("pith.meta.text_dates", function()
     assert.is_nil(date_of("<table><tr><td>Opening</td><td>5 May 2021</td></tr></table>"))
   end)
 
+  it("takes no customer rating's date", function()
+    -- a comparison site's review slider: <div class="ekomi-rating-details">Kundenbewertung 02.05.2020</div>
+    assert.is_nil(date_of('<div class="ekomi-rating slide"><div class="ekomi-rating-details">Kundenbewertung '
+      .. "02.05.2020</div><q>Super</q></div>"))
+    -- (right under the headline, where dom.date_text reads)
+    local filler = "<p>" .. ("Leasing oder Finanzierung, was passt besser? "):rep(60) .. "</p>"
+    local doc = assert(core.parse('<html><body><header><h1>Leasing</h1><p>Rechner</p></header><div><div '
+      .. 'class="ekomi-rating-details">Kundenbewertung 02.05.2020</div></div>' .. filler .. "</body></html>"))
+    assert.is_nil(metadata.collect(doc, {}).date)
+    doc:close()
+  end)
+
   it("takes no reference's date of access", function()
     -- a magazine's reference list: <li>… . Abgerufen am 09.11.2022:</li>
     assert.is_nil(date_of("<ol><li>. Abgerufen am 09.11.2022:</li></ol>"))

@@ -995,6 +995,10 @@ end
 local DATELINE_WORDS = 8
 
 
+-- Customers' ratings and testimonials date their writers' visits, not the page:
+-- "<div class=ekomi-rating-details>Kundenbewertung 02.05.2020</div>".
+local CLASS_ID, RATING_WORDS = { "class", "id" }, { "rating", "testimonial" }
+
 --- A date standing on its own in the first texts from the headline on (a dateline without a
 -- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
 -- Not a table cell's (an infobox's "Founded 1998-02-28"), a comment's or a caption's, nor an
@@ -1015,7 +1019,8 @@ function M.date_text(idx)
       else
         d = s and s:find("%D") and times_of_day(s) < 2 and dates.parse(s, idx.date_opts)
       end
-      if d and not text_dates.data_cell(parents[i]) and not in_comments(parents[i]) then
+      if d and not text_dates.data_cell(parents[i]) and not in_comments(parents[i])
+        and not parents[i]:closest_match(true, NO_TAGS, CLASS_ID, RATING_WORDS) then
         local kind = opening and "published" or text_dates.kind(s, dates.lower(s))
         if kind == "published" then
           return d

@@ -15,13 +15,14 @@ local MAX_WORDS = 8
 -- Text nodes read from the body's start: far enough for a page behind a long menu.
 local MAX_TEXTS = 1500
 
--- Not the page's own date: navigation, page footers, sidebars, comments, forms, figures'
--- captions, event listings, links (to another page); nor a data table's cell (M.data_cell).
+-- Not the page's own date: navigation, page footers, sidebars, comments, customers' ratings,
+-- forms, figures' captions, event listings, links (to another page); nor a data table's cell
+-- (M.data_cell).
 local NO_TAGS = { "a", "nav", "footer", "aside", "form", "select", "figcaption", "figure", "button" }
 local ATTRS = { "class", "id" }
 local NO_WORDS = { "comment", "Comment", "sidebar", "Sidebar", "widget", "footer", "Footer", "related",
   "Related", "menu", "Menu", "calendar", "kalender", "event", "Event", "termin", "Termin", "reply", "cookie", "Cookie",
-  "veranstaltung" }
+  "veranstaltung", "rating", "testimonial" }
 
 local CELL_TAGS, NO_ATTRS, NO_CELL_WORDS = { "td", "th" }, {}, {}
 
