@@ -19,7 +19,7 @@ local LEADS = {
   "napisane przez", "skrevet af", "skrevet av", "publicerad av",
   "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
   "text", "texte", "redacción", "reportage",
-  "作者", "著者", "筆者", "記者", "记者", "撰文", "文",
+  "作者", "著者", "筆者", "記者", "记者", "撰文", "文", "この記事を書いた人", "この記事の筆者",
 }
 
 -- A name part holding any of these words is a role, a desk or an agency, not a person.
