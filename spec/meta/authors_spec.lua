@@ -207,7 +207,8 @@ describe("pith.meta.byline for blog and wire bylines", function()
   it("reads no name of another item, a tag list, a place or a testimonial in a byline element", function()
     -- a breadcrumb's ListItem inside the author's block; the card's declared name is a desk's
     assert.is_nil(authors([[<body><h1>A post about things</h1><div class="article-author vcard">
-      <address class="article-author-name author"><a class="url fn n" href="/autor/redaktion.html">auto-motor.at Redaktion</a></address>
+      <address class="article-author-name author"><a class="url fn n"
+      href="/autor/redaktion.html">auto-motor.at Redaktion</a></address>
       in Rubrik: <ul><li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem">
       <a itemprop="item" href="/Hyundai/Tests.html"><span itemprop="name">Hyundai Tests</span></a></li></ul>
       </div><p>Text.</p></body>]]))
@@ -257,7 +258,8 @@ describe("pith.meta.byline for blog and wire bylines", function()
   it("reads a meta author that gives the writer's mail address on the site's domain", function()
     local doc = assert(core.parse([[<html><head><title>Baumgutachten</title>
       <meta name="author" content="Lüder Hoppe info@buero-hoppe.de"></head><body><p>Text.</p></body></html>]]))
-    assert.same({ "Lüder Hoppe" }, metadata.collect(doc, { url = "http://www.buero-hoppe.de/baumgutachten.html" }).authors)
+    local url = "http://www.buero-hoppe.de/baumgutachten.html"
+    assert.same({ "Lüder Hoppe" }, metadata.collect(doc, { url = url }).authors)
     doc:close()
   end)
 

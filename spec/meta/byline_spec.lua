@@ -71,7 +71,8 @@ describe("pith.meta.byline", function()
     assert.same({}, byline.names("01.12.2022 / / CSP / International / Photovoltaik / Solarthermie / Speicher / "
       .. "Top Solar News / Wirtschaft", { strict = true }))
     -- (a short list keeps its names)
-    assert.same({ "Anna Roe", "Jon Doe", "Eva Poe" }, byline.names("Anna Roe, Jon Doe, Eva Poe, Photos", { strict = true }))
+    assert.same({ "Anna Roe", "Jon Doe", "Eva Poe" },
+      byline.names("Anna Roe, Jon Doe, Eva Poe, Photos", { strict = true }))
   end)
   it("reads a desk's or a team's credit, which names() refuses", function()
     -- hardwarezone.com.sg and broadwayworld.com (mercury corpus) show these bylines.

@@ -158,11 +158,16 @@ for _, w in ipairs({ "admin", "administrator", "webmaster", "super user", "unkno
   PLACEHOLDERS[w] = true
 end
 
--- Lower-case words that open a name: surname particles ("van Gogh", "de la Cruz", "von der
--- Leyen") and Arabic ones ("bin", "al").
-local NAME_LOWER = {}
-for w in ("de da di du do dos das del della der den van von le la ter ten bin ibn al el zu af av"):gmatch("%S+") do
-  NAME_LOWER[w] = true
+-- Particles that belong to a surname ("Michiel de Jong", "Ludwig van Beethoven").
+local PARTICLES = {}
+for w in ("de da di du do dos das del della der den van von le la ter ten"):gmatch("%S+") do
+  PARTICLES[w] = true
+end
+
+-- Lower-case words a name may hold besides its particles ("Ibn", "bin", "al-").
+local LOWER_OK = {}
+for w in ("bin ibn al el y e do zu af av"):gmatch("%S+") do
+  LOWER_OK[w] = true
 end
 
 --- True when `part` reads like a person's (or, for CJK, any) name.
@@ -199,22 +204,10 @@ local function is_name(part)
   -- "deinen Hochzeitsbloggern" ("your wedding bloggers"): a lower-case word before a capitalised
   -- one is a phrase's, unless it is a name's particle ("van Gogh", "al-Assad", "de la Cruz").
   local first = part:match("^(%l+)%s+%u")
-  if first and not NAME_LOWER[first] then
+  if first and not PARTICLES[first] and not LOWER_OK[first] then
     return false
   end
   return true
-end
-
--- Particles that belong to a surname ("Michiel de Jong", "Ludwig van Beethoven").
-local PARTICLES = {}
-for w in ("de da di du do dos das del della der den van von le la ter ten"):gmatch("%S+") do
-  PARTICLES[w] = true
-end
-
--- Lower-case words a name may hold besides its particles ("Ibn", "bin", "al-").
-local LOWER_OK = {}
-for w in ("bin ibn al el y e do zu af av"):gmatch("%S+") do
-  LOWER_OK[w] = true
 end
 
 --- "Surname, Given [Initial.] [particle]" -> "Given [Initial.] [particle] Surname"; other

@@ -353,8 +353,6 @@ end
 local NO_NAMES = {}
 local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
 
--- The people an author element declares, each its own itemprop=name (an element may list several),
--- once each. opts: byline.names's.
 -- True when the itemprop=name `nm` names another item than `n`'s: an itemscope between them that
 -- is no author's or creator's ("<span itemprop=name>Hyundai Tests</span>" of a breadcrumb's
 -- ListItem inside the byline's block).
@@ -370,6 +368,8 @@ local function other_item(nm, n)
   return false
 end
 
+-- The people an author element declares, each its own itemprop=name (an element may list several),
+-- once each. opts: byline.names's.
 local function itemprop_names(n, opts)
   local found, seen = {}, {}
   for _, nm in ipairs(n:select("[itemprop~=name]")) do
