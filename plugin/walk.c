@@ -412,41 +412,62 @@ static int unread_element(xmlNodePtr n) {
   return 0;
 }
 
-/* ARG: count, maxlen
- * RES: {texts}, {parents}: the first `count` text nodes from the node on (its own text
- * first, then the XPath following::text()), skipping white space alone and the insides of
- * script, style, noscript, template, select and textarea, as strings, and their parent
- * elements; a text longer than `maxlen` bytes, or without a parent element, is counted
- * but not returned (a paragraph is no dateline). */
+/* ARG: count, maxlen [, head]
+ * RES: {texts}, {parents} [, {cut}]: the first `count` text nodes from the node on (its
+ * own text first, then the XPath following::text()), skipping white space alone and the
+ * insides of script, style, noscript, template, select and textarea, as strings, and
+ * their parent elements; a text without a parent element is counted but not returned, and
+ * so is one longer than `maxlen` bytes (a paragraph is no dateline) unless `head` is
+ * given: then its first `head` bytes are returned (cut back to a UTF-8 character's start;
+ * a paragraph may open with its dateline, "12.11.2021 - Traditionell ..."), and {cut}
+ * marks them true. */
 static int node_following_texts(lua_State *L) {
   xmlNodePtr self = pith__check_node(L, 1, NULL), n;
   lua_Integer count = luaL_checkinteger(L, 2), maxlen = luaL_checkinteger(L, 3), seen = 0,
               k = 0;
-  int docidx;
+  lua_Integer head = luaL_optinteger(L, 4, 0);
+  int docidx, texts, parents, cuts = 0;
+  lua_settop(L, 4);
   pith__push_owner(L, 1);
   docidx = lua_gettop(L);
   lua_newtable(L);
+  texts = lua_gettop(L);
   lua_newtable(L);
+  parents = lua_gettop(L);
+  if (head > 0) {
+    lua_newtable(L);
+    cuts = lua_gettop(L);
+  }
   for (n = unread_element(self) ? NULL : next_after(self, 0); n && seen < count;
        n = next_after(n, unread_element(n))) {
     const char *s;
     size_t len;
+    int cut = 0;
     if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) continue;
     s = n->content ? (const char *)n->content : "";
     while (lua_space((unsigned char)*s))
       s++;
     if (*s == '\0') continue;
     seen++;
+    if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE) continue;
     len = strlen(s);
-    if ((lua_Integer)len > maxlen || n->parent == NULL ||
-        n->parent->type != XML_ELEMENT_NODE)
-      continue;
+    if ((lua_Integer)len > maxlen) {
+      if (head <= 0) continue;
+      if ((size_t)head < len) len = (size_t)head;
+      while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+      cut = 1;
+    }
     lua_pushlstring(L, s, len);
-    lua_rawseti(L, -3, ++k);
+    lua_rawseti(L, texts, ++k);
     pith__push_node(L, docidx, n->parent);
-    lua_rawseti(L, -2, k);
+    lua_rawseti(L, parents, k);
+    if (cut) {
+      lua_pushboolean(L, 1);
+      lua_rawseti(L, cuts, k);
+    }
   }
-  return 2;
+  return cuts ? 3 : 2;
 }
 
 /* An attribute's value: its text when it has one text child, else the joined children

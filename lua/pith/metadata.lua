@@ -321,6 +321,11 @@ local function pick_authors(ld, scan, idx, site, host, title)
     local vals = values and {} or NONE
     for i = 1, values and #values or 0 do
       local v = values[i]
+      -- "Lüder Hoppe info@buero-hoppe.de": a writer and the site's mail address, whose domain
+      -- would make the whole value the site's.
+      if v:find("@", 1, true) then
+        v = squash((v:gsub("[%w._%%+-]+@[%w.-]+%.%a+", " "))) or v
+      end
       -- "unocero - Alberto Ávila": the site's name, a dash, the writer's.
       local a, b = v:match("^(.-%S)%s+[-|–]%s+(%S.*)$")
       if a and site_like(a) and not site_like(b) then
@@ -328,15 +333,23 @@ local function pick_authors(ld, scan, idx, site, host, title)
       elseif a and site_like(b) and not site_like(a) then
         v = a
       end
-      if site_like(v) and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
+      if site_like(v) and not owner_credit(v)
+        and not (v:find("^%S+%.%a%a%a?$") and not (site_key and title_mod.key(v) == site_key)) then
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
         site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
       elseif not url_like(v) and not owner_credit(v) then
-        vals[#vals + 1] = v
-        agency = agency or byline.agency(v)
-        desk = desk or byline.desk(v)
+        if byline.institution(v) then
+          -- An office or an association credited as the author ("Bundesministerium für Wirtschaft
+          -- und Klimaschutz", "Kirche und Leben, Münster, Germany"): kept whole, less the place
+          -- after it, for when nobody is named; its name split at "und" and commas names nobody.
+          site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+        else
+          vals[#vals + 1] = v
+          agency = agency or byline.agency(v)
+          desk = desk or byline.desk(v)
+        end
       end
     end
     -- (No values: byline.merge would find no names.)
@@ -386,6 +399,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
     return names
   end
   names = usable(dom.labelled(idx))
+  if #names > 0 then
+    return names
+  end
+  names = usable(dom.dated_name(idx))
   if #names > 0 then
     return names
   end
@@ -595,7 +612,7 @@ function M.collect(doc, opts)
   local lang = language and language:lower() or "en-us"
   local dopts = { order = (lang == "en" or lang:find("^en%-us")) and "mdy" or DMY[lang:match("^%a+")]
     and "dmy" or DMY[lang] and "dmy" or nil }
-  idx.date_opts = dopts
+  idx.date_opts, idx.page_url = dopts, page_url or f.url
   local date, modified -- false once looked for in vain
   local function published()
     if date == nil then

@@ -203,4 +203,102 @@ describe("pith.meta.byline for blog and wire bylines", function()
     assert.equal("Redaktion", byline.desk("Redaktion 1. November 2023 10:29"))
     assert.is_nil(byline.desk("Jane Doe"))
   end)
+
+  it("reads no name of another item, a tag list, a place or a testimonial in a byline element", function()
+    -- a breadcrumb's ListItem inside the author's block; the card's declared name is a desk's
+    assert.is_nil(authors([[<body><h1>A post about things</h1><div class="article-author vcard">
+      <address class="article-author-name author"><a class="url fn n"
+      href="/autor/redaktion.html">auto-motor.at Redaktion</a></address>
+      in Rubrik: <ul><li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem">
+      <a itemprop="item" href="/Hyundai/Tests.html"><span itemprop="name">Hyundai Tests</span></a></li></ul>
+      </div><p>Text.</p></body>]]))
+    -- Plone: <nav class="documentByLine category">abgelegt unter: ...</nav> before the byline
+    assert.same({ "Dominique" }, authors([[<body><h1>A post about things</h1>
+      <nav class="documentByLine category">abgelegt unter: <a href="/t/k">Katholische Kirche</a></nav>
+      <div class="documentByLine"><span class="documentAuthor">erstellt von <a href="/author/d">Dominique</a>
+      </span> — veröffentlicht 28.01.2022 06:00</div><p>Text.</p></body>]]))
+    -- a press release's hidden dateline: itemprop="dateline contentLocation"
+    assert.is_nil(authors([[<body><h1>A post about things</h1>
+      <p itemprop="dateline contentLocation" style="display: none;">San Francisco, California, UNITED STATES</p>
+      <p>Text.</p></body>]]))
+    assert.is_nil(authors([[<body><h1>A post about things</h1><div class="row testimonial-author">
+      <div class="testimonial-author-info">Credaris-Kundin A.K. Credaris ist ein Partner-Service</div></div>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("keeps an institution a meta author names whole, after any shown person", function()
+    -- a Bavarian state office's meta author, its byline element naming the writer
+    local head = '<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">'
+    assert.same({ "Joachim Hamberger" }, authors([[<body><h1>A post about things</h1>
+      <p class="author">Joachim Hamberger</p><p>Text.</p></body>]], head))
+    -- nobody shown: the institution, not its name split at "und" and the commas
+    assert.same({ "Kirche und Leben" }, authors("<body><h1>A post about things</h1><p>Text.</p></body>",
+      '<meta name="author" content="Kirche und Leben, Münster, Germany">'))
+    assert.same({ "Bundesministerium für Wirtschaft und Klimaschutz" }, authors("<body><p>Text.</p></body>",
+      '<meta name="author" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
+  end)
+
+  it("takes no customer review's author, and no site owner's firm a meta author names", function()
+    -- a shop's product page: Product > itemprop=review > itemprop=author
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p><div itemscope
+      itemtype="https://schema.org/Product"><div itemprop="review" itemscope itemtype="https://schema.org/Review">
+      <span itemprop="author" content="Verifizierte/r Tierfreund/in"></span></div></div></body>]],
+      '<meta name="author" content="ZooRoyal Petcare GmbH">'))
+  end)
+
+  it("takes the name an element inside the byline holds alone when the text runs on into the paper's", function()
+    assert.same({ "Adam Aaronson" }, authors([[<body><h1>A post about things</h1><div class="article-byline">
+      By <a class="author-name" href="/author/adam-aaronson">Adam Aaronson</a> PhillyVoice Staff</div>
+      <p>Text.</p></body>]]))
+    -- (not a first name that a link holds alone)
+    assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1><div class="byline">By <a
+      href="/jane">Jane</a> Doe</div><p>Text.</p></body>]]))
+  end)
+
+  it("reads a meta author that gives the writer's mail address on the site's domain", function()
+    local doc = assert(core.parse([[<html><head><title>Baumgutachten</title>
+      <meta name="author" content="Lüder Hoppe info@buero-hoppe.de"></head><body><p>Text.</p></body></html>]]))
+    local url = "http://www.buero-hoppe.de/baumgutachten.html"
+    assert.same({ "Lüder Hoppe" }, metadata.collect(doc, { url = url }).authors)
+    doc:close()
+  end)
+
+  it("reads Drupal's 'Submitted by' in German and English, and a 'Redaktion:' label", function()
+    assert.same({ "rasos" }, authors([[<body><h1>A post about things</h1><div class="submitted">
+      Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div><p>Text.</p></body>]]))
+    assert.same({ "jdoe" }, authors([[<body><h1>A post about things</h1><div class="meta">
+      Submitted by <span class="username">jdoe</span> on July 25, 2017 - 18:55</div><p>Text.</p></body>]]))
+    -- a broadcaster's credit below the story
+    assert.same({ "Roman Warschauer", "Marcel Sommer" }, authors([[<body><h1>A post about things</h1>
+      <p>Text.</p><div class="additionalInfo"><p class="additionalInfo__text">Redaktion: Roman Warschauer und
+      <a class="link" href="/redaktion/marcel-sommer.html">Marcel Sommer</a><br/><br/>Sendung: hr-INFO,
+      25.04.2024, 10.45 Uhr</p></div></body>]]))
+  end)
+
+  it("reads a full name sharing the line under the headline with the date", function()
+    -- a children's coding site: <h1>...</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>
+    assert.same({ "Amelie Loevenich" }, authors([[<body><h1>A post about things</h1>
+      <p class="text-muted">11.12.2019 - Amelie Loevenich</p><p>Text.</p></body>]]))
+    assert.same({ "Daniel Dillenburg" }, authors([[<body><h1>A post about things</h1>
+      <p>1. Februar 2022, Daniel Dillenburg</p><p>Text.</p></body>]]))
+    -- (not a place, not a one-word section, not a sentence)
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>11.12.2019 - Politik</p><p>Text.</p></body>]]))
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Am 11.12.2019 kam der Regen nach Berlin</p>
+      <p>Text.</p></body>]]))
+  end)
+
+  it("reads a name under an 'Autor' heading and after 'Text von' in the page's foot", function()
+    -- a foundation's fact column: <h4 class="news__meta-title">Autor</h4><p><a>Nikolai Huke</a>, </p>
+    assert.same({ "Nikolai Huke" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="news__meta-column"><h4 class="news__meta-title">Autor</h4><p class="news__meta-text">
+      <a href="/profil/nikolai-huke">Nikolai Huke</a><b class="separator">, </b></p></div></body>]]))
+    assert.same({ "Christian Seiler" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <p><em>Text von Christian Seiler &nbsp; Illustration von Markus Roost</em></p></body>]]))
+    -- (not "Autor" opening a sentence)
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Autor des Buches ist ein Mann aus
+      Berlin, der seit Jahren über Bücher schreibt.</p></body>]]))
+    -- the date, its time and the name on one line
+    assert.same({ "Uta Helkenberg" }, authors([[<body><h1>A post about things</h1>
+      <small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><p>Text.</p></body>]]))
+  end)
 end)

@@ -154,6 +154,28 @@ describe("pith.meta.dates", function()
     assert.equal("2021-03-12", p("the 12th of March, 2021"))
   end)
 
+  it("takes no teaser's <time> in a link to another page, but a permalink's or a link's alone", function()
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local function date_of(body, url)
+      local doc = assert(core.parse("<html><body><h1>Offshore wind</h1><p>Text.</p>" .. body .. "</body></html>"))
+      local d = metadata.collect(doc, { url = url }).date
+      doc:close()
+      return d
+    end
+    -- a foundation's event carousel: <li><span class="time"><a href><time></a></span><h3>...</h3></li>
+    assert.is_nil(date_of([[<ul><li><span class="time"><a href="https://example.org/messe-kee"><time
+      datetime="2023-1-26">26. Januar</time></a></span><h3><a href="https://example.org/messe-kee">Messe</a></h3>
+      </li></ul>]], "https://example.org/offshore-wind"))
+    -- a post's date linked to its own address, in a list item with a heading
+    assert.equal("2023-01-26", date_of([[<ul><li><a href="https://example.org/offshore-wind/"><time
+      datetime="2023-01-26">26. Januar</time></a><h3>Offshore wind</h3></li></ul>]],
+      "https://example.org/offshore-wind"))
+    -- a repository's last commit: a link, no teaser around it
+    assert.equal("2020-07-07T12:10:51Z", date_of([[<div><a href="/x/commit/3735276"><relative-time
+      datetime="2020-07-07T12:10:51Z">on Jul 7, 2020</relative-time></a></div>]], "https://example.org/x"))
+  end)
+
   it("reads two-digit years and spaced numeric dates, not version numbers", function()
     assert.equal("2013-10-26", p("lupa ad mina 71 1070 26.10.13"))
     assert.equal("2013-10-26T15:48:00", p("von lupa am 26/10/13, 03:48 pm"))

@@ -8,17 +8,18 @@ local M = {}
 -- Words that introduce a byline, in the languages whose dates we read too.
 local LEADS = {
   "about the author",
-  "written and edited by", "written by", "posted by", "published by", "story by", "words by", "text by",
+  "written and edited by", "written by", "posted by", "submitted by", "published by", "story by", "words by", "text by",
   "reported by", "report by", "photos by", "photographs by", "edited by", "updated by", "reviewed by", "by",
   -- Blog engines' "Posted by" in their other languages (WordPress, Blogger).
-  "veröffentlicht von", "eingestellt von", "erstellt von", "geschrieben von", "verfasst von", "ein beitrag von",
+  "veröffentlicht von", "eingestellt von", "erstellt von", "gespeichert von", "eingereicht von",
+  "redaktion:", "geschrieben von", "verfasst von", "ein beitrag von",
   "artikel von", "ein artikel von", "text von", "zum profil von",
   "interview", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
   "pubblicato da", "scritto da", "gepost door", "geschreven door", "geplaatst door", "opublikowane przez",
   "napisane przez", "skrevet af", "skrevet av", "publicerad av",
   "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
   "text", "texte", "redacción", "reportage",
-  "作者", "著者", "筆者", "記者", "记者", "撰文", "文",
+  "作者", "著者", "筆者", "記者", "记者", "撰文", "文", "この記事を書いた人", "この記事の筆者",
 }
 
 -- A name part holding any of these words is a role, a desk or an agency, not a person.
@@ -157,6 +158,18 @@ for _, w in ipairs({ "admin", "administrator", "webmaster", "super user", "unkno
   PLACEHOLDERS[w] = true
 end
 
+-- Particles that belong to a surname ("Michiel de Jong", "Ludwig van Beethoven").
+local PARTICLES = {}
+for w in ("de da di du do dos das del della der den van von le la ter ten"):gmatch("%S+") do
+  PARTICLES[w] = true
+end
+
+-- Lower-case words a name may hold besides its particles ("Ibn", "bin", "al-").
+local LOWER_OK = {}
+for w in ("bin ibn al el y e do zu af av"):gmatch("%S+") do
+  LOWER_OK[w] = true
+end
+
 --- True when `part` reads like a person's (or, for CJK, any) name.
 local function is_name(part)
   if LEAD_SET[dates.lower(part)] or PLACEHOLDERS[dates.lower(part)] then
@@ -188,19 +201,13 @@ local function is_name(part)
   if FUNCTION_WORDS[part:match("^(%l+)%s")] or part:find("%S:%s") then
     return false
   end
+  -- "deinen Hochzeitsbloggern" ("your wedding bloggers"): a lower-case word before a capitalised
+  -- one is a phrase's, unless it is a name's particle ("van Gogh", "al-Assad", "de la Cruz").
+  local first = part:match("^(%l+)%s+%u")
+  if first and not PARTICLES[first] and not LOWER_OK[first] then
+    return false
+  end
   return true
-end
-
--- Particles that belong to a surname ("Michiel de Jong", "Ludwig van Beethoven").
-local PARTICLES = {}
-for w in ("de da di du do dos das del della der den van von le la ter ten"):gmatch("%S+") do
-  PARTICLES[w] = true
-end
-
--- Lower-case words a name may hold besides its particles ("Ibn", "bin", "al-").
-local LOWER_OK = {}
-for w in ("bin ibn al el y e do zu af av"):gmatch("%S+") do
-  LOWER_OK[w] = true
 end
 
 --- "Surname, Given [Initial.] [particle]" -> "Given [Initial.] [particle] Surname"; other
@@ -361,7 +368,9 @@ function M.names(s, opts)
     :gsub("%s*/%s*", ";")
     :gsub("%s*[,;]%s*", ";")
     :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
+  local pieces = 0
   for part in normalised:gmatch("[^;]+") do
+    pieces = pieces + (part:find("%S") and 1 or 0)
     part = cut_role(strip_lead(trim(part)))
     -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
     local role, rest = part:match("^%S+%-([%a\128-\255]+)%s+(%S.*)$")
@@ -413,6 +422,11 @@ function M.names(s, opts)
       end
     end
     out = kept
+  end
+  -- A page element that lists many things, few of them names, is a list of sections or tags
+  -- ("01.12.2022 / / CSP / International / Photovoltaik / Top Solar News"), not a byline.
+  if opts and opts.strict and pieces >= 5 and #out * 2 < pieces then
+    return {}
   end
   -- "Jane Doe, Reuters": a lone word next to full names is an affiliation, not a person
   -- (CJK names are single words, so only Latin script is judged).
@@ -549,6 +563,35 @@ end
 function M.is_company(n)
   local last = dates.lower(n):match("([%w]+)%W*$")
   return (last and COMPANY[last]) or n:find("株式会社", 1, true) ~= nil
+end
+
+-- Words that make a credit an institution's: an office, a body, an association ("Bundesministerium
+-- für Wirtschaft und Klimaschutz", "Feuerwehr Oldenburg, Abteilung Wasserrettung", "Bündnis 90/Die
+-- Grünen Bundestagsfraktion"), also as the last part of a German compound.
+local INSTITUTION_WORDS = { "ministerium", "ministry", "departement", "department", "abteilung", "anstalt",
+  "verband", "fraktion", "partei", "stiftung", "foundation", "verein", "institut", "institute", "universität",
+  "university", "gesellschaft", "kirche", "feuerwehr", "kommission", "commission", "association", "council",
+  "government", "regierung" }
+local INSTITUTION_WHOLE = { amt = true, bundesamt = true, landesamt = true }
+
+--- True when a declared author value names an institution rather than people: one of its words
+-- is, or ends in, one of INSTITUTION_WORDS.
+function M.institution(s)
+  if type(s) ~= "string" then
+    return false
+  end
+  for w in s:gmatch("[%a\128-\255]+") do
+    local lw = dates.lower(w)
+    if INSTITUTION_WHOLE[lw] then
+      return true
+    end
+    for _, iw in ipairs(INSTITUTION_WORDS) do
+      if #lw >= #iw and lw:sub(-#iw) == iw then
+        return true
+      end
+    end
+  end
+  return false
 end
 
 --- Cleans an array of raw author strings into distinct names, keeping their order; a company

@@ -7,6 +7,7 @@
 -- elements around the headline whose class/id/itemprop/rel hold a category's words.
 local dates = require "pith.meta.dates"
 local byline = require "pith.meta.byline"
+local text_dates = require "pith.meta.text_dates"
 local str = require "pith.meta.str"
 local squash, word_count, times_of_day = str.squash, str.word_count, str.times_of_day
 local unescape = require("pith.meta.jsonld").unescape
@@ -349,14 +350,30 @@ local function control(hints)
   return hints:find("btn", 1, true) or hints:find("button", 1, true) or hints:find("follow", 1, true)
 end
 
+local NO_NAMES = {}
 local MEMBER_PATHS = { "/member", "/user", "/profile", "/u/", "/people/" }
+
+-- True when the itemprop=name `nm` names another item than `n`'s: an itemscope between them that
+-- is no author's or creator's ("<span itemprop=name>Hyundai Tests</span>" of a breadcrumb's
+-- ListItem inside the byline's block).
+local function other_item(nm, n)
+  local x = nm:parent()
+  while x and x ~= n do
+    if x:attr("itemscope") then
+      local ip = (x:attr("itemprop") or ""):lower()
+      return not (ip:find("author", 1, true) or ip:find("creator", 1, true))
+    end
+    x = x:parent()
+  end
+  return false
+end
 
 -- The people an author element declares, each its own itemprop=name (an element may list several),
 -- once each. opts: byline.names's.
 local function itemprop_names(n, opts)
   local found, seen = {}, {}
   for _, nm in ipairs(n:select("[itemprop~=name]")) do
-    for _, name in ipairs(byline.names(nm:attr("content") or text(nm), opts)) do
+    for _, name in ipairs(other_item(nm, n) and NO_NAMES or byline.names(nm:attr("content") or text(nm), opts)) do
       if not seen[name:lower()] then
         seen[name:lower()] = true
         found[#found + 1] = name
@@ -382,9 +399,15 @@ local function names_of(n)
   local home = fn and (fn:tag() == "a" and fn or fn:first("a[href]"))
   local home_href = home and home:attr("href") or ""
   if fn and not (home_href == "/" or home_href:find("^%a+://[^/]+/?$")) then
-    found = byline.names(text(fn), { handle = true, strict = true, single = true })
+    local said = text(fn)
+    found = byline.names(said, { handle = true, strict = true, single = true })
     if #found > 0 then
       return found
+    end
+    -- A card whose declared name is a desk's ("auto-motor.at Redaktion") names no person: its
+    -- other lines are the post's date and sections.
+    if said and said ~= "" then
+      return {}, said
     end
   end
   local s = n:attr("content") or (n.text and n:text() or n:xpath("string(.)"))
@@ -438,9 +461,35 @@ local function fact_box(n)
     or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)
 end
 
+-- A byline's one name, or the shorter one an element inside it holds alone (its link, its
+-- "author"/"name" element) when the byline's text runs the name into the paper's or a place:
+-- "By Adam Aaronson PhillyVoice Staff" around <a class="author-name">Adam Aaronson</a>.
+local function shorter_inside(n, names)
+  if #names ~= 1 then
+    return names
+  end
+  local whole = dates.lower(names[1])
+  local tried = 0
+  for _, el in ipairs(n:select("a[href], [class*=author], [class*=name]")) do
+    tried = tried + 1
+    if tried > 6 then
+      break
+    end
+    local t = text(el)
+    if t and #t >= 3 and #t < #whole and whole:sub(1, #t + 1) == dates.lower(t) .. " " then
+      local sub = byline.names(t, { strict = true })
+      if #sub == 1 and sub[1] == t then
+        return sub
+      end
+    end
+  end
+  return names
+end
+
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
-local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "text von", "text:", "ein artikel von",
+local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "submitted by", "gespeichert von",
+  "text von", "text:", "ein artikel von",
   "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
 
 -- Text nodes right after the headline that open with a byline lead (or are one): the visible
@@ -466,7 +515,7 @@ local function by_text(idx)
       if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i])) then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
-          return names
+          return shorter_inside(up or hits[i], names)
         end
         -- "Posted in Datenschutz by <a href=...>damianduchamps</a> on August 3": a user name
         -- (which the name rules refuse as prose) linked right after the lead is the poster's.
@@ -504,7 +553,10 @@ local function window_byline(idx)
   end
   local tried = 0
   for _, e in ipairs(entries(M.window(idx), "byline")) do
-    if not SKIP_TAGS[e.tag] and not e.hints:find("comment", 1, true) and not control(e.hints) then
+    -- (Nor a navigation's list of the piece's tags, a story's place, "itemprop=dateline
+    -- contentLocation", or a customer's testimonial.)
+    if not SKIP_TAGS[e.tag] and e.tag ~= "nav" and not e.hints:find("comment", 1, true) and not control(e.hints)
+      and not e.hints:find("location", 1, true) and not e.hints:find("testimonial", 1, true) then
       tried = tried + 1
       if tried > 25 then
         break
@@ -523,7 +575,7 @@ local function window_byline(idx)
       elseif not in_comments(e.node) then
         local names, whole = names_of(e.node)
         if #names > 0 then
-          return names
+          return shorter_inside(e.node, names)
         end
         idx.credit = idx.credit or byline.credit(whole) or byline.desk(whole)
         idx.agency = idx.agency or byline.agency(whole)
@@ -578,11 +630,13 @@ local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}
 -- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
-  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "von:", "by:", "by", "von", "par",
-  "por" }
+  "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "submitted by", "gespeichert von",
+  "redaktion:", "text von", "von:", "by:", "by", "von", "par", "por", "autor", "autorin", "author" }
 -- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
 local NONE = {}
-local BARE = { by = true, von = true, par = true, por = true }
+-- ("Autor" alone, a heading over the name: "<h4>Autor</h4><p>Nikolai Huke</p>".)
+local BARE = { by = true, von = true, par = true, por = true, autor = true, autorin = true, author = true }
+local LABEL_WORDS = { autor = true, autorin = true, author = true }
 
 --- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
 -- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
@@ -596,9 +650,10 @@ function M.labelled(idx)
   end
   local hits, leads = head:following_lead(1500, LABELS, 6)
   -- (Bare leads said more than once are a listing's: teasers "Von Jane Doe", "Von John Roe".)
-  local bare = 0
+  local bare = {}
   for i = 1, #hits do
-    bare = bare + (BARE[LABELS[leads[i]]] and 1 or 0)
+    local w = LABELS[leads[i]]
+    bare[w] = (bare[w] or 0) + (BARE[w] and 1 or 0)
   end
   for i = 1, #hits do
     local n = hits[i]
@@ -607,8 +662,10 @@ function M.labelled(idx)
     if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
       and not fact_box(n) and not in_comments(n) then
       local word = LABELS[leads[i]]:gsub(":$", "")
+      -- (Bare: "Von", "Von:", "By"...; "Autor" only without its colon, a label then.)
+      local is_bare = BARE[word] and (not LABEL_WORDS[word] or LABELS[leads[i]] == word)
       local s = text(n)
-      if BARE[word] and s and (bare > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
+      if is_bare and s and ((bare[word] or 0) > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
           or n:closest_match(false, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)) then
         s = nil
       end
@@ -629,12 +686,12 @@ function M.labelled(idx)
         -- (Four letters at least when the label ends the line: "Autor: red" is the desk's initials.)
         local handle = rest:match("^:?%s*([%l%d_.%-]+)%s*[|/,]") or rest:match("^:?%s*([%l%d_.%-][%l%d_.%-][%l%d_.%-]"
           .. "[%l%d_.%-]+)$")
-        if #names == 0 and handle and not BARE[word] then
+        if #names == 0 and handle and not is_bare then
           names = byline.names(handle, { handle = true, strict = true })
         end
         -- (After a bare lead, full names only: "by Taboola", "ORDER BY period" are no bylines.)
         local full = #names > 0
-        for _, nm in ipairs(BARE[word] and names or NONE) do
+        for _, nm in ipairs(is_bare and names or NONE) do
           full = full and nm:find("%S%s+%S") ~= nil
         end
         if full then
@@ -646,7 +703,50 @@ function M.labelled(idx)
   return {}
 end
 
-local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment" }
+-- (Nor a product's customer reviews: itemprop=review, "reviews" inside another item; a page
+-- that is a Review is the item itself, not an itemprop of one.)
+--- A full name that shares a short line with the date right under the headline, set apart by a
+-- dash, a bar or a comma ("11.12.2019 - Amelie Loevenich", "1. Februar 2022, Daniel Dillenburg"):
+-- a byline without a lead or a telling class. (The first 12 texts after the headline; a line of
+-- at most 7 words; nothing but the date and the name.)
+function M.dated_name(idx)
+  for _, a in ipairs(idx.anchors or {}) do
+    local texts, parents = a:following_texts(12, 120)
+    for i, t in ipairs(texts) do
+      local s = t:find("%d") and squash(t)
+      if s and word_count(s) <= 7 and not in_comments(parents[i]) and dates.parse(s, idx.date_opts) then
+        local parts = {}
+        for part in (s:gsub("\226\128[\147\148]", "-") .. " | "):gmatch("(.-)%s+[-|]%s+") do
+          parts[#parts + 1] = part
+        end
+        if #parts < 2 then
+          parts = { s:match("^(.-),%s+(.+)$") }
+        end
+        -- (One part without digits, the others the date and its time: "04.02.2022 | 13:10 Uhr |
+        -- Uta Helkenberg".)
+        local other, dated = nil, false
+        for _, part in ipairs(parts) do
+          if part:find("%d") then
+            dated = dated or dates.parse(part, idx.date_opts) ~= nil
+          elseif other then
+            other = false
+          elseif other == nil then
+            other = part
+          end
+        end
+        if dated and other then
+          local names = byline.names(other, { strict = true })
+          if #names == 1 and names[1] == other and other:find("%S%s+%S") then
+            return names
+          end
+        end
+      end
+    end
+  end
+  return {}
+end
+
+local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment", "review" }
 
 --- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
 -- text), wherever it sits: for when the byline window found none (a video page declares its
@@ -769,6 +869,46 @@ local function aside(n)
   return n:closest_match(false, NO_TAGS, CLASS, ASIDE_WORDS)
 end
 
+-- An address's path, without its query, fragment and final slash.
+local function path_of(url)
+  return (url:gsub("[?#].*$", ""):gsub("^%a[%w+.-]*://[^/]*", ""):gsub("/+$", ""))
+end
+
+-- True when a <time> stands in a link to another page inside a list item or an article that
+-- has a heading of its own: a teaser's date ("<li><a href=/event-x><time datetime=2023-1-26>26.
+-- Januar</time></a><h3>...</h3></li>"). A permalink to the page itself (rel=bookmark, or the
+-- page's own path) is the post's dateline; a repository's last commit date (a link, no teaser)
+-- is the page's.
+local function teaser_time(n, page_url)
+  local x = n
+  for _ = 1, 4 do
+    x = x:parent()
+    if not x then
+      return false
+    end
+    if x:tag() == "a" then
+      local href = x:attr("href")
+      if not href or href == "" or href:find("^#") or (x:attr("rel") or ""):find("bookmark", 1, true)
+        or (page_url and path_of(href) == path_of(page_url)) then
+        return false
+      end
+      local up = x
+      for _ = 1, 3 do
+        up = up:parent()
+        if not up then
+          return false
+        end
+        local tag = up:tag()
+        if tag == "li" or tag == "article" then
+          return up:first("h2, h3, h4") ~= nil
+        end
+      end
+      return false
+    end
+  end
+  return false
+end
+
 --- Publication date from microdata, <time> and date-classed elements near the headline.
 function M.date(idx)
   local win = entries(M.window(idx), "date")
@@ -800,7 +940,7 @@ function M.date(idx)
     if not aside(n) then
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
-      if not (c:find("updat") or c:find("modif")) then
+      if not (c:find("updat") or c:find("modif")) and not teaser_time(n, idx.page_url) then
         local d = node_date(n, idx.date_opts)
         if d then
           return d
@@ -854,9 +994,10 @@ end
 -- "1. Februar 2022, Daniel Dillenburg"; a sentence that mentions a date has more.
 local DATELINE_WORDS = 8
 
-local CELL_TAGS, NO_ATTRS, NO_WORDS = { "td", "th" }, {}, {}
 
-local text_dates = require "pith.meta.text_dates"
+-- Customers' ratings and testimonials date their writers' visits, not the page:
+-- "<div class=ekomi-rating-details>Kundenbewertung 02.05.2020</div>".
+local CLASS_ID, RATING_WORDS = { "class", "id" }, { "rating", "testimonial" }
 
 --- A date standing on its own in the first texts from the headline on (a dateline without a
 -- telling class or a <time>: "<p>January 22, 2014</p>", "<span>30.01.2022 18:36</span>"), or nil.
@@ -865,15 +1006,22 @@ local text_dates = require "pith.meta.text_dates"
 function M.date_text(idx)
   local updated
   for _, a in ipairs(idx.anchors or {}) do
-    local texts, parents = a:following_texts(40, 120)
+    local texts, parents, cut = a:following_texts(40, 120, text_dates.HEAD)
     for i, t in ipairs(texts) do
       -- (Every date form holds a four-digit year: most texts are refused here. Digits alone are
       -- a count or an id, not epoch seconds; a link's address is no dateline.)
       local s = t:find("%d%d%d%d") and not t:find("://", 1, true) and squash(t)
-      local d = s and s:find("%D") and word_count(s) <= DATELINE_WORDS and times_of_day(s) < 2
-        and dates.parse(s, idx.date_opts)
-      if d and not parents[i]:closest_match(true, CELL_TAGS, NO_ATTRS, NO_WORDS) and not in_comments(parents[i]) then
-        local kind = text_dates.kind(s, dates.lower(s))
+      -- (A paragraph: only its opening dateline counts, "27.1.2022 - Bei der Erinnerung ...".)
+      local opening = s and (cut[i] or word_count(s) > DATELINE_WORDS)
+      local d
+      if opening then
+        d = text_dates.opening(s, idx.date_opts)
+      else
+        d = s and s:find("%D") and times_of_day(s) < 2 and dates.parse(s, idx.date_opts)
+      end
+      if d and not text_dates.data_cell(parents[i]) and not in_comments(parents[i])
+        and not parents[i]:closest_match(true, NO_TAGS, CLASS_ID, RATING_WORDS) then
+        local kind = opening and "published" or text_dates.kind(s, dates.lower(s))
         if kind == "published" then
           return d
         elseif kind == "update" then
