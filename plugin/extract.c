@@ -12,6 +12,7 @@
 #include "recipe.h"
 #include "tail.h"
 #include "appeal.h"
+#include "anchor.h"
 
 #define PITH_CHAR_THRESHOLD 500
 #define PITH_TOP_CANDIDATES 5
@@ -812,9 +813,10 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
   summary = scan_meta(ex, root);
-  pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;
+  pith__reveal(ex, body);
+  pith__prep_document(ex, root);
   if (ex->comments) comments = find_comments(ex, body, &comments_at);
   ingredients = pith__take_ingredients(ex, body);
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
@@ -884,11 +886,19 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       }
     }
     if (!ex->oom) {
+      xmlNodePtr anchored, region = NULL;
+      char *region_text = NULL;
       pith__journal_undo(ex);
-      alt = pith__paragraph_fallback(ex, body);
+      /* a copy, and the text around it: the paragraph stage moves the page's blocks */
+      anchored = pith__after_headline(ex, body, &region);
+      if (anchored && (region_text = pith__text_dup(region)) == NULL) ex->oom = 1;
+      alt = ex->oom ? NULL : pith__paragraph_fallback(ex, body);
       if (alt && pith__text_len(alt) >= 150 &&
           (double)pith__text_len(alt) > 1.5 * (double)best_len)
         best = alt;
+      if (anchored && !ex->oom && pith__prefer_anchored(anchored, region_text, best))
+        best = anchored;
+      free(region_text);
     }
   }
   pith__journal_commit(ex);
