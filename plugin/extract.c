@@ -267,6 +267,15 @@ static xmlNodePtr stripped_wrapper(const pith_nodes *stripped, size_t min) {
   return best;
 }
 
+/* Whether n holds an h1 or h2 like the page's title. */
+static int holds_headline(pith_ex *ex, xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if ((pith__is(c, "h1") || pith__is(c, "h2")) && pith__duplicates_title(ex, c, 0.75))
+      return 1;
+  return 0;
+}
+
 /* Whether top sits right under the headline this pass found (the headline is
  * in top's parent or grandparent, outside top): where the page itself puts
  * its article. */
@@ -808,7 +817,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
              comments_at = NULL, ingredients;
   char *summary = NULL;
   size_t best_len = 0;
-  int best_live = 0, settled = 0;
+  int best_live = 0, settled = 0, rescue = 0;
   pith_nodes stripped = {0}, spared = {0};
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
@@ -835,6 +844,28 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     if (article == NULL || ex->oom) break;
     pith__park(ex->d, article);
     len = pith__text_len(article);
+    if (rescue && len < best_len) break; /* the spared wrapper held less: keep the copy */
+    if (!rescue && len >= PITH_CHAR_THRESHOLD &&
+        (ex->flags & PITH_FLAG_STRIP_UNLIKELYS) &&
+        (wrapper = stripped_wrapper(&stripped, 2 * len)) != NULL &&
+        holds_headline(ex, wrapper)) {
+      /* enough text, but an element stripped as unlikely holds the headline
+       * and twice as much prose: the article inside a layout block named like
+       * furniture ("above-footer"), the pass's text a disclosure or a sidebar */
+      rescue = 1;
+      best = article;
+      best_len = len;
+      if (!pith__nodes_push(ex, &spared, wrapper)) break;
+      best = xmlDocCopyNode(article, ex->d->doc, 1);
+      if (best == NULL) {
+        ex->oom = 1;
+        break;
+      }
+      pith__stats_forget(best);
+      pith__park(ex->d, best);
+      pith__journal_undo(ex);
+      continue;
+    }
     if (len >= PITH_CHAR_THRESHOLD ||
         (settled = short_article(article, len, placed, &stripped)) != 0) {
       best = article;

@@ -102,3 +102,32 @@ it("drops ruby readings: the text is the word, not word and reading", function()
   assert.truthy(text:find("子どもへの虐待をなくすための法律", 1, true))
   assert.falsy(text:find("ぎゃくたい", 1, true))
 end)
+
+describe("an article inside a block named like furniture", function()
+  local para = "Alaska Airlines has a new date for when it will be a full member of the alliance, "
+    .. "about three months later than executives planned when the carrier was invited to join. "
+  local disclosure = "<section class='disclosure'><h3>Advertiser Disclosure</h3><p>"
+    .. ("Many of the credit card offers that appear on the website are from credit card companies "
+      .. "from which this site receives compensation, which may impact how products appear. "):rep(4)
+    .. "</p></section>"
+
+  it("is read when it holds the headline and twice the prose of what the pass found", function()
+    local body = "<div class='above-footer'><div class='post-content'><h1>Alaska Airlines sets a date</h1>"
+      .. "<div class='article-body'>"
+    for i = 1, 12 do body = body .. "<p>" .. para:gsub("new date", "new date (" .. i .. ")") .. "</p>" end
+    local text = text_of(page("Alaska Airlines sets a date", body .. "</div></div></div>" .. disclosure))
+    assert.truthy(text:find("new date (1)", 1, true))
+    assert.truthy(text:find("new date (12)", 1, true))
+    assert.falsy(text:find("Many of the credit card offers", 1, true))
+  end)
+
+  it("is not when it holds teasers but not the headline (a gallery beside the article)", function()
+    local body = "<article><h1>Hotel secrets</h1>"
+    for i = 1, 5 do body = body .. "<p>" .. para:gsub("new date", "secret (" .. i .. ")") .. "</p>" end
+    body = body .. "</article><div class='sidebar-gallery'>"
+    for i = 1, 20 do body = body .. "<p>" .. para:gsub("new date", "teaser (" .. i .. ")") .. "</p>" end
+    local text = text_of(page("Hotel secrets", body .. "</div>"))
+    assert.truthy(text:find("secret (5)", 1, true))
+    assert.falsy(text:find("teaser (1)", 1, true))
+  end)
+end)
