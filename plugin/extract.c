@@ -121,15 +121,34 @@ static int is_body(xmlNodePtr n) {
   return n == NULL || n->type != XML_ELEMENT_NODE || pith__is(n, "body");
 }
 
+/* Text of the paragraphs under n long enough to be prose on their own (a
+ * date line, a quote card or a caption is not). */
+static size_t long_paragraphs_len(xmlNodePtr n) {
+  xmlNodePtr c;
+  size_t t = 0;
+  for (c = n->children; c;) {
+    int skip = 0;
+    if (pith__is(c, "p")) {
+      size_t len = pith__text_len(c);
+      skip = 1;
+      if (len >= 80 && pith__link_density(c) < 0.25) t += len;
+    }
+    c = pith__next_node(c, n, skip);
+  }
+  return t;
+}
+
 /* Elements elsewhere in the page that share the top candidate's tag and
- * content-like class ("post-content" thrice, ad slots between): the parts of a
- * body split by the layout. Siblings are left to the sibling join. */
+ * class ("post-content" thrice, ad slots between): the parts of a body split
+ * by the layout. A class that does not say content (a grid column's
+ * "col-md-8 offset-md-1") takes only parts with paragraphs of prose. Siblings
+ * are left to the sibling join. */
 static int collect_cousins(pith_ex *ex, xmlNodePtr page, xmlNodePtr top, xmlNodePtr outer,
                            pith_nodes *before, pith_nodes *after) {
   const char *cls = pith__get_attr(top, "class");
   xmlNodePtr n;
-  int seen = 0;
-  if (cls == NULL || *cls == 0 || pith__class_weight(top) <= 0 ||
+  int seen = 0, named = pith__class_weight(top) > 0;
+  if (cls == NULL || *cls == 0 || pith__class_weight(top) < 0 ||
       pith__text_len(top) < PITH_CHAR_THRESHOLD)
     return 1;
   for (n = page->children; n;) {
@@ -144,7 +163,7 @@ static int collect_cousins(pith_ex *ex, xmlNodePtr page, xmlNodePtr top, xmlNode
         double *ns = pith__scores_get(&ex->scores, n),
                *ts = pith__scores_get(&ex->scores, top);
         if (ns && ts && *ns >= *ts * 0.2 && pith__text_len(n) >= 140 &&
-            pith__link_density(n) < 0.25 &&
+            pith__link_density(n) < 0.25 && (named || long_paragraphs_len(n) >= 140) &&
             !pith__nodes_push(ex, seen ? after : before, n))
           return 0;
       }

@@ -131,3 +131,30 @@ describe("an article inside a block named like furniture", function()
     assert.falsy(text:find("teaser (1)", 1, true))
   end)
 end)
+
+describe("a body split across grid columns of one class", function()
+  local para = "Dimethyl ether burns with little soot and few nitrogen oxides, which makes it a "
+    .. "promising fuel for heating and transport, and it can be stored like liquefied gas. "
+  local function col(inner) return "<div class='col-md-8 offset-md-1'>" .. inner .. "</div>" end
+  local side = "<div class='col-md-3'><a href='/a'>Erdgas</a> <a href='/b'>Propan</a></div>"
+
+  it("joins the later parts that hold paragraphs of prose, not a column of quote cards", function()
+    local first, second = "", ""
+    for i = 1, 5 do first = first .. "<p>" .. para:gsub("little soot", "little soot (" .. i .. ")") .. "</p>" end
+    for i = 6, 8 do second = second .. "<p>" .. para:gsub("little soot", "little soot (" .. i .. ")") .. "</p>" end
+    local cards = ""
+    for _, q in ipairs({ "Conflict makes us move forward.", "Critical thinking is a spark!",
+      "Everything must be doubted.", "Look at it from a different angle!" }) do
+      cards = cards .. "<p>" .. q .. "</p><p><b>Anna Rass</b>, PR &amp; Communications</p>"
+    end
+    local html = page("Dimethyl ether", "<h1>Dimethyl ether</h1>"
+      .. "<div class='row'>" .. col(first) .. side .. "</div>"
+      .. "<div class='wide'><table><tr><td>Formula</td><td>C2H6O</td></tr></table></div>"
+      .. "<div class='wrap'><div class='row'>" .. col(second) .. side .. "</div></div>"
+      .. "<div class='team'><div class='row'>" .. col(cards) .. side .. "</div></div>")
+    local text = text_of(html)
+    assert.truthy(text:find("little soot (1)", 1, true))
+    assert.truthy(text:find("little soot (8)", 1, true))
+    assert.falsy(text:find("Critical thinking", 1, true))
+  end)
+end)
