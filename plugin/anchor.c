@@ -14,31 +14,30 @@
  * template (the live copy, which no reader runs), or when it holds most of
  * the page, more than any notice says: an element left open inside it made
  * the parser ignore its end tag. */
-static int noscript_text(xmlNodePtr n, size_t body_len) {
+static int noscript_text(xmlNodePtr n, xmlNodePtr body) {
   xmlNodePtr prev = n->prev;
   const char *type;
-  size_t len = pith__text_len(n);
   while (prev && prev->type != XML_ELEMENT_NODE)
     prev = prev->prev;
   type = pith__is(prev, "script") ? pith__get_attr(prev, "type") : NULL;
-  if (len < PITH_NOSCRIPT_PROSE) return 0;
-  return (type && pith__streq(type, "text/template")) ||
-         (2 * len >= body_len && len >= PITH_NOSCRIPT_PAGE);
+  if (type && pith__streq(type, "text/template"))
+    return pith__text_len_max(n, PITH_NOSCRIPT_PROSE) >= PITH_NOSCRIPT_PROSE;
+  /* the page's length only for a noscript long enough to be a page */
+  return pith__text_len_max(n, PITH_NOSCRIPT_PAGE) >= PITH_NOSCRIPT_PAGE &&
+         2 * pith__text_len(n) >= pith__text_len(body);
 }
 
 void pith__reveal(pith_ex *ex, xmlNodePtr body) {
   static const char *const TAGS[] = {"noscript", "rt", "rp", NULL};
   pith_nodes l = {0};
-  size_t i, body_len = 0;
+  size_t i;
   if (pith__collect(ex, body, TAGS, &l))
     for (i = l.n; i-- > 0;) {
       xmlNodePtr n = l.v[i];
       if (!pith__is(n, "noscript"))
         pith__remove(ex, n);
-      else {
-        if (body_len == 0) body_len = pith__text_len(body);
-        if (noscript_text(n, body_len)) pith__rename(ex, n, "div");
-      }
+      else if (noscript_text(n, body))
+        pith__rename(ex, n, "div");
     }
   pith__nodes_free(&l);
 }
