@@ -12,6 +12,7 @@
 #include "recipe.h"
 #include "tail.h"
 #include "appeal.h"
+#include "anchor.h"
 
 #define PITH_CHAR_THRESHOLD 500
 #define PITH_TOP_CANDIDATES 5
@@ -120,15 +121,34 @@ static int is_body(xmlNodePtr n) {
   return n == NULL || n->type != XML_ELEMENT_NODE || pith__is(n, "body");
 }
 
+/* Text of the paragraphs under n long enough to be prose on their own (a
+ * date line, a quote card or a caption is not). */
+static size_t long_paragraphs_len(xmlNodePtr n) {
+  xmlNodePtr c;
+  size_t t = 0;
+  for (c = n->children; c;) {
+    int skip = 0;
+    if (pith__is(c, "p")) {
+      size_t len = pith__text_len(c);
+      skip = 1;
+      if (len >= 80 && pith__link_density(c) < 0.25) t += len;
+    }
+    c = pith__next_node(c, n, skip);
+  }
+  return t;
+}
+
 /* Elements elsewhere in the page that share the top candidate's tag and
- * content-like class ("post-content" thrice, ad slots between): the parts of a
- * body split by the layout. Siblings are left to the sibling join. */
+ * class ("post-content" thrice, ad slots between): the parts of a body split
+ * by the layout. A class that does not say content (a grid column's
+ * "col-md-8 offset-md-1") takes only parts with paragraphs of prose. Siblings
+ * are left to the sibling join. */
 static int collect_cousins(pith_ex *ex, xmlNodePtr page, xmlNodePtr top, xmlNodePtr outer,
                            pith_nodes *before, pith_nodes *after) {
   const char *cls = pith__get_attr(top, "class");
   xmlNodePtr n;
-  int seen = 0;
-  if (cls == NULL || *cls == 0 || pith__class_weight(top) <= 0 ||
+  int seen = 0, named = pith__class_weight(top) > 0;
+  if (cls == NULL || *cls == 0 || pith__class_weight(top) < 0 ||
       pith__text_len(top) < PITH_CHAR_THRESHOLD)
     return 1;
   for (n = page->children; n;) {
@@ -143,7 +163,7 @@ static int collect_cousins(pith_ex *ex, xmlNodePtr page, xmlNodePtr top, xmlNode
         double *ns = pith__scores_get(&ex->scores, n),
                *ts = pith__scores_get(&ex->scores, top);
         if (ns && ts && *ns >= *ts * 0.2 && pith__text_len(n) >= 140 &&
-            pith__link_density(n) < 0.25 &&
+            pith__link_density(n) < 0.25 && (named || long_paragraphs_len(n) >= 140) &&
             !pith__nodes_push(ex, seen ? after : before, n))
           return 0;
       }
@@ -264,6 +284,15 @@ static xmlNodePtr stripped_wrapper(const pith_nodes *stripped, size_t min) {
     }
   }
   return best;
+}
+
+/* Whether n holds an h1 or h2 like the page's title. */
+static int holds_headline(pith_ex *ex, xmlNodePtr n) {
+  xmlNodePtr c;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if ((pith__is(c, "h1") || pith__is(c, "h2")) && pith__duplicates_title(ex, c, 0.75))
+      return 1;
+  return 0;
 }
 
 /* Whether top sits right under the headline this pass found (the headline is
@@ -807,14 +836,15 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
              comments_at = NULL, ingredients;
   char *summary = NULL;
   size_t best_len = 0;
-  int best_live = 0, settled = 0;
+  int best_live = 0, settled = 0, rescue = 0;
   pith_nodes stripped = {0}, spared = {0};
   if (root == NULL) return NULL;
   find_titles(ex, root, given_title);
   summary = scan_meta(ex, root);
-  pith__prep_document(ex, root);
   body = child_named(root, "body");
   if (body == NULL) body = root;
+  pith__reveal(ex, body);
+  pith__prep_document(ex, root);
   if (ex->comments) comments = find_comments(ex, body, &comments_at);
   ingredients = pith__take_ingredients(ex, body);
   ex->flags = PITH_FLAG_STRIP_UNLIKELYS | PITH_FLAG_WEIGHT_CLASSES |
@@ -833,6 +863,28 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
     if (article == NULL || ex->oom) break;
     pith__park(ex->d, article);
     len = pith__text_len(article);
+    if (rescue && len < best_len) break; /* the spared wrapper held less: keep the copy */
+    if (!rescue && len >= PITH_CHAR_THRESHOLD &&
+        (ex->flags & PITH_FLAG_STRIP_UNLIKELYS) &&
+        (wrapper = stripped_wrapper(&stripped, 2 * len)) != NULL &&
+        holds_headline(ex, wrapper)) {
+      /* enough text, but an element stripped as unlikely holds the headline
+       * and twice as much prose: the article inside a layout block named like
+       * furniture ("above-footer"), the pass's text a disclosure or a sidebar */
+      rescue = 1;
+      best = article;
+      best_len = len;
+      if (!pith__nodes_push(ex, &spared, wrapper)) break;
+      best = xmlDocCopyNode(article, ex->d->doc, 1);
+      if (best == NULL) {
+        ex->oom = 1;
+        break;
+      }
+      pith__stats_forget(best);
+      pith__park(ex->d, best);
+      pith__journal_undo(ex);
+      continue;
+    }
     if (len >= PITH_CHAR_THRESHOLD ||
         (settled = short_article(article, len, placed, &stripped)) != 0) {
       best = article;
@@ -884,11 +936,19 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       }
     }
     if (!ex->oom) {
+      xmlNodePtr anchored, region = NULL;
+      char *region_text = NULL;
       pith__journal_undo(ex);
-      alt = pith__paragraph_fallback(ex, body);
+      /* a copy, and the text around it: the paragraph stage moves the page's blocks */
+      anchored = pith__after_headline(ex, body, &region);
+      if (anchored && (region_text = pith__text_dup(region)) == NULL) ex->oom = 1;
+      alt = ex->oom ? NULL : pith__paragraph_fallback(ex, body);
       if (alt && pith__text_len(alt) >= 150 &&
           (double)pith__text_len(alt) > 1.5 * (double)best_len)
         best = alt;
+      if (anchored && !ex->oom && pith__prefer_anchored(anchored, region_text, best))
+        best = anchored;
+      free(region_text);
     }
   }
   pith__journal_commit(ex);

@@ -27,6 +27,7 @@ build = {
   modules = {
     ["pith.core"] = {
       sources = {
+        "plugin/anchor.c",
         "plugin/appeal.c",
         "plugin/buf.c",
         "plugin/charset.c",
