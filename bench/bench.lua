@@ -160,6 +160,20 @@ do
   f:close()
 end
 local n_listed = LIST_PASSES * #pages
+-- The control: the same list in two halves (alternate lines), each through its own -j 1 process,
+-- both at once. No pool, no parent: what two processes running at once cost on this machine
+-- (shared caches and memory, a virtual machine's costlier faults and switches). -j 2's CPU over
+-- the control's is the pool's own overhead; the control's over -j 1's is the machine's.
+local halves = { os.tmpname(), os.tmpname() }
+do
+  local f1, f2 = assert(io.open(halves[1], "w")), assert(io.open(halves[2], "w"))
+  for k = 1, n_listed do
+    local f = k % 2 == 1 and f1 or f2
+    f:write(pages[(k - 1) % #pages + 1].name, "\n")
+  end
+  f1:close()
+  f2:close()
+end
 -- CPU seconds of this process's waited-for children (user + system, Linux /proc): a run's
 -- delta is what the command and its workers used. On a loaded machine the wall clock says
 -- little about parallelism (Linux's autogroup gives one terminal session one share, however
@@ -175,10 +189,18 @@ local function children_cpu()
   return cu and cs and (cu + cs) / 100 -- USER_HZ is 100 on Linux
 end
 local best_cli, cpu_cli = {}, {}
+-- jobs: 1 or 2 (-j), or "halves" (the control)
 local function cli_run(jobs)
   local c0 = children_cpu()
   local t0 = core.proc.now()
-  local ok = os.execute(string.format("%s/bin/pith -q -j %d -f jsonl -i %q > /dev/null", here, jobs, list))
+  local command
+  if jobs == "halves" then
+    command = string.format("%s/bin/pith -q -j 1 -f jsonl -i %q > /dev/null & %s/bin/pith -q -j 1 -f jsonl -i %q "
+      .. "> /dev/null; s=$?; wait $! && exit $s", here, halves[1], here, halves[2])
+  else
+    command = string.format("%s/bin/pith -q -j %d -f jsonl -i %q > /dev/null", here, jobs, list)
+  end
+  local ok = os.execute(command)
   local t = core.proc.now() - t0
   local c1 = children_cpu()
   if ok and (not best_cli[jobs] or t < best_cli[jobs]) then best_cli[jobs] = t end
@@ -187,9 +209,12 @@ end
 for _ = 1, repeats do
   cli_run(1)
   cli_run(2)
+  cli_run("halves")
 end
 local one, two = best_cli[1], best_cli[2]
 os.remove(list)
+os.remove(halves[1])
+os.remove(halves[2])
 if one and two then
   print(string.format("  bin/pith (%d pages: the list %d times) -j 1: %.2f s (%.1f pages/s); -j 2: %.2f s "
     .. "(%.1f pages/s); speed-up %.2f (goal >= 1.8 on 2 cores)", n_listed, LIST_PASSES, one, n_listed / one,
@@ -197,6 +222,11 @@ if one and two then
   if cpu_cli[1] and cpu_cli[2] then
     print(string.format("  CPU (user + system, least of %d): -j 1 %.2f s, -j 2 %.2f s (parent and workers): "
       .. "-j 2 spends %.2fx the CPU of -j 1", repeats, cpu_cli[1], cpu_cli[2], cpu_cli[2] / cpu_cli[1]))
+  end
+  if cpu_cli[1] and cpu_cli[2] and cpu_cli.halves then
+    print(string.format("  control, two -j 1 processes on halves of the list at once: %.2f s, CPU %.2f s (%.2fx -j 1: "
+      .. "the machine's cost of two at once); -j 2 spends %.2fx the control's CPU (the pool's own cost)",
+      best_cli.halves, cpu_cli.halves, cpu_cli.halves / cpu_cli[1], cpu_cli[2] / cpu_cli.halves))
   end
 else
   print("  bin/pith -j 1 / -j 2: a run failed")

@@ -13,6 +13,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -251,6 +255,28 @@ static int l_ncpu(lua_State *L) {
   return 1;
 }
 
+/* proc.keep_heap(trim_bytes, mmap_bytes) -> true | nil (not glibc). For
+ * bin/pith, which owns its process (never the library): freed heap up to
+ * trim_bytes stays with the process, and blocks under mmap_bytes come from
+ * the heap. glibc's defaults hand the heap back after each large page and map
+ * each large buffer afresh, so the next page takes the same memory again one
+ * page fault at a time: a fault is a few microseconds on a virtual machine,
+ * and pith -j pays it in every worker. */
+static int l_keep_heap(lua_State *L) {
+  lua_Integer trim = luaL_checkinteger(L, 1), map = luaL_checkinteger(L, 2);
+  luaL_argcheck(L, trim >= 0 && trim <= INT_MAX, 1, "out of range");
+  luaL_argcheck(L, map >= 0 && map <= INT_MAX, 2, "out of range");
+#ifdef __GLIBC__
+  if (mallopt(M_TRIM_THRESHOLD, (int)trim) == 1 &&
+      mallopt(M_MMAP_THRESHOLD, (int)map) == 1) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+#endif
+  luaL_pushfail(L);
+  return 1;
+}
+
 /* proc.getpid() -> pid */
 static int l_getpid(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)getpid());
@@ -258,13 +284,21 @@ static int l_getpid(lua_State *L) {
 }
 
 void pith__open_proc(lua_State *L) {
-  static const luaL_Reg funcs[] = {{"fork", l_fork},     {"socketpair", l_socketpair},
-                                   {"send", l_send},     {"recv", l_recv},
-                                   {"close", l_close},   {"poll", l_poll},
-                                   {"wait", l_wait},     {"kill", l_kill},
-                                   {"exit", l_exit},     {"isatty", l_isatty},
-                                   {"now", l_now},       {"getpid", l_getpid},
-                                   {"sndbuf", l_sndbuf}, {"ncpu", l_ncpu},
+  static const luaL_Reg funcs[] = {{"fork", l_fork},
+                                   {"socketpair", l_socketpair},
+                                   {"send", l_send},
+                                   {"recv", l_recv},
+                                   {"close", l_close},
+                                   {"poll", l_poll},
+                                   {"wait", l_wait},
+                                   {"kill", l_kill},
+                                   {"exit", l_exit},
+                                   {"isatty", l_isatty},
+                                   {"now", l_now},
+                                   {"getpid", l_getpid},
+                                   {"sndbuf", l_sndbuf},
+                                   {"ncpu", l_ncpu},
+                                   {"keep_heap", l_keep_heap},
                                    {NULL, NULL}};
   luaL_newlib(L, funcs);
   lua_setfield(L, -2, "proc");

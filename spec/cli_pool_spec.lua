@@ -134,3 +134,36 @@ describe("the default number of workers #lua54", function()
     assert.equal("1\n", sh("taskset -c 0 " .. lua))
   end)
 end)
+
+describe("proc.keep_heap #lua54", function()
+  -- A child process frees a 4 MB block and takes one of the same size again;
+  -- prints the page faults (minflt, /proc/self/stat) the second one cost.
+  local function refault(keep)
+    local code = [[
+      package.cpath = "./build/?.so;" .. package.cpath
+      local proc = require("pith.core").proc
+      if KEEP then assert(proc.keep_heap(32 * 1024 * 1024, 8 * 1024 * 1024)) end
+      local function minflt()
+        local f = io.open("/proc/self/stat")
+        local s = f:read("a")
+        f:close()
+        return tonumber(s:gsub("^.*%) ", ""):match("^%S+" .. ("%s+%S+"):rep(6) .. "%s+(%d+)"))
+      end
+      local big = string.rep("x", 4 * 1024 * 1024)
+      big = nil
+      collectgarbage()
+      local before = minflt()
+      big = string.rep("y", 4 * 1024 * 1024)
+      print(minflt() - before)
+    ]]
+    local h = assert(io.popen("lua5.4 -e 'KEEP = " .. tostring(keep) .. "' -e '" .. code:gsub("'", "'\\''") .. "'"))
+    local out = h:read("a")
+    h:close()
+    return assert(tonumber(out), out)
+  end
+
+  it("keeps freed heap: a block taken again costs no page faults (glibc's default faults it in anew)", function()
+    assert.is_true(refault(false) > 500) -- 4 MB is 1024 pages of 4 KB (2049 faults here)
+    assert.is_true(refault(true) < 50)
+  end)
+end)

@@ -1,6 +1,7 @@
 --- Inputs of bin/pith: turns INPUT arguments and -i lists into jobs, and reads
 -- a job's bytes. A job is { source = string, path = string | nil (nil: stdin),
--- url = string | nil, error = string | nil (known unreadable before reading) }.
+-- url = string | nil, error = string | nil (known unreadable before reading),
+-- size = bytes | nil (a file's, when the listing learnt it) }.
 -- A job yields one page, or one per HTML response when it is a web archive
 -- (see M.pages).
 local warc = require "pith.warc"
@@ -24,8 +25,13 @@ local function strip_path(msg, path)
   return msg
 end
 
+-- Whether path is a folder; and, with lfs, the size of a file (the worker
+-- pool's guess at its cost, without a second stat).
 local function is_dir(path)
-  if lfs then return lfs.attributes(path, "mode") == "directory" end
+  if lfs then
+    local attr = lfs.attributes(path)
+    return attr ~= nil and attr.mode == "directory", attr and attr.mode == "file" and attr.size or nil
+  end
   local f = io.open(path, "rb")
   if not f then return false end
   local _, _, code = f:read(0)
@@ -92,7 +98,10 @@ end
 local function add_input(jobs, path, url)
   if path == "-" then
     jobs[#jobs + 1] = { source = "-", url = url }
-  elseif is_dir(path) then
+    return
+  end
+  local dir, size = is_dir(path)
+  if dir then
     local files, err = M.list_dir(path)
     if not files then
       jobs[#jobs + 1] = { source = path, path = path, url = url, error = err }
@@ -100,7 +109,7 @@ local function add_input(jobs, path, url)
       for _, f in ipairs(files) do jobs[#jobs + 1] = { source = f, path = f } end
     end
   else
-    jobs[#jobs + 1] = { source = path, path = path, url = url }
+    jobs[#jobs + 1] = { source = path, path = path, url = url, size = size }
   end
 end
 
