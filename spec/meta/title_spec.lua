@@ -286,4 +286,14 @@ describe("pith.meta.title", function()
     c.declared[2] = c.declared[1]
     assert.equal(c.declared[1], title.choose(c))
   end)
+
+  it("keeps a declaration whole when it is the h1's text, a piece naming the host its subject", function()
+    -- welpenkaufen24.de: og:title and h1 "Welpen kaufen – Tipps zu jeder Hunderasse"
+    assert.equal("Welpen kaufen – Tipps zu jeder Hunderasse", title.choose {
+      declared = { "Welpen kaufen – Tipps zu jeder Hunderasse" },
+      html_title = "Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24",
+      h1s = { "Welpen kaufen – Tipps zu jeder Hunderasse" }, sites = {}, host = "welpenkaufen24.de" })
+    assert.equal("Tipps zu jeder Hunderasse", title.choose {
+      declared = { "Welpen kaufen – Tipps zu jeder Hunderasse" }, h1s = {}, sites = {}, host = "welpenkaufen24.de" })
+  end)
 end)

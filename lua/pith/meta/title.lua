@@ -601,6 +601,11 @@ local function choose(c)
   if declared then
     local s = M.strip(declared, sites, c.host, shown)
     s = s and strip_glued(s, glue_sites, h1, c.shown_once)
+    -- The declaration is the h1's text whole: a piece naming the host is its headline's subject
+    -- ("Welpen kaufen – Tipps zu jeder Hunderasse" on welpenkaufen24.de), not the site's furniture.
+    if s ~= declared and h1[key(declared)] and not h1[key(s)] then
+      s = squash(declared)
+    end
     -- A declaration cut short at a quote its template did not escape (content="... de "x""):
     -- the <title> still holds the whole.
     local whole = s and s ~= "" and c.html_title and c.html_title:find(s, 1, true)
