@@ -296,4 +296,14 @@ describe("pith.meta.title", function()
     assert.equal("Tipps zu jeder Hunderasse", title.choose {
       declared = { "Welpen kaufen – Tipps zu jeder Hunderasse" }, h1s = {}, sites = {}, host = "welpenkaufen24.de" })
   end)
+
+  it("cuts the site's own name before a colon over a short h1", function()
+    -- sonnenenergie.de: <title>SONNENENERGIE: Der WindRebell</title>, <h1>Der WindRebell</h1>
+    local c = { declared = {}, html_title = "SONNENENERGIE: Der WindRebell", h1s = { "Der WindRebell" }, sites = {},
+      host = "www.sonnenenergie.de" }
+    assert.equal("Der WindRebell", title.choose(c))
+    -- A label that is not the site's keeps the whole, as a short headline's <title> does.
+    c.host = "example.de"
+    assert.equal("SONNENENERGIE: Der WindRebell", title.choose(c))
+  end)
 end)

@@ -446,7 +446,7 @@ end
 -- the page's visible headline; what the <title> adds around it is the site's furniture.
 local foreign, site_tailed, cut_short
 
-local function h1_run(t, h1, min_words, any_label)
+local function h1_run(t, h1, min_words, any_label, site_label)
   -- (Most titles hold no h1 but the whole: one look at the title's key settles it.)
   local kt, inside = key(t), false
   for hk in pairs(h1) do
@@ -483,7 +483,9 @@ local function h1_run(t, h1, min_words, any_label)
   -- "Pressemitteilung:"), or any when the <title> alone states the title. (A declared
   -- "Kicker words: Headline" keeps its kicker, as the publisher wrote it.)
   local label, rest = t:match("^([^:]-%S)%s?:%s+(.+)$")
-  if rest and words(rest) >= 3 and h1[key(rest)] and (any_label or not label:find("%s")) then
+  -- (A headline of any length after the site's own name: "SONNENENERGIE: Der WindRebell".)
+  if rest and h1[key(rest)] and (words(rest) >= 3 or (site_label and site_label(label)))
+      and (any_label or not label:find("%s")) then
     return squash(rest)
   end
   return nil
@@ -688,7 +690,9 @@ local function choose(c)
         return s
       end
       -- (A cut leaving four words or fewer keeps the whole, as in cut_html_title.)
-      local run = h1_run(s, h1, 5, true)
+      local run = h1_run(s, h1, 5, true, function(label)
+        return is_site(label, c.sites or {}, c.host)
+      end)
       if run then
         return run
       end
