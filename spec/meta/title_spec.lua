@@ -217,7 +217,8 @@ describe("pith.meta.title", function()
     assert.equal("Produkttester werden: gratis testen & bewerten", (title.strip(
       "Produkttester werden: gratis testen & bewerten │ Nestlé Marktplatz", {}, "www.nestle-marktplatz.de")))
     -- German's transcription: "ä" is "ae" in the host.
-    assert.equal("Geschichte", (title.strip("Geschichte | Klänge des Verschweigens", {}, "klaenge-des-verschweigens.de")))
+    assert.equal("Geschichte",
+      (title.strip("Geschichte | Klänge des Verschweigens", {}, "klaenge-des-verschweigens.de")))
     assert.equal("ÖTV", select(2, title.strip("Taucher im Einsatz | ÖTV", {}, "www.oetv.at")))
     -- Not a headline that merely has accents.
     assert.equal("Crème brûlée | Recettes faciles", (title.strip("Crème brûlée | Recettes faciles", {}, "example.fr")))
@@ -225,8 +226,9 @@ describe("pith.meta.title", function()
 
   it("drops the site's address after a separator of another kind than the headline's", function()
     -- literaturkritik.de: <title>Headline - Subtitle : literaturkritik.de</title>
-    local t, site = title.strip("Vom Boden aus gedacht - Eine Autorin verwebt Lokales und Globales : literaturkritik.de",
-      {}, "literaturkritik.de")
+    local t, site = title.strip(
+      "Vom Boden aus gedacht - Eine Autorin verwebt Lokales und Globales : literaturkritik.de", {},
+      "literaturkritik.de")
     assert.equal("Vom Boden aus gedacht - Eine Autorin verwebt Lokales und Globales", t)
     assert.equal("literaturkritik.de", site)
     -- Another site's address is part of the headline.
@@ -278,7 +280,8 @@ describe("pith.meta.title", function()
     local c = {
       declared = { "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole",
         "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon" },
-      html_title = "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon",
+      html_title =
+        "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon",
       h1s = { "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon" },
       sites = {}, host = "www.uusisuomi.fi" }
     assert.equal(c.h1s[1], title.choose(c))
