@@ -555,6 +555,7 @@ function M.collect(doc, opts)
   local function site_name()
     if not site_done then
       site_done = true
+      site = title_mod.site_name(site, f.title or title(), host)
       if not site and html_title then
         local _, removed = title_mod.strip(html_title, site_names(), host)
         site = removed

@@ -309,4 +309,27 @@ describe("pith.meta.title", function()
     c.host = "example.de"
     assert.equal("SONNENENERGIE: Der WindRebell", title.choose(c))
   end)
+
+  it("takes no headline for the site's name when a template declares it so", function()
+    -- enbw.com: <meta property="og:site_name" content="Bürgerbeteiligung für Windpark Steinheim">
+    local name = "Bürgerbeteiligung für Windpark Steinheim"
+    assert.is_nil(title.site_name(name, name, "www.enbw.com"))
+    -- A site's name and motto, a short name, a name the host spells with its accents folded: kept.
+    assert.equal("Yahoo News - Latest News & Headlines", title.site_name("Yahoo News - Latest News & Headlines",
+      "Yahoo News - Latest News & Headlines", "news.yahoo.com"))
+    assert.equal("ICON Magazine", title.site_name("ICON Magazine", "ICON Magazine", "iconmagazine.de"))
+    assert.equal("Milano Città Stato", title.site_name("Milano Città Stato", "Milano Città Stato",
+      "milanocittastato.it"))
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local doc = assert(core.parse([[<html><head>
+      <title>Bürgerbeteiligung für Windpark Steinheim | EnBW</title>
+      <meta property="og:site_name" content="Bürgerbeteiligung für Windpark Steinheim">
+      <meta property="og:title" content="Bürgerbeteiligung für Windpark Steinheim | EnBW"></head>
+      <body><h1>Umweltfreundliche Geldanlage</h1><p>Text.</p></body></html>]]))
+    local f = metadata.collect(doc, { url = "https://www.enbw.com/unternehmen/presse/windpark.html" })
+    doc:close()
+    assert.equal("EnBW", f.sitename)
+    assert.equal("Bürgerbeteiligung für Windpark Steinheim", f.title)
+  end)
 end)

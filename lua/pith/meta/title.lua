@@ -737,4 +737,24 @@ end
 
 M.is_site = is_site
 
+--- The declared site name, or nil when it is the headline itself (a template's slip:
+-- og:site_name or application-name filled with the page's title): a name of three words or more
+-- that is the chosen title and holds nothing of the host's main label ("Yahoo News - Latest News &
+-- Headlines" on news.yahoo.com is the site's name and motto).
+function M.site_name(site, title, host)
+  local label = host and (host:match("([^.]+)%.[^.]+$") or host)
+  if label and SECOND_LEVEL[label] then
+    label = host:match("([^.]+)%.[^.]+%.[^.]+$") or label
+  end
+  if not (site and title and label and #label >= 3) then
+    return site
+  end
+  local ks, kl = key(site), key(label)
+  if words(site) >= 3 and ks == key(title) and not ks:find(kl, 1, true)
+    and not key((site:gsub("[\195\197][\128-\191]", BARE))):find(kl, 1, true) then
+    return nil
+  end
+  return site
+end
+
 return M
