@@ -89,15 +89,25 @@ end
 
 -- What a template declares when the page has no picture of its own: WordPress.com's
 -- "s0.wp.com/i/blank.jpg", a plugin's "default-user-image.png", "no-img_460x320.jpg".
-local STAND_INS = { "blank", "spacer", "placeholder", "default-user-image", "no-img", "no_img", "noimage",
-  "no-image", "no_image" }
+local STAND_INS = {}
+for _, w in ipairs({ "blank", "spacer", "placeholder", "default-user-image", "no-img", "no_img", "noimage",
+  "no-image", "no_image" }) do
+  STAND_INS[#STAND_INS + 1] = "%f[%a]" .. w:gsub("%-", "%%-") .. "%f[^%a]"
+end
 
 --- True when the image's file name says, in a word of its own, that it stands in for a missing
 -- picture ("wordbooker_blank.jpg", not "blankets.jpg").
 function M.stand_in(u)
-  local name = (u:match("([^/?#]*)[?#]?[^/]*$") or u):lower()
-  for _, w in ipairs(STAND_INS) do
-    if name:find("%f[%a]" .. w:gsub("%-", "%%-") .. "%f[^%a]") then
+  -- (Plain finds, not an unanchored pattern: a data: URI may be megabytes long.)
+  local path = u:sub(1, (u:find("[?#]") or #u + 1) - 1)
+  local from, i = 1, path:find("/", 1, true)
+  while i do
+    from = i + 1
+    i = path:find("/", from, true)
+  end
+  local name = path:sub(from):lower()
+  for _, pattern in ipairs(STAND_INS) do
+    if name:find(pattern) then
       return true
     end
   end

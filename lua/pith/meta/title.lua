@@ -165,28 +165,27 @@ end
 -- its first-found kind) when it is the site's address ("literaturkritik.de" on literaturkritik.de)
 -- or one of its names exactly.
 local function last_piece(last, sites, host)
-  local best
-  for _, sp in ipairs(SEPARATORS) do
-    local i, j = last:find(sp, 1, true)
-    while i do
-      best = (not best or j + 1 > best) and j + 1 or best
-      i, j = last:find(sp, j + 1, true)
+  -- (Suffix tests, not a search for every separator: strip runs on every title.)
+  local function after_separator(piece)
+    local head = last:sub(1, #last - #piece)
+    for _, sp in ipairs(SEPARATORS) do
+      if #head > #sp and head:sub(-#sp) == sp then
+        return piece
+      end
     end
-  end
-  local piece = best and last:sub(best)
-  if not piece or piece == "" then
     return nil
   end
-  local k = key(piece)
-  if host and not piece:find("%s") and piece:find(".", 1, true) then
-    local h = key(host)
-    if #k >= 4 and h:sub(-#k) == k then
-      return piece
+  local word = host and last:match("%s(%S+)$")
+  if word and word:find(".", 1, true) then
+    local k, h = key(word), key(host)
+    if #k >= 4 and h:sub(-#k) == k and after_separator(word) then
+      return word
     end
   end
-  for _, s in ipairs(sites or {}) do
-    if key(s) == k then
-      return piece
+  for _, n in ipairs(sites or {}) do
+    n = squash(n)
+    if n and #n >= 2 and #last > #n + 3 and last:sub(-#n):lower() == n:lower() and after_separator(last:sub(-#n)) then
+      return last:sub(-#n)
     end
   end
   return nil
@@ -541,9 +540,10 @@ end
 -- from where it stops and a later declaration states that h1 too. (Declarations that all agree on
 -- the shorter form are the publisher's short headline.)
 function cut_short(s, c, at, list)
-  local head = s:match("^(.-)%s*%.%.%.$") or s:match("^(.-)%s*\226\128\166$")
-  local alt = c.html_title and M.strip(c.html_title, c.sites, c.host)
+  local b = s:byte(-1)
+  local head = (b == 46 or b == 166) and (s:match("^(.-)%s*%.%.%.$") or s:match("^(.-)%s*\226\128\166$"))
   if head and #head >= 20 then
+    local alt = c.html_title and M.strip(c.html_title, c.sites, c.host) or ""
     for _, w in ipairs({ alt, table.unpack(list) }) do
       if #w > #head and w:sub(1, #head) == head then
         return w
