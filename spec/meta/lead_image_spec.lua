@@ -62,6 +62,16 @@ describe("lead image when the page declares none", function()
     assert.is_nil(image_of(page(body,
       '<meta property="og:image" content="/wp-content/plugins/seo/images/default-user-image.png">'),
       "https://blog.test/post"))
+    -- So is the site's icon: a favicon, a home-screen icon, WordPress.com's blavatar.
+    assert.is_nil(image_of(page(body, '<meta property="og:image" content="/favicon-96.ico">'),
+      "https://blog.test/post"))
+    assert.is_nil(image_of(page(body,
+      '<meta property="og:image" content="https://secure.gravatar.com/blavatar/13afe5d061fe?s=200">'),
+      "https://blog.test/post"))
+    assert.equal("https://blog.test/uploads/real.jpg", image_of(page(body,
+      '<meta property="og:image" content="/img/apple-touch-icon@2.png?v=1">'
+        .. '<meta property="og:image" content="/uploads/real.jpg">'),
+      "https://blog.test/post"))
     -- A word of the file name, not a part of one.
     assert.equal("https://blog.test/img/blankets.jpg",
       image_of(page(body, '<meta property="og:image" content="/img/blankets.jpg">'), "https://blog.test/post"))

@@ -88,10 +88,11 @@ local function small(n, u)
 end
 
 -- What a template declares when the page has no picture of its own: WordPress.com's
--- "s0.wp.com/i/blank.jpg", a plugin's "default-user-image.png", "no-img_460x320.jpg".
+-- "s0.wp.com/i/blank.jpg", a plugin's "default-user-image.png", "no-img_460x320.jpg", or the site's
+-- icon for browsers and home screens ("favicon-96.ico", "apple-touch-icon.png", "ms-icon-310x310.png").
 local STAND_INS = {}
 for _, w in ipairs({ "blank", "spacer", "placeholder", "default-user-image", "no-img", "no_img", "noimage",
-  "no-image", "no_image" }) do
+  "no-image", "no_image", "favicon", "apple-touch-icon", "ms-icon" }) do
   STAND_INS[#STAND_INS + 1] = "%f[%a]" .. w:gsub("%-", "%%-") .. "%f[^%a]"
 end
 
@@ -100,6 +101,10 @@ end
 function M.stand_in(u)
   -- (Plain finds, not an unanchored pattern: a data: URI may be megabytes long.)
   local path = u:sub(1, (u:find("[?#]") or #u + 1) - 1)
+  -- WordPress.com's site icon: gravatar.com/blavatar/<hash>.
+  if path:find("/blavatar/", 1, true) then
+    return true
+  end
   local from, i = 1, path:find("/", 1, true)
   while i do
     from = i + 1
