@@ -572,6 +572,7 @@ function M.collect(doc, opts)
   local function site_name()
     if not site_done then
       site_done = true
+      site = title_mod.site_name(site, f.title or title(), host)
       if not site and html_title then
         local _, removed = title_mod.strip(html_title, site_names(), host)
         site = removed
@@ -676,12 +677,12 @@ function M.collect(doc, opts)
 
   -- Lead image: declared images, then link rel=image_src.
   if not skip.image then
-    local img = meta_tags.first(scan, IMAGE_KEYS) or ld.image
+    local img, stand_in = lead_image.declared(meta_tags.all(scan, IMAGE_KEYS), ld.image)
     if not img and scan.links.image_src then
       img = scan.links.image_src[1].href
     end
-    -- Nothing declared: the article's first picture under the headline.
-    if not img then
+    -- Nothing declared (no stand-in either): the article's first picture under the headline.
+    if not img and not stand_in then
       at_title()
       img = lead_image.first(doc, idx.anchor)
     end

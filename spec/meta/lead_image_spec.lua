@@ -50,4 +50,40 @@ describe("lead image when the page declares none", function()
     assert.equal("http://www.dmagazine.com/wp-content/uploads/media/4/tony_dorsett_1.jpg",
       image_of(util.page("../shared/corpus/mercury/html/www.dmagazine.com.html.gz"), url))
   end)
+
+  it("passes over a declared stand-in for a missing picture, guessing none when only stand-ins are declared",
+    function()
+    -- WordPress.com declares og:image "https://s0.wp.com/i/blank.jpg" on a post without a featured image.
+    local blank = '<meta property="og:image" content="https://s0.wp.com/i/blank.jpg">'
+    local body = '<h1>Story</h1><p>Words.</p><img src="/uploads/other-story.jpg" width="600">'
+    assert.equal("https://blog.test/uploads/real.jpg", image_of(page(body,
+      blank .. '<meta name="twitter:image" content="/uploads/real.jpg">'), "https://blog.test/post"))
+    assert.is_nil(image_of(page(body, blank), "https://blog.test/post"))
+    assert.is_nil(image_of(page(body,
+      '<meta property="og:image" content="/wp-content/plugins/seo/images/default-user-image.png">'),
+      "https://blog.test/post"))
+    -- So is the site's icon: a favicon, a home-screen icon, WordPress.com's blavatar.
+    assert.is_nil(image_of(page(body, '<meta property="og:image" content="/favicon-96.ico">'),
+      "https://blog.test/post"))
+    assert.is_nil(image_of(page(body,
+      '<meta property="og:image" content="https://secure.gravatar.com/blavatar/13afe5d061fe?s=200">'),
+      "https://blog.test/post"))
+    assert.equal("https://blog.test/uploads/real.jpg", image_of(page(body,
+      '<meta property="og:image" content="/img/apple-touch-icon@2.png?v=1">'
+        .. '<meta property="og:image" content="/uploads/real.jpg">'),
+      "https://blog.test/post"))
+    -- A word of the file name, not a part of one.
+    assert.equal("https://blog.test/img/blankets.jpg",
+      image_of(page(body, '<meta property="og:image" content="/img/blankets.jpg">'), "https://blog.test/post"))
+  end)
+
+  it("takes no plugin's button, theme header or advertisement for the article's picture", function()
+    local body = [[<article><h1>Story</h1>
+      <img src="/wp-content/plugins/share-it/images/addtoany-bg.jpg" width="400">
+      <img src="https://blog.files.wordpress.com/2012/09/cropped-img_1324.jpg" width="500" height="160">
+      <img src="/wp-content/uploads/2010/03/werbung_shop1.jpg" alt="Shop">
+      <p>Words.</p><img src="/wp-content/uploads/2013/09/glasses.jpg"></article>]]
+    assert.equal("https://blog.test/wp-content/uploads/2013/09/glasses.jpg",
+      image_of(page(body), "https://blog.test/post"))
+  end)
 end)

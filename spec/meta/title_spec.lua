@@ -211,4 +211,125 @@ describe("pith.meta.title", function()
       h1s = { "„Welches Europa wir wollen“" }, sites = {}, host = "tafelblog.de" }
     assert.equal("„Welches Europa wir wollen“", title.choose(c))
   end)
+
+  it("reads a site's name with diacritics against its ASCII host", function()
+    -- nestle-marktplatz.de: og:title "Produkttester werden: gratis testen & bewerten │ Nestlé Marktplatz"
+    assert.equal("Produkttester werden: gratis testen & bewerten", (title.strip(
+      "Produkttester werden: gratis testen & bewerten │ Nestlé Marktplatz", {}, "www.nestle-marktplatz.de")))
+    -- German's transcription: "ä" is "ae" in the host.
+    assert.equal("Geschichte",
+      (title.strip("Geschichte | Klänge des Verschweigens", {}, "klaenge-des-verschweigens.de")))
+    assert.equal("ÖTV", select(2, title.strip("Taucher im Einsatz | ÖTV", {}, "www.oetv.at")))
+    -- Not a headline that merely has accents.
+    assert.equal("Crème brûlée | Recettes faciles", (title.strip("Crème brûlée | Recettes faciles", {}, "example.fr")))
+  end)
+
+  it("drops the site's address after a separator of another kind than the headline's", function()
+    -- literaturkritik.de: <title>Headline - Subtitle : literaturkritik.de</title>
+    local t, site = title.strip(
+      "Vom Boden aus gedacht - Eine Autorin verwebt Lokales und Globales : literaturkritik.de", {},
+      "literaturkritik.de")
+    assert.equal("Vom Boden aus gedacht - Eine Autorin verwebt Lokales und Globales", t)
+    assert.equal("literaturkritik.de", site)
+    -- Another site's address is part of the headline.
+    assert.equal("Rates rise - Why it matters : Bank.com", (title.strip("Rates rise - Why it matters : Bank.com",
+      {}, "example.com")))
+  end)
+
+  it("passes over a declared section or site name that shares no word with the <title>'s h1", function()
+    -- bdzv.de: og:title "Pressemitteilungen" on every press release.
+    local c = { declared = { "Pressemitteilungen" },
+      html_title = "BDZV: Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen",
+      h1s = { "Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen" }, sites = { "BDZV" },
+      host = "www.bdzv.de" }
+    assert.equal("Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen", title.choose(c))
+    -- caritas.de: the section's name declared first, the headline after it.
+    assert.equal("Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt", title.choose {
+      declared = { "Pressemeldungen des Deutschen Caritasverbandes",
+        "Wahl: Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt" },
+      html_title = "Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt",
+      h1s = { "Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt" }, sites = {}, host = "www.caritas.de" })
+    -- A declared headline of its own (faz.net) stays, however different its words.
+    assert.equal("Die Sonne geht auch wieder auf", title.choose {
+      declared = { "Die Sonne geht auch wieder auf", "Sierra Leone: Die Sonne geht auch wieder auf" },
+      html_title = "Reise durch Sierra Leone: Es ist Zeit für den Tourismus",
+      h1s = { "Reise durch Sierra Leone: Es ist Zeit für den Tourismus" }, sites = {}, host = "www.faz.net" })
+    -- Without an h1 the <title> states, nothing says the declaration is furniture.
+    c.h1s = {}
+    assert.equal("Pressemitteilungen", title.choose(c))
+  end)
+
+  it("takes a later declaration that is the first one less the site's furniture", function()
+    -- hankookilbo.com: og:title "Headline-Section|Site" (the bar a Hangul letter), JSON-LD the headline.
+    assert.equal("정부, 새 정책 발표", title.choose {
+      declared = { "정부, 새 정책 발표-정치ㅣ한국일보", "정부, 새 정책 발표" }, h1s = {},
+      sites = { "한국일보" }, host = "www.hankookilbo.com" })
+    -- A longer headline that goes on in words is no site's furniture.
+    assert.equal("Rates rise again", title.choose {
+      declared = { "Rates rise again", "Rates rise" }, h1s = {}, sites = { "again" }, host = "example.com" })
+  end)
+
+  it("restores a declared title cut short from the h1 that goes on", function()
+    -- scmp.com: JSON-LD headline "... for Hong Kong leader..."
+    assert.equal("Tsai’s political playbook should be essential reading for Hong Kong leader Carrie Lam", title.choose {
+      declared = { "Tsai’s political playbook should be essential reading for Hong Kong leader..." },
+      html_title = "Tsai’s political playbook should be essential reading for Hong Kong leader Carrie Lam | SCMP",
+      h1s = { "Tsai’s political playbook should be essential reading for Hong Kong leader Carrie Lam" },
+      sites = { "SCMP" }, host = "www.scmp.com" })
+    -- uusisuomi.fi: the first declaration cut at a length limit, mid-sentence; a later one whole.
+    local c = {
+      declared = { "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole",
+        "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon" },
+      html_title =
+        "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon",
+      h1s = { "Sanna Marin tapasi Angela Merkelin: Saksa haluaa pitää kiinni maataloustuista ei ole otettu huomioon" },
+      sites = {}, host = "www.uusisuomi.fi" }
+    assert.equal(c.h1s[1], title.choose(c))
+    -- Declarations that all agree on the shorter form are the publisher's short headline.
+    c.declared[2] = c.declared[1]
+    assert.equal(c.declared[1], title.choose(c))
+  end)
+
+  it("keeps a declaration whole when it is the h1's text, a piece naming the host its subject", function()
+    -- welpenkaufen24.de: og:title and h1 "Welpen kaufen – Tipps zu jeder Hunderasse"
+    assert.equal("Welpen kaufen – Tipps zu jeder Hunderasse", title.choose {
+      declared = { "Welpen kaufen – Tipps zu jeder Hunderasse" },
+      html_title = "Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24",
+      h1s = { "Welpen kaufen – Tipps zu jeder Hunderasse" }, sites = {}, host = "welpenkaufen24.de" })
+    assert.equal("Tipps zu jeder Hunderasse", title.choose {
+      declared = { "Welpen kaufen – Tipps zu jeder Hunderasse" }, h1s = {}, sites = {}, host = "welpenkaufen24.de" })
+  end)
+
+  it("cuts the site's own name before a colon over a short h1", function()
+    -- sonnenenergie.de: <title>SONNENENERGIE: Der WindRebell</title>, <h1>Der WindRebell</h1>
+    local c = { declared = {}, html_title = "SONNENENERGIE: Der WindRebell", h1s = { "Der WindRebell" }, sites = {},
+      host = "www.sonnenenergie.de" }
+    assert.equal("Der WindRebell", title.choose(c))
+    -- A label that is not the site's keeps the whole, as a short headline's <title> does.
+    c.host = "example.de"
+    assert.equal("SONNENENERGIE: Der WindRebell", title.choose(c))
+  end)
+
+  it("takes no headline for the site's name when a template declares it so", function()
+    -- enbw.com: <meta property="og:site_name" content="Bürgerbeteiligung für Windpark Steinheim">
+    local name = "Bürgerbeteiligung für Windpark Steinheim"
+    assert.is_nil(title.site_name(name, name, "www.enbw.com"))
+    -- A site's name and motto, a short name, a name the host spells with its accents folded: kept.
+    assert.equal("Yahoo News - Latest News & Headlines", title.site_name("Yahoo News - Latest News & Headlines",
+      "Yahoo News - Latest News & Headlines", "news.yahoo.com"))
+    assert.equal("ICON Magazine", title.site_name("ICON Magazine", "ICON Magazine", "iconmagazine.de"))
+    assert.equal("Milano Città Stato", title.site_name("Milano Città Stato", "Milano Città Stato",
+      "milanocittastato.it"))
+    local core = require "pith.core"
+    local metadata = require "pith.metadata"
+    local doc = assert(core.parse([[<html><head>
+      <title>Bürgerbeteiligung für Windpark Steinheim | EnBW</title>
+      <meta property="og:site_name" content="Bürgerbeteiligung für Windpark Steinheim">
+      <meta property="og:title" content="Bürgerbeteiligung für Windpark Steinheim | EnBW"></head>
+      <body><h1>Umweltfreundliche Geldanlage</h1><p>Text.</p></body></html>]]))
+    local f = metadata.collect(doc, { url = "https://www.enbw.com/unternehmen/presse/windpark.html" })
+    doc:close()
+    assert.equal("EnBW", f.sitename)
+    assert.equal("Bürgerbeteiligung für Windpark Steinheim", f.title)
+  end)
 end)

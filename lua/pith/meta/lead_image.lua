@@ -17,11 +17,13 @@ local IN_ARTICLE = "(//article//img[" .. OUTSIDE .. "] | //main//img[" .. OUTSID
   .. "] | //*[@itemprop='articleBody']//img)[position() <= 12]"
 
 -- Furniture by name: a logo, icon or avatar is the site's or a person's, not the story's; so are
--- feed, share and licence buttons, loading spinners and whatever a theme's folder holds.
+-- feed, share and licence buttons, loading spinners, advertisements ("werbung", "anzeige") and
+-- whatever a theme's or a plugin's folder holds; WordPress names the header and site icon it crops
+-- "cropped-...".
 local FURNITURE = { "logo", "icon", "avatar", "gravatar", "profile", "emoji", "smiley", "sprite", "spacer",
   "pixel", "blank", "placeholder", "badge", "banner", "button", "symbol", "rss", "feed", "share", "comment",
   "loader", "loading", "spinner", "license", "licence", "lizenz", "sidebar", "widget", "counter", "track",
-  "hit.php", "/theme/", "/themes/", "/skins/" }
+  "hit.php", "/theme/", "/themes/", "/skins/", "/plugins/", "/cropped-", "werbung", "anzeige", "advert" }
 
 -- Attributes lazy loaders keep the real address in while src holds a placeholder.
 local LAZY = { "data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src" }
@@ -83,6 +85,53 @@ local function small(n, u)
     end
   end
   return false
+end
+
+-- What a template declares when the page has no picture of its own: WordPress.com's
+-- "s0.wp.com/i/blank.jpg", a plugin's "default-user-image.png", "no-img_460x320.jpg", or the site's
+-- icon for browsers and home screens ("favicon-96.ico", "apple-touch-icon.png", "ms-icon-310x310.png").
+local STAND_INS = {}
+for _, w in ipairs({ "blank", "spacer", "placeholder", "default-user-image", "no-img", "no_img", "noimage",
+  "no-image", "no_image", "favicon", "apple-touch-icon", "ms-icon" }) do
+  STAND_INS[#STAND_INS + 1] = "%f[%a]" .. w:gsub("%-", "%%-") .. "%f[^%a]"
+end
+
+--- True when the image's file name says, in a word of its own, that it stands in for a missing
+-- picture ("wordbooker_blank.jpg", not "blankets.jpg").
+function M.stand_in(u)
+  -- (Plain finds, not an unanchored pattern: a data: URI may be megabytes long.)
+  local path = u:sub(1, (u:find("[?#]") or #u + 1) - 1)
+  -- WordPress.com's site icon: gravatar.com/blavatar/<hash>.
+  if path:find("/blavatar/", 1, true) then
+    return true
+  end
+  local from, i = 1, path:find("/", 1, true)
+  while i do
+    from = i + 1
+    i = path:find("/", from, true)
+  end
+  local name = path:sub(from):lower()
+  for _, pattern in ipairs(STAND_INS) do
+    if name:find(pattern) then
+      return true
+    end
+  end
+  return false
+end
+
+--- The first declared image (values in the page's order of preference, then the JSON-LD image)
+-- that is no stand-in for a missing one; else nil, and true when stand-ins were declared: the
+-- page says it has no picture, and a guess from its body would find another story's teaser.
+function M.declared(values, ld_image)
+  for i = 1, #values do
+    if not M.stand_in(values[i]) then
+      return values[i]
+    end
+  end
+  if ld_image and not M.stand_in(ld_image) then
+    return ld_image
+  end
+  return nil, #values > 0 or ld_image ~= nil
 end
 
 --- The first article image: headline = the h1 the headline window is built around (or nil).

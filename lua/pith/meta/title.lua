@@ -48,6 +48,80 @@ local FURNITURE = { blogarchive = true, blogarchiv = true }
 local SECOND_LEVEL = { co = true, com = true, ac = true, gv = true, ["or"] = true, ne = true, go = true,
   gov = true, org = true, net = true, edu = true, gob = true }
 
+-- Latin letters with diacritics (UTF-8 "\195\128"-"\195\191", "\197\147" for "œ") as a host
+-- spells them: the bare letter ("é" -> "e"), or German's transcription ("ü" -> "ue").
+local BARE, GERMAN = {}, {}
+do
+  local bare = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty"
+  for i = 0, 63 do
+    local ch = "\195" .. string.char(128 + i)
+    local b = bare:sub(i + 1, i + 1)
+    if b:find("%a") then
+      BARE[ch], GERMAN[ch] = b, b
+    end
+  end
+  BARE["\195\159"], GERMAN["\195\159"] = "ss", "ss"
+  for ch, t in pairs({ ["\195\164"] = "ae", ["\195\182"] = "oe", ["\195\188"] = "ue", ["\195\132"] = "Ae",
+    ["\195\150"] = "Oe", ["\195\156"] = "Ue" }) do
+    GERMAN[ch] = t
+  end
+  BARE["\197\147"], GERMAN["\197\147"] = "oe", "oe"
+end
+local FOLDS = { BARE, GERMAN }
+
+-- The piece names the host (k: its key).
+local function by_host(piece, k, host)
+  -- "Yahoo News" on news.yahoo.com: every word is a label of the host.
+  local labels, all, n = {}, true, 0
+  for l in host:gmatch("[^.]+") do
+    labels[l] = true
+  end
+  for w in piece:lower():gmatch("[%w]+") do
+    all = all and labels[w] == true
+  end
+  -- (Words as a reader counts them: "Szorc's" is one, and a legal form after a name, "e.V.",
+  -- "GmbH", is none.)
+  local named = piece:lower():gsub("\226\128\153", "'")
+  named = named:gsub("%s+e%.%s?v%.?%s*$", ""):gsub("%s+gmbh%s*$", "")
+  for _ in named:gmatch("%w[%w']*") do
+    n = n + 1
+  end
+  if all and n > 0 then
+    return true
+  end
+  local h = host:gsub("[%.%-]", "")
+  if h:find(k, 1, true) then
+    return true
+  end
+  -- "Les Versants" on versants.com, "The Motley Fool" on fool.com: a short piece that
+  -- holds the host's main label.
+  -- (Under a country's generic second level, "co.uk", "gv.at", "or.jp", the label before it.)
+  local label = host:match("([^.]+)%.[^.]+$")
+  if label and SECOND_LEVEL[label] and host:find("%.%a%a$") then
+    label = host:match("([^.]+)%.[^.]+%.[^.]+$")
+  end
+  -- ("Berliner Leichtathletik Verband" on leichtathletik-berlin.de: every part of the label.)
+  local whole = label and #label >= 4 and n <= 4
+  for part in whole and label:gmatch("[^-]+") or function() end do
+    whole = whole and #part >= 3 and k:find(part, 1, true) ~= nil
+  end
+  if whole then
+    return true
+  end
+  -- "Der SeglerBlog aus Berlin" on seglerblog.example.de: a subdomain that names the site.
+  -- (Not in a list, "news, politics, sport": a section's subdomain in the site's motto.)
+  local sub = label and n <= 4 and not piece:find(",", 1, true)
+    and host:match("^([^.]+)%." .. label:gsub("%p", "%%%0") .. "%.")
+  if sub and sub ~= "www" and #sub >= 6 and k:find(sub, 1, true) then
+    return true
+  end
+  local domain = k:gsub("com$", ""):gsub("net$", ""):gsub("org$", "")
+  if #domain >= 3 and h:find(domain, 1, true) == 1 then
+    return true
+  end
+  return false
+end
+
 local function is_site(piece, sites, host, shown)
   local k = key(piece)
   if k == "" then
@@ -69,56 +143,52 @@ local function is_site(piece, sites, host, shown)
     end
   end
   if host and #k >= 3 then
-    -- "Yahoo News" on news.yahoo.com: every word is a label of the host.
-    local labels, all, n = {}, true, 0
-    for l in host:gmatch("[^.]+") do
-      labels[l] = true
-    end
-    for w in piece:lower():gmatch("[%w]+") do
-      all = all and labels[w] == true
-    end
-    -- (Words as a reader counts them: "Szorc's" is one, and a legal form after a name, "e.V.",
-    -- "GmbH", is none.)
-    local named = piece:lower():gsub("\226\128\153", "'")
-    named = named:gsub("%s+e%.%s?v%.?%s*$", ""):gsub("%s+gmbh%s*$", "")
-    for _ in named:gmatch("%w[%w']*") do
-      n = n + 1
-    end
-    if all and n > 0 then
+    if by_host(piece, k, host) then
       return true
     end
-    local h = host:gsub("[%.%-]", "")
-    if h:find(k, 1, true) then
-      return true
-    end
-    -- "Les Versants" on versants.com, "The Motley Fool" on fool.com: a short piece that
-    -- holds the host's main label.
-    -- (Under a country's generic second level, "co.uk", "gv.at", "or.jp", the label before it.)
-    local label = host:match("([^.]+)%.[^.]+$")
-    if label and SECOND_LEVEL[label] and host:find("%.%a%a$") then
-      label = host:match("([^.]+)%.[^.]+%.[^.]+$")
-    end
-    -- ("Berliner Leichtathletik Verband" on leichtathletik-berlin.de: every part of the label.)
-    local whole = label and #label >= 4 and n <= 4
-    for part in whole and label:gmatch("[^-]+") or function() end do
-      whole = whole and #part >= 3 and k:find(part, 1, true) ~= nil
-    end
-    if whole then
-      return true
-    end
-    -- "Der SeglerBlog aus Berlin" on seglerblog.example.de: a subdomain that names the site.
-    -- (Not in a list, "news, politics, sport": a section's subdomain in the site's motto.)
-    local sub = label and n <= 4 and not piece:find(",", 1, true)
-      and host:match("^([^.]+)%." .. label:gsub("%p", "%%%0") .. "%.")
-    if sub and sub ~= "www" and #sub >= 6 and k:find(sub, 1, true) then
-      return true
-    end
-    local domain = k:gsub("com$", ""):gsub("net$", ""):gsub("org$", "")
-    if #domain >= 3 and h:find(domain, 1, true) == 1 then
-      return true
+    -- A host is written in ASCII: "Nestlé Marktplatz" on nestle-marktplatz.de, "Klänge des
+    -- Verschweigens" on klaenge-des-verschweigens.de.
+    if k:find("[\195\197]") then
+      for _, fold in ipairs(FOLDS) do
+        local p = piece:gsub("[\195\197][\128-\191]", fold)
+        if p ~= piece and by_host(p, key(p), host) then
+          return true
+        end
+      end
     end
   end
   return false
+end
+
+
+-- The piece after the last separator of another kind in `last` (the last piece of a title split at
+-- its first-found kind) when it is the site's address ("literaturkritik.de" on literaturkritik.de)
+-- or one of its names exactly.
+local function last_piece(last, sites, host)
+  -- (Suffix tests, not a search for every separator: strip runs on every title.)
+  local function after_separator(piece)
+    local head = last:sub(1, #last - #piece)
+    for _, sp in ipairs(SEPARATORS) do
+      if #head > #sp and head:sub(-#sp) == sp then
+        return piece
+      end
+    end
+    return nil
+  end
+  local word = host and last:match("%s(%S+)$")
+  if word and word:find(".", 1, true) then
+    local k, h = key(word), key(host)
+    if #k >= 4 and h:sub(-#k) == k and after_separator(word) then
+      return word
+    end
+  end
+  for _, n in ipairs(sites or {}) do
+    n = squash(n)
+    if n and #n >= 2 and #last > #n + 3 and last:sub(-#n):lower() == n:lower() and after_separator(last:sub(-#n)) then
+      return last:sub(-#n)
+    end
+  end
+  return nil
 end
 
 --- Removes leading and trailing pieces that name the site. Returns the title, the removed site
@@ -138,6 +208,19 @@ function M.strip(t, sites, host, shown)
     end
   end
   local parts, sep = split(t)
+  -- "Headline - Subtitle : literaturkritik.de": the site's address, or its exact name, after a
+  -- separator of another kind than the first.
+  local last = parts and parts[#parts]
+  local address = last and last_piece(last, sites, host)
+  if address then
+    local head = t:sub(1, #t - #address)
+    for _, sp in ipairs(SEPARATORS) do
+      if head:sub(-#sp) == sp then
+        local rest = M.strip(squash(head:sub(1, -#sp - 1)), sites, host, shown)
+        return rest, address
+      end
+    end
+  end
   if not parts then
     return t
   end
@@ -360,7 +443,9 @@ end
 -- "Blog Archive » Headline", "Headline - Site - Section", "Label : Headline": a run of the
 -- pieces between separators (or after a colon) that is an h1's text on its own. The h1 is
 -- the page's visible headline; what the <title> adds around it is the site's furniture.
-local function h1_run(t, h1, min_words, any_label)
+local foreign, site_tailed, cut_short
+
+local function h1_run(t, h1, min_words, any_label, site_label)
   -- (Most titles hold no h1 but the whole: one look at the title's key settles it.)
   local kt, inside = key(t), false
   for hk in pairs(h1) do
@@ -397,8 +482,85 @@ local function h1_run(t, h1, min_words, any_label)
   -- "Pressemitteilung:"), or any when the <title> alone states the title. (A declared
   -- "Kicker words: Headline" keeps its kicker, as the publisher wrote it.)
   local label, rest = t:match("^([^:]-%S)%s?:%s+(.+)$")
-  if rest and words(rest) >= 3 and h1[key(rest)] and (any_label or not label:find("%s")) then
+  -- (A headline of any length after the site's own name: "SONNENENERGIE: Der WindRebell".)
+  if rest and h1[key(rest)] and (words(rest) >= 3 or (site_label and site_label(label)))
+      and (any_label or not label:find("%s")) then
     return squash(rest)
+  end
+  return nil
+end
+
+-- Characters of the scripts that write no spaces between words (CJK): their "words" are whole
+-- phrases, which no overlap of words can compare.
+local function unspaced(t)
+  return t:find("[\227-\239]") ~= nil
+end
+
+-- A declared title that shares no word with the <title>, while the <title> states an h1's
+-- headline (or an h1 holds the <title>'s), and is a name's few words: the name of the site or of
+-- its section ("Pressemitteilungen", "International Biathlon Union - IBU") that a template declares
+-- on every page.
+function foreign(d, html_title, list)
+  if not html_title or word_tokens(d) > 4 or unspaced(d) or unspaced(html_title) or overlap(d, html_title) > 0 then
+    return false
+  end
+  local kt = key(html_title)
+  for _, h in ipairs(list) do
+    local kh = key(h)
+    if words(h) >= 3 and overlap(d, h) == 0 and (kt:find(kh, 1, true) or (words(html_title) >= 3
+        and kh:find(kt, 1, true))) then
+      return true
+    end
+  end
+  return false
+end
+
+-- "Headline-Section|Site" declared first, "Headline" by a later declaration: the first is the later
+-- one with the site's furniture added (a short tail, not a word's continuation, that ends in one
+-- of the site's names).
+function site_tailed(s, declared, at, sites)
+  for i = at + 1, #declared do
+    local d = squash(declared[i])
+    local tail = d and #d >= 3 and #d < #s and s:sub(1, #d) == d and s:sub(#d + 1)
+    if tail and #tail <= 60 and not tail:find("^%s*%w") then
+      local kt = key(tail)
+      for _, n in ipairs(sites) do
+        local kn = key(n)
+        if #kn >= 2 and #kt >= #kn and kt:sub(-#kn) == kn then
+          return d
+        end
+      end
+    end
+  end
+  return nil
+end
+
+-- A declaration cut short: with an ellipsis ("... for Hong Kong leader..."), when an h1 or the
+-- <title> goes on from where it stops; or mid-sentence at a length limit, when an h1 goes on
+-- from where it stops and a later declaration states that h1 too. (Declarations that all agree on
+-- the shorter form are the publisher's short headline.)
+function cut_short(s, c, at, list)
+  local b = s:byte(-1)
+  local head = (b == 46 or b == 166) and (s:match("^(.-)%s*%.%.%.$") or s:match("^(.-)%s*\226\128\166$"))
+  if head and #head >= 20 then
+    local alt = c.html_title and M.strip(c.html_title, c.sites, c.host) or ""
+    for _, w in ipairs({ alt, table.unpack(list) }) do
+      if #w > #head and w:sub(1, #head) == head then
+        return w
+      end
+    end
+    return nil
+  end
+  for _, h in ipairs(list) do
+    if #h > #s and h:sub(1, #s) == s and h:find("^%s+[%w\128-\255]", #s + 1) then
+      local kh, stated = key(h), false
+      for i = at + 1, #c.declared do
+        stated = stated or key(c.declared[i]) == kh
+      end
+      if stated then
+        return h
+      end
+    end
   end
   return nil
 end
@@ -421,7 +583,13 @@ local function choose(c)
     end
   end
   local sites = c.declared_sites or c.sites
-  local declared = c.declared and c.declared[1]
+  local declared, at = nil, 0
+  for i, d in ipairs(c.declared or {}) do
+    if not foreign(d, c.html_title, list) then
+      declared, at = d, i
+      break
+    end
+  end
   local shown = type(c.shown) == "table" and c.shown or {}
   local glue_sites = c.sites or {}
   if #shown > 0 then
@@ -435,6 +603,11 @@ local function choose(c)
   if declared then
     local s = M.strip(declared, sites, c.host, shown)
     s = s and strip_glued(s, glue_sites, h1, c.shown_once)
+    -- The declaration is the h1's text whole: a piece naming the host is its headline's subject
+    -- ("Welpen kaufen – Tipps zu jeder Hunderasse" on welpenkaufen24.de), not the site's furniture.
+    if s ~= declared and h1[key(declared)] and not h1[key(s)] then
+      s = squash(declared)
+    end
     -- A declaration cut short at a quote its template did not escape (content="... de "x""):
     -- the <title> still holds the whole.
     local whole = s and s ~= "" and c.html_title and c.html_title:find(s, 1, true)
@@ -448,6 +621,7 @@ local function choose(c)
         end
       end
     end
+    s = s and s ~= "" and (site_tailed(s, c.declared, at, glue_sites) or cut_short(s, c, at, list)) or s
     if s and s ~= "" then
       if h1[key(s)] then
         -- The h1 marked itemprop=headline is schema.org's headline, as JSON-LD's is: its
@@ -516,7 +690,9 @@ local function choose(c)
         return s
       end
       -- (A cut leaving four words or fewer keeps the whole, as in cut_html_title.)
-      local run = h1_run(s, h1, 5, true)
+      local run = h1_run(s, h1, 5, true, function(label)
+        return is_site(label, c.sites or {}, c.host)
+      end)
       if run then
         return run
       end
@@ -560,5 +736,25 @@ function M.choose(c)
 end
 
 M.is_site = is_site
+
+--- The declared site name, or nil when it is the headline itself (a template's slip:
+-- og:site_name or application-name filled with the page's title): a name of three words or more
+-- that is the chosen title and holds nothing of the host's main label ("Yahoo News - Latest News &
+-- Headlines" on news.yahoo.com is the site's name and motto).
+function M.site_name(site, title, host)
+  local label = host and (host:match("([^.]+)%.[^.]+$") or host)
+  if label and SECOND_LEVEL[label] then
+    label = host:match("([^.]+)%.[^.]+%.[^.]+$") or label
+  end
+  if not (site and title and label and #label >= 3) then
+    return site
+  end
+  local ks, kl = key(site), key(label)
+  if words(site) >= 3 and ks == key(title) and not ks:find(kl, 1, true)
+    and not key((site:gsub("[\195\197][\128-\191]", BARE))):find(kl, 1, true) then
+    return nil
+  end
+  return site
+end
 
 return M

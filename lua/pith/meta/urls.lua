@@ -95,10 +95,15 @@ function resolve(base, ref)
   return origin .. normalise_path(dir .. ref)
 end
 
---- The lower-cased host of an absolute URL, without "www." and port.
+--- The lower-cased host of an absolute URL, without "www." and port. For a page a web archive
+-- holds (https://web.archive.org/web/2016.../http://ordnungsrausch.com/...), the archived page's
+-- host: the site whose names its title and credits give.
 function M.host(url)
   if type(url) ~= "string" then
     return nil
+  end
+  if url:find("^https?://web%.archive%.org/web/[%w_]+/https?://") then
+    url = url:match("^https?://web%.archive%.org/web/[%w_]+/(.+)$")
   end
   local _, authority = split(url)
   if not authority then
