@@ -23,7 +23,10 @@ local function run(n, opts)
       lost[tonumber(unit.source:match("%d+"))] = why
       return { lost = unit.source }
     end,
-    emit = function(res) got[#got + 1] = res end,
+    emit = function(res)
+      got[#got + 1] = res
+      if opts.on_emit then opts.on_emit(res) end
+    end,
   }
   assert.is_true(workers.run(o))
   return got, lost
@@ -75,6 +78,33 @@ describe("the worker pool #lua54", function()
     assert.are_not.equal(got[2].pid, got[4].pid) -- 4 ran after the crash
     assert.is_nil(lost[4])
     assert.is_nil(lost[5])
+  end)
+
+  it("a worker dying while the parent sends it a unit: the results it wrote before are kept", function()
+    -- the parent dawdles over unit 1's record while the worker finishes unit 2 and
+    -- dies on unit 3; the parent's next send fails before it has read unit 2's result
+    local function pause(s)
+      local t = proc.now()
+      repeat until proc.now() - t >= s
+    end
+    local got, lost = run(8, {
+      jobs = 1, depth = 4,
+      work = function(u)
+        if u.n == 2 then pause(0.2) end
+        if u.n == 3 then proc.kill(proc.getpid(), "KILL") end
+        return { n = u.n, pid = proc.getpid() }
+      end,
+      on_emit = function(res)
+        if res.n == 1 then pause(0.6) end
+      end,
+    })
+    assert.equal(8, #got)
+    assert.equal(2, got[2].n) -- not lost: its result was in the socket
+    assert.is_nil(lost[2])
+    assert.equal("worker killed by signal 9 on this page", lost[3])
+    for k, r in ipairs(got) do
+      if k ~= 3 then assert.equal(k, r.n) end
+    end
   end)
 
   it("--timeout kills a worker stuck on a unit; the units queued behind it still run", function()

@@ -279,6 +279,24 @@ function Pool:lose(i, message, kill)
   self:finish_unit(head.seq, self.opts.lost(self.units_of[head.seq], message))
 end
 
+-- A send failed: the worker is gone, but the results it wrote before dying are
+-- still in the socket. Reading them first loses only the unit it died on.
+function Pool:drain(i)
+  local s = self.slots[i]
+  while s.queue[1] and not self.stopped do
+    local chunk = proc.recv(s.fd, 1 << 20)
+    if not chunk or chunk == "" then break end
+    s.buf = s.buf .. chunk
+    while s.queue[1] and not self.stopped do
+      local msg
+      msg, s.buf = pop_frame(s.buf)
+      if not msg then break end
+      self:result(i, msg)
+    end
+  end
+  if s.queue[1] then self:lose(i) else self:retire(i) end
+end
+
 -- Puts an entry back among the ready ones, keeping them in seq order.
 function Pool:requeue(e)
   local ready = self.ready
@@ -353,7 +371,7 @@ function Pool:give(i, level)
     s.behind = s.behind + #bytes -- kept until it starts: a lost worker's queue is handed out again
   end
   if not proc.send(s.fd, bytes) then
-    self:lose(i)
+    self:drain(i)
     return false
   end
   return true
