@@ -279,21 +279,27 @@ function Pool:lose(i, message, kill)
   self:finish_unit(head.seq, self.opts.lost(self.units_of[head.seq], message))
 end
 
+-- Reads what worker i has written and takes the whole replies in it. False
+-- when the worker is gone (its end closed, or an error).
+function Pool:read_replies(i)
+  local s = self.slots[i]
+  local chunk = proc.recv(s.fd, 1 << 20)
+  if not chunk or chunk == "" then return false end
+  s.buf = s.buf .. chunk
+  while s.queue[1] and not self.stopped do
+    local msg
+    msg, s.buf = pop_frame(s.buf)
+    if not msg then break end
+    self:result(i, msg)
+  end
+  return true
+end
+
 -- A send failed: the worker is gone, but the results it wrote before dying are
 -- still in the socket. Reading them first loses only the unit it died on.
 function Pool:drain(i)
   local s = self.slots[i]
-  while s.queue[1] and not self.stopped do
-    local chunk = proc.recv(s.fd, 1 << 20)
-    if not chunk or chunk == "" then break end
-    s.buf = s.buf .. chunk
-    while s.queue[1] and not self.stopped do
-      local msg
-      msg, s.buf = pop_frame(s.buf)
-      if not msg then break end
-      self:result(i, msg)
-    end
-  end
+  while s.queue[1] and not self.stopped and self:read_replies(i) do end
   if s.queue[1] then self:lose(i) else self:retire(i) end
 end
 
@@ -433,19 +439,7 @@ function Pool:loop()
       local ready = proc.poll(fds, wait_ms) or {}
       for fd in pairs(ready) do
         local i = by_fd[fd]
-        local s = self.slots[i]
-        local chunk = s and proc.recv(fd, 1 << 20)
-        if s and (not chunk or chunk == "") then
-          self:lose(i)
-        elseif s then
-          s.buf = s.buf .. chunk
-          while s.queue[1] and not self.stopped do
-            local msg
-            msg, s.buf = pop_frame(s.buf)
-            if not msg then break end
-            self:result(i, msg)
-          end
-        end
+        if self.slots[i] and not self:read_replies(i) then self:lose(i) end
         if self.stopped then break end
       end
       if opts.timeout and not self.stopped then
