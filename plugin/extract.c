@@ -319,6 +319,29 @@ static int short_article(xmlNodePtr article, size_t len, int placed,
 /* One pass of _grabArticle over the live tree; returns the article element
  * (not yet linked anywhere) or NULL when out of memory. The elements it strips
  * as unlikely are listed in stripped; those in spared are not stripped. */
+/* A table cell holding one long token (an e-mail address, a URL, a code):
+ * a value of a data table, not prose. Spaceless scripts (CJK) are not
+ * ASCII, so their cells still score. */
+static int data_cell(xmlNodePtr e) {
+  xmlNodePtr c;
+  int seen = 0, gap = 0; /* a non-space, then a space after it */
+  if (!pith__is(e, "td")) return 0;
+  for (c = e->children; c; c = pith__next_node(c, e, 0)) {
+    const unsigned char *t;
+    if (c->type != XML_TEXT_NODE || c->content == NULL) continue;
+    for (t = c->content; *t; t++) {
+      if (*t >= 0x80) return 0;
+      if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+        gap = seen;
+      else if (gap)
+        return 0;
+      else
+        seen = 1;
+    }
+  }
+  return 1;
+}
+
 /* A post of a thread whose text sits deeper than the five levels a paragraph
  * scores (a forum's body under a message cell, its content block and its
  * quote wrapper): unscored, yet it holds prose of its own, not links. */
@@ -435,7 +458,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
         e->parent == ex->d->trash)
       continue;
     pith__text_info(e, &ti);
-    if (ti.len < 25) continue;
+    if (ti.len < 25 || data_cell(e)) continue;
     score = 1.0 + (double)(ti.commas + 1) + (double)(ti.len / 100 < 3 ? ti.len / 100 : 3);
     for (a = e->parent, level = 0; a && level < 5; a = a->parent, level++) {
       double *s;

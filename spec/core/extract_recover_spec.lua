@@ -203,3 +203,28 @@ describe("a forum thread", function()
     assert.falsy(text:find("Ähnliche Themen", 1, true))
   end)
 end)
+
+describe("a data table inside the article", function()
+  it("does not outscore the paragraphs with cells that each hold one long token", function()
+    -- a story that asks readers to write to their MP, lists every MP's address, and goes on
+    local function paras(from, to)
+      local out = "<div>"
+      for i = from, to do
+        out = out .. "<p>A powerful alliance of chefs and charities (" .. i .. ") urges the Prime Minister "
+          .. "to block sub-standard foods from flooding into the country under new trade deals.</p>"
+      end
+      return out .. "</div>"
+    end
+    local body = "<div class='article-text' itemprop='articleBody'>" .. paras(1, 3)
+      .. "<div class='news'><table class='mol-table'><tbody><tr><th>Constituency</th>"
+      .. "<th>Member</th><th>Email address</th></tr>"
+    for i = 1, 400 do
+      body = body .. "<tr><td>Seat " .. i .. "</td><td>Member " .. i .. "</td><td>member.number"
+        .. i .. ".mp@parliament.uk</td></tr>"
+    end
+    body = body .. "</tbody></table></div>" .. paras(4, 6) .. "</div>"
+    local text = text_of(page("Chefs join the war on toxic food", body))
+    assert.truthy(text:find("chefs and charities (1)", 1, true))
+    assert.truthy(text:find("chefs and charities (6)", 1, true))
+  end)
+end)
