@@ -319,6 +319,37 @@ static int short_article(xmlNodePtr article, size_t len, int placed,
 /* One pass of _grabArticle over the live tree; returns the article element
  * (not yet linked anywhere) or NULL when out of memory. The elements it strips
  * as unlikely are listed in stripped; those in spared are not stripped. */
+/* A table cell holding one long token (an e-mail address, a URL, a code):
+ * a value of a data table, not prose. Spaceless scripts (CJK) are not
+ * ASCII, so their cells still score. */
+static int data_cell(xmlNodePtr e) {
+  xmlNodePtr c;
+  int seen = 0, gap = 0; /* a non-space, then a space after it */
+  if (!pith__is(e, "td")) return 0;
+  for (c = e->children; c; c = pith__next_node(c, e, 0)) {
+    const unsigned char *t;
+    if (c->type != XML_TEXT_NODE || c->content == NULL) continue;
+    for (t = c->content; *t; t++) {
+      if (*t >= 0x80) return 0;
+      if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+        gap = seen;
+      else if (gap)
+        return 0;
+      else
+        seen = 1;
+    }
+  }
+  return 1;
+}
+
+/* A post of a thread whose text sits deeper than the five levels a paragraph
+ * scores (a forum's body under a message cell, its content block and its
+ * quote wrapper): unscored, yet it holds prose of its own, not links. */
+static int deep_post(xmlNodePtr n) {
+  size_t len = pith__text_len(n);
+  return len >= 25 && pith__link_density(n) < 0.25;
+}
+
 static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
                             pith_nodes *stripped, const pith_nodes *spared, int *placed) {
   pith_nodes to_score = {0}, lead = {0}, cousins_before = {0}, cousins_after = {0};
@@ -427,7 +458,7 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
         e->parent == ex->d->trash)
       continue;
     pith__text_info(e, &ti);
-    if (ti.len < 25) continue;
+    if (ti.len < 25 || data_cell(e)) continue;
     score = 1.0 + (double)(ti.commas + 1) + (double)(ti.len / 100 < 3 ? ti.len / 100 : 3);
     for (a = e->parent, level = 0; a && level < 5; a = a->parent, level++) {
       double *s;
@@ -536,6 +567,8 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
     double sib_share = ex->favor == PITH_FAVOR_RECALL ? 0.15 : 0.2;
     double sib_threshold = topscore * sib_share > 10 ? topscore * sib_share : 10;
     const char *topcls = pith__get_attr(top, "class");
+    /* a thread's posts: repeated containers of the top's tag and content-named class */
+    int named_post = topcls && *topcls && pith__class_weight(top) > 0;
     parent = top->parent;
     for (sib = pith__first_element_child(parent); sib;) {
       xmlNodePtr next = pith__next_element_sibling(sib);
@@ -548,6 +581,9 @@ static xmlNodePtr grab_pass(pith_ex *ex, xmlNodePtr root, xmlNodePtr page,
         if (topcls && *topcls && scls && pith__streq(scls, topcls))
           bonus += topscore * 0.2;
         if (ss && *ss + bonus >= sib_threshold)
+          append = 1;
+        else if (ss == NULL && named_post && scls && pith__streq(scls, topcls) &&
+                 xmlStrEqual(sib->name, top->name) && deep_post(sib))
           append = 1;
         else if (ex->images && pith__is_captioned_figure(sib))
           append = 1;

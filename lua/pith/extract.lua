@@ -69,6 +69,55 @@ local function serialise_nodes(nodes, opts)
   return table.concat(texts, "\n\n"), extras[1] and table.concat(extras, "\n\n") or nil
 end
 
+-- A page that ships its article only in its JSON-LD data (`articleBody`) and renders it by
+-- script: the passes find a teaser and furniture. The data's text replaces theirs only when
+-- it is much longer and its opening is nowhere in the page's own text: a paywalled page that
+-- does print its full text (hidden behind the wall) keeps what the passes read.
+local LD_SHORT = 1000
+
+local function longest_body(v, depth, best)
+  if type(v) ~= "table" or depth > 6 then return best end
+  local b = rawget(v, "articleBody")
+  if type(b) == "string" and #b > #(best or "") then best = b end
+  for _, c in pairs(v) do
+    if type(c) == "table" then best = longest_body(c, depth + 1, best) end
+  end
+  return best
+end
+
+local function ld_article_body(source)
+  local ok, cjson = pcall(require, "cjson.safe")
+  if not ok then return nil end
+  local best
+  for raw in source:gmatch("<script[^>]-application/ld%+json[^>]*>(.-)</script>") do
+    if raw:find('"articleBody"', 1, true) then best = longest_body(cjson.decode(raw), 0, best) end
+  end
+  -- markup inside the string is a page's template, not text
+  if not best or best:find("<%a") then return nil end
+  return trim(require("pith.meta.jsonld").unescape(best))
+end
+
+local function collapse_ws(s) return (s:gsub("%s+", " ")) end
+
+-- Whether the first sentence of body is text of the page (not of its scripts).
+local function printed(body, source, parse_opts)
+  local first = collapse_ws(body:match("^(.-[%.!?])%s") or body):sub(1, 60)
+  local doc = core.parse(source, parse_opts)
+  if not doc then return true end
+  local root = doc:body() or doc:root()
+  local page = root and collapse_ws(core._extract_text(root)) or ""
+  doc:close()
+  return page:find(first, 1, true) ~= nil
+end
+
+local function script_rendered(text, source, parse_opts)
+  if #text >= LD_SHORT or not source:find('"articleBody"', 1, true) then return nil end
+  local body = ld_article_body(source)
+  if not body or #body < 3 * #text or #body < 500 then return nil end
+  if printed(body, source, parse_opts) then return nil end
+  return body
+end
+
 local function generic_content(doc, meta, opts)
   local content, err = core.extract(doc, {
     title = meta.title, favor = opts.favor, tables = opts.tables, images = opts.images,
@@ -170,6 +219,8 @@ function M.extract(html, opts)
       doc:close()
       return nil, cerr
     end
+    local body = script_rendered(text, source, parse_opts)
+    if body then text, extra = body, nil end
   end
   text = strip_headline(text, meta.title)
   -- Last stage for empty shells (script-rendered pages): the page's own summary.

@@ -158,3 +158,73 @@ describe("a body split across grid columns of one class", function()
     assert.falsy(text:find("Critical thinking", 1, true))
   end)
 end)
+
+describe("a forum thread", function()
+  -- XenForo's markup: each post a repeated <article class='message message--post'> holding a
+  -- user cell (avatar, name, rank, join date and post count) and a main cell whose body
+  -- sits six levels down, deeper than the five a paragraph's score reaches. A post whose user
+  -- name and rank make 25 characters is scored through its user block, and its container's
+  -- 'post' class makes it the top; the other posts' containers have no score at all.
+  local function post(n, user, rank, body)
+    return "<article class='message message--post js-post' data-author='" .. user .. "' id='js-post-" .. n .. "'>"
+      .. "<span class='u-anchorTarget' id='post-" .. n .. "'></span><div class='message-inner'>"
+      .. "<div class='message-cell message-cell--user'><section class='message-user'>"
+      .. "<div class='message-avatar'><div class='message-avatar-wrapper'><span class='avatar'>"
+      .. "<img src='/a/" .. n .. ".jpg' alt='" .. user .. "'></span></div></div>"
+      .. "<div class='message-userDetails'><h4 class='message-name'><a href='/members/" .. user .. "'>"
+      .. user .. "</a></h4><h5 class='userTitle'>" .. rank .. "</h5></div>"
+      .. "<div class='message-userExtras'><dl class='pairs'><dt>Mitglied seit</dt><dd>28. Juni 2014</dd></dl>"
+      .. "<dl class='pairs'><dt>Beiträge</dt><dd>2.206</dd></dl></div></section></div>"
+      .. "<div class='message-cell message-cell--main'><div class='message-main'>"
+      .. "<header class='message-attribution'><ul><li><time>27. September 2018</time></li></ul>"
+      .. "<ul><li><a href='/p/" .. n .. "'>#" .. n .. "</a></li></ul></header>"
+      .. "<div class='message-content'><div class='message-userContent'>"
+      .. "<article class='message-body'><div class='bbWrapper'>" .. body .. "</div></article></div></div>"
+      .. "<footer class='message-footer'><div class='reactionsBar'></div></footer></div></div></div></article>"
+  end
+
+  it("keeps every post, not only the one that scored highest", function()
+    local html = page("Dreck aus dem Fell", "<h1>Dreck aus dem Fell</h1><div class='block-body'>"
+      .. post(1, "Pepemaus", "Forenprofi", "Hallo,<br>Pepe schläft nachts auf seiner beigefarbenen "
+        .. "Fensterbankliege. Und seit einigen Tagen sind viele schwarze Krümel auf dem Bezug.")
+      .. post(2, "yellowkitty", "Erfahrener Benutzer", "Hat er evtl. Milben in den Ohren?<br>"
+        .. "Eine unserer ersten Katzen hatte auch mal einen massiven Befall und da kam dann auch so "
+        .. "komisches schwarzes Zeug aus den Ohren.<br>Ansonsten würde mir noch einfallen dass er "
+        .. "vielleicht nachts heimlich in einem Blumentopf gräbt und die Erde mit aufs Bettchen nimmt.<br>"
+        .. "Bei unseren Freigängern habe ich nie wirklich Dreck bemerkt. Die Katze meiner Mutter schläft "
+        .. "gerne unter der Hecke und nimmt beim Rauskommen schon einiges mit raus.<br>Mich macht es "
+        .. "stutzig dass er abends nicht wirklich dreckig ist und morgens doch Krümel am Bettchen liegen.")
+      .. post(3, "MoeC", "Mitglied", "Ich stehe auch schon seit 5 Uhr draußen und schaue, was er mitbringt.")
+      .. "</div><div class='block-footer'><a href='/t/1'>Ähnliche Themen</a></div>")
+    local text = text_of(html)
+    assert.truthy(text:find("beigefarbenen Fensterbankliege", 1, true))
+    assert.truthy(text:find("Milben in den Ohren", 1, true))
+    assert.truthy(text:find("seit 5 Uhr draußen", 1, true))
+    assert.falsy(text:find("Ähnliche Themen", 1, true))
+  end)
+end)
+
+describe("a data table inside the article", function()
+  it("does not outscore the paragraphs with cells that each hold one long token", function()
+    -- a story that asks readers to write to their MP, lists every MP's address, and goes on
+    local function paras(from, to)
+      local out = "<div>"
+      for i = from, to do
+        out = out .. "<p>A powerful alliance of chefs and charities (" .. i .. ") urges the Prime Minister "
+          .. "to block sub-standard foods from flooding into the country under new trade deals.</p>"
+      end
+      return out .. "</div>"
+    end
+    local body = "<div class='article-text' itemprop='articleBody'>" .. paras(1, 3)
+      .. "<div class='news'><table class='mol-table'><tbody><tr><th>Constituency</th>"
+      .. "<th>Member</th><th>Email address</th></tr>"
+    for i = 1, 400 do
+      body = body .. "<tr><td>Seat " .. i .. "</td><td>Member " .. i .. "</td><td>member.number"
+        .. i .. ".mp@parliament.uk</td></tr>"
+    end
+    body = body .. "</tbody></table></div>" .. paras(4, 6) .. "</div>"
+    local text = text_of(page("Chefs join the war on toxic food", body))
+    assert.truthy(text:find("chefs and charities (1)", 1, true))
+    assert.truthy(text:find("chefs and charities (6)", 1, true))
+  end)
+end)
