@@ -118,10 +118,22 @@ static void capped_end(void *ctx, const xmlChar *name) {
  * dropping an embed (clean_html, text) dropped the rest of its parent. Their
  * children move back to follow them, as an HTML5 parser would have placed them. */
 static int void_container(const xmlChar *name) {
-  static const char *const names[] = {"embed", "source", "track", "wbr", "keygen", NULL};
-  for (int i = 0; names[i]; i++)
-    if (xmlStrEqual(name, (const xmlChar *)names[i])) return 1;
-  return 0;
+  const char *s = (const char *)name;
+  /* by first letter: this runs on every element of every page */
+  switch (s ? s[0] : 0) {
+  case 'e':
+    return strcmp(s, "embed") == 0;
+  case 's':
+    return strcmp(s, "source") == 0;
+  case 't':
+    return strcmp(s, "track") == 0;
+  case 'w':
+    return strcmp(s, "wbr") == 0;
+  case 'k':
+    return strcmp(s, "keygen") == 0;
+  default:
+    return 0;
+  }
 }
 
 static void unnest_voids(xmlNodePtr root) {

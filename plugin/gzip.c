@@ -218,9 +218,37 @@ static int inflater_inflate(lua_State *L) {
   return 3;
 }
 
+/* core.control_bytes(s [, n]) -> nuls, controls
+ * Counts, in the first n bytes of s (all of it by default), the NUL bytes and the
+ * other control bytes that no text page holds (\1-\8, \14-\26, \28-\31, \127:
+ * not tab, line ends, form feed nor ESC). What tells a page from binary data before
+ * any decoding; a Lua character class stepped through each byte at several times
+ * the cost. */
+static int l_control_bytes(lua_State *L) {
+  size_t len, i;
+  const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+  lua_Integer n = luaL_optinteger(L, 2, (lua_Integer)len);
+  lua_Integer nuls = 0, controls = 0;
+  if (n < 0) n = 0;
+  if ((size_t)n < len) len = (size_t)n;
+  for (i = 0; i < len; i++) {
+    unsigned char c = s[i];
+    if (c >= 32 && c != 127) continue;
+    if (c == 0)
+      nuls++;
+    else if (c <= 8 || (c >= 14 && c != 27) || c == 127)
+      controls++;
+  }
+  lua_pushinteger(L, nuls);
+  lua_pushinteger(L, controls);
+  return 2;
+}
+
 void pith__open_gzip(lua_State *L) {
-  static const luaL_Reg funcs[] = {
-      {"gunzip", l_gunzip}, {"gzip_stream", l_gzip_stream}, {NULL, NULL}};
+  static const luaL_Reg funcs[] = {{"gunzip", l_gunzip},
+                                   {"gzip_stream", l_gzip_stream},
+                                   {"control_bytes", l_control_bytes},
+                                   {NULL, NULL}};
   static const luaL_Reg inflater_methods[] = {
       {"inflate", inflater_inflate}, {"reset", inflater_reset}, {NULL, NULL}};
   if (luaL_newmetatable(L, PITH_GUNZIP_MT)) {

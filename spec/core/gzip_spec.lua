@@ -88,4 +88,26 @@ describe("core.gunzip", function()
     assert.has_error(function() core.gunzip() end)
     assert.has_error(function() core.gunzip("x", -1) end)
   end)
+  describe("control_bytes", function()
+    it("counts NULs and the control bytes no text holds, in the first n bytes", function()
+      -- tab, line ends, form feed and ESC are text; \1-\8, \14-\26, \28-\31 and DEL are not
+      assert.same({ 0, 0 }, { core.control_bytes("a\tb\nc\r\v\f\27 x\128\255") })
+      assert.same({ 2, 5 }, { core.control_bytes("\0\1\8\14a\0\31\127") })
+      assert.same({ 0, 23 }, { core.control_bytes(("\1\2\3\4\5\6\7\8"
+        .. "\14\15\16\17\18\19\20\21\22\23\24\25\26\28\29\30\31\127"):sub(1, 23)) })
+      -- only the first n bytes count; n past the end is the whole string
+      assert.same({ 0, 1 }, { core.control_bytes("\1abc\0\2", 4) })
+      assert.same({ 1, 2 }, { core.control_bytes("\1abc\0\2", 100) })
+      assert.same({ 0, 0 }, { core.control_bytes("\1", 0) })
+    end)
+
+    it("finds a real page text and a gzip file binary", function()
+      local path = MERCURY .. "abcnews.go.com.html.gz"
+      local gz = slurp(path)
+      local html = gzip_dc(path)
+      assert.same({ 0, 0 }, { core.control_bytes(html, 4096) })
+      local nuls, controls = core.control_bytes(gz, 4096)
+      assert.is_true(nuls > 0 and controls > 100)
+    end)
+  end)
 end)
