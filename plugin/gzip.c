@@ -1,5 +1,7 @@
 /* core.gunzip(bytes [, max_size]) -> string | nil, err
  * core.gzip_stream() -> inflater (a streaming gzip member reader, below)
+ * core.control_bytes(s [, n]) -> nuls, controls (the sniff that tells a page
+ *   from binary input, once any gzip layer is off)
  *
  * Whole-buffer gzip decompression with zlib. Concatenated members (what `cat
  * a.gz b.gz` and WARC writers produce) decode to the concatenation of their
