@@ -1541,6 +1541,40 @@ static void drop_repeated_headings(pith_ex *ex, xmlNodePtr article, const pith_n
 }
 #undef HASHED
 
+/* The site's menus and breadcrumbs that a wide container brought along: a
+ * <nav>, or a block whose role or aria-label says navigation, mostly links
+ * and naming three places or more (two links are a story's "previous / next"
+ * or a tab pair the article may keep). Their size does not matter, unlike
+ * the class names' boxes: a site menu is often longer than 600 characters. */
+static int is_site_nav(xmlNodePtr n) {
+  const char *role, *label;
+  int named;
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  role = pith__get_attr(n, "role");
+  label = pith__get_attr(n, "aria-label");
+  named = pith__is(n, "nav") ||
+          (role && (pith__streq(role, "navigation") || pith__streq(role, "menubar") ||
+                    pith__streq(role, "menu"))) ||
+          (label && pith__ci_contains(label, "breadcrumb"));
+  return named && pith__has_text(n) && pith__count_tag(n, "a") >= 3 &&
+         pith__link_density(n) >= 0.5;
+}
+
+static void drop_site_navs(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes found = {0};
+  xmlNodePtr n;
+  size_t i;
+  for (n = article->children; n;) {
+    int nav = is_site_nav(n);
+    if (nav && !pith__nodes_push(ex, &found, n)) break;
+    n = pith__next_node(n, article, nav);
+  }
+  for (i = 0; i < found.n; i++)
+    if (found.v[i]->parent && found.v[i]->parent != ex->d->trash)
+      remove_up(ex, found.v[i], article);
+  pith__nodes_free(&found);
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -1558,6 +1592,7 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   xmlNodePtr last = NULL; /* the block whose lower-cased text buf holds */
   size_t last_len = 0;
   drop_site_name(ex, article);
+  if (ex->favor != PITH_FAVOR_RECALL) drop_site_navs(ex, article);
   if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
   /* outermost first: a named box goes whole when it is small beside the
    * article (recall keeps them, as Readability does) */

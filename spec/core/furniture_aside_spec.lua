@@ -226,3 +226,44 @@ describe("the content's licence stated on a line of its own", function()
     assert.truthy(t:find(line, 1, true))
   end)
 end)
+
+describe("the site's menus and breadcrumbs inside the story's container", function()
+  it("go by tag, role or aria-label however long, when mostly links to three places or more", function()
+    local items = {}
+    for i = 1, 60 do items[#items + 1] = "<a href='/s/" .. i .. "'>Section number " .. i .. "</a> " end
+    local menu = table.concat(items)
+    for _, nav in ipairs({
+      -- a tag list and a pager closing a blog post (Nikola's postpromonav)
+      "<aside class='postpromonav'><nav><ul class='tags'><li><a href='/a'>linux</a></li>"
+        .. "<li><a href='/b'>tmux</a></li></ul><ul class='pager'><li><a href='/p'>Previous post</a>"
+        .. "</li><li><a href='/n'>Next post</a></li></ul></nav></aside>",
+      -- a breadcrumb repeated under the story, its class no whole word
+      "<nav class='breadcrumb2 small'>Sie sind hier: <a href='/'>Home</a> » <a href='/eu'>Europa</a>"
+        .. " » <a href='/de'>Deutschland</a> » <a href='/ni'>Niedersachsen</a> » "
+        .. "<a href='/of'>Ostfriesland</a> » Emden</nav>",
+      "<p aria-label='Breadcrumb'><a href='/'>Home</a> › <a href='/eu'>Europa</a> › "
+        .. "<a href='/de'>Travel</a> › Emden</p>",
+      "<p role='navigation'>" .. menu .. "</p>",
+      "<p role='menubar'>" .. menu .. "</p>",
+    }) do
+      local t = text(page(nil, nav))
+      keeps_story(t)
+      assert.falsy(t:find("Section number 7", 1, true), nav:sub(1, 40))
+      assert.falsy(t:find("Europa", 1, true), nav:sub(1, 40))
+      assert.falsy(t:find("Next post", 1, true), nav:sub(1, 40))
+    end
+  end)
+
+  it("stays when it holds prose or names only two places (a tab pair, previous / next)", function()
+    local toc = "<nav class='toc'><p>This guide walks through the council's plans in the order the "
+      .. "meeting took them, from the <a href='#a'>cycle lanes</a> to the "
+      .. "<a href='#b'>riverside path</a> and the <a href='#c'>budget</a>, with the "
+      .. "objections each one met.</p></nav>"
+    local t = text(page(nil, toc))
+    keeps_story(t)
+    assert.truthy(t:find("This guide walks through", 1, true))
+    t = text(page(nil, "<nav><ul role='tablist'><li><a href='#s'>Lo más reciente</a></li>"
+      .. "<li><a href='#q'>Buscar</a></li></ul></nav>"))
+    assert.truthy(t:find("Lo más reciente", 1, true))
+  end)
+end)
