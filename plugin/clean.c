@@ -1406,7 +1406,9 @@ static int is_rating_prompt(xmlNodePtr n) {
 /* A block whose class or id names it as something beside the article: a
  * newsletter box, an author's bio, related stories, a poll, a breadcrumb
  * (whose last crumb, the headline, is unlinked: too prose-like for the
- * lead's tests), or one marked data-nosnippet. 1: always; 2:
+ * lead's tests), Jetpack's share-and-like box (sharedaddy: "Teilen Sie dies
+ * mit:", "Gefällt mir:", "Wird geladen..." once its buttons are gone), or one
+ * marked data-nosnippet. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
  * article's own standfirst); 3: a control ("Show less", "View Images"), when
  * its text is a few words and it holds no picture; 4: a block-level licence
@@ -1417,12 +1419,32 @@ static int is_rating_prompt(xmlNodePtr n) {
  * "biography" and a heading id such as "Promotion_and_relegation" are not
  * furniture. */
 static int furniture_name(xmlNodePtr n) {
-  static const char *const WORDS[] = {
-      "newsletter",   "signup",      "subscribe",  "related",          "relatedcontent",
-      "popular",      "recommended", "recommend",  "recommendations",  "quiz",
-      "poll",         "survey",      "bio",        "about-the-author", "aboutauthor",
-      "about-author", "authorbox",   "journalist", "teaser",           "promo",
-      "breadcrumb",   "pankuzu",     "disclaimer", "disclosure",       NULL};
+  static const char *const WORDS[] = {"newsletter",
+                                      "signup",
+                                      "subscribe",
+                                      "related",
+                                      "relatedcontent",
+                                      "popular",
+                                      "recommended",
+                                      "recommend",
+                                      "recommendations",
+                                      "quiz",
+                                      "poll",
+                                      "survey",
+                                      "bio",
+                                      "about-the-author",
+                                      "aboutauthor",
+                                      "about-author",
+                                      "authorbox",
+                                      "journalist",
+                                      "teaser",
+                                      "promo",
+                                      "breadcrumb",
+                                      "pankuzu",
+                                      "disclaimer",
+                                      "disclosure",
+                                      "sharedaddy",
+                                      NULL};
   /* block-level only: an inline <a class="meta-loc"> is a link in the prose */
   static const char *const ASIDE_BOXES[] = {
       "div", "section", "aside", "footer", "header", "ul", "ol",

@@ -58,6 +58,24 @@ describe("furniture named by its class", function()
     end
   end)
 
+  it("drops Jetpack's share-and-like box (sharedaddy) with its German labels", function()
+    local story = "M: Wer rutscht als nächstes aus auf dem Glatteis? Ich: Ich wette, dass du als "
+      .. "nächstes ausrutschst, aah, paff, aua. M: Gewonnen! Und dann lachten wir beide."
+    local t = text("<html><head><title>Glatteis</title></head><body><div class='post'><h2>Glatteis"
+      .. "</h2><div class='post-content'><div class='cs-rating pd-rating'></div><br/><p>" .. story
+      .. "</p><div id='jp-post-flair' class='sharedaddy sd-like-enabled sd-sharing-enabled'>"
+      .. "<div class='sharedaddy sd-sharing-enabled'><div class='robots-nocontent sd-block sd-social "
+      .. "sd-sharing'><h3 class='sd-title'>Teilen Sie dies mit:</h3><div class='sd-content'><ul>"
+      .. "<li class='share-twitter'><a class='share-twitter sd-button' href='?share=twitter'><span>"
+      .. "Twitter</span></a></li></ul></div></div></div><div class='sharedaddy sd-block sd-like "
+      .. "jetpack-likes-widget-wrapper'><h3 class='sd-title'>Gefällt mir:</h3><div "
+      .. "class='likes-widget-placeholder'><span class='button'><span>Gefällt mir</span></span> "
+      .. "<span class='loading'>Wird geladen...</span></div></div></div></div></div></body></html>")
+    assert.truthy(t:find(story, 1, true))
+    assert.falsy(t:find("Teilen Sie dies mit", 1, true))
+    assert.falsy(t:find("Wird geladen", 1, true))
+  end)
+
   it("keeps an inline link whose class merely holds such a word (nytimes' a.meta-loc)", function()
     local t = text(page(nil, "<p>The plan also covers <a class='meta-loc' href='/topic/sudan'>"
       .. "Sudan Street</a> and the roads around the old market hall near the station.</p>"))
