@@ -285,3 +285,43 @@ describe("the site's menus and breadcrumbs inside the story's container", functi
     assert.truthy(t:find("Lo más reciente", 1, true))
   end)
 end)
+
+describe("a post's filing line opening its block", function()
+  it("goes when it links the site's categories or tags, even as loose text before a box", function()
+    local bio = "Jane Doe writes about towns and their transport, and has covered the council "
+      .. "for ten years before turning to the history of its bridges."
+    local t = text(page("<div class='post-footer'>Dieser Eintrag wurde veröffentlicht in "
+      .. "<a href='/c/podcast' rel='category tag'>Podcast</a> und verschlagwortet mit "
+      .. "<a href='/t/berlin' rel='tag'>berlin</a>. "
+      .. "<a href='/p/1' rel='bookmark'>Permanentlink</a>.<div class='writer'>"
+      .. "<p>" .. bio .. "</p></div></div>", nil))
+    keeps_story(t)
+    assert.falsy(t:find("verschlagwortet", 1, true))
+    for _, line in ipairs({
+      "<p>Tags: <a href='/t/cs' rel='tag'>Computer science</a>, <a href='/t/fun' rel='tag'>Fun</a></p>",
+      "<p class='tags'>Schlagwörter: <a href='/t/k' rel='tag'>Kleidung</a> <a href='/t/n' rel='tag'>News</a></p>",
+      "<h2>Category: <a href='/c/blog' rel='category tag'>Blog</a> <a href='/c/pop' rel='category tag'>"
+        .. "Popular</a></h2>",
+      "<div><small>Abgelegt unter: <span><a href='/c/l' rel='category tag'>Literatur</a></span> | Tags: "
+        .. "<a href='/t/ipad' rel='tag'>iPad</a></small></div>",
+    }) do
+      t = text(page(nil, line))
+      keeps_story(t)
+      assert.falsy(t:find("Popular", 1, true) or t:find("Fun", 1, true) or t:find("News", 1, true)
+        or t:find("iPad", 1, true), line)
+    end
+  end)
+
+  it("stays without a taxonomy link, or when the label does not open its block", function()
+    for _, line in ipairs({
+      "<ul><li>Kategorie: Kinderbuch</li><li>Kategorie: Unterhaltung</li></ul>",
+      "<p>Posted in 2019, the <a href='/v'>video of the meeting</a> drew a crowd to the next one.</p>",
+      "<p>The clip was <a href='/x'>shared</a> widely. Tags: <a href='/t/x' rel='tag'>none</a></p>",
+    }) do
+      local t = text(page(nil, line))
+      keeps_story(t)
+      assert.truthy(t:find("Kinderbuch", 1, true) or t:find("video of the meeting", 1, true)
+        or t:find("Tags: none", 1, true), line)
+    end
+  end)
+end)
