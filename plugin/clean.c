@@ -2,10 +2,12 @@
  * (_prepDocument, _prepArticle, _cleanConditionally), tree surgery that never
  * frees nodes, and the title-duplicate test. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
+#include "tail.h"
 
 int pith__nodes_push(pith_ex *ex, pith_nodes *l, xmlNodePtr n) {
   if (l->n == l->cap) {
@@ -1406,7 +1408,9 @@ static int is_rating_prompt(xmlNodePtr n) {
 /* A block whose class or id names it as something beside the article: a
  * newsletter box, an author's bio, related stories, a poll, a breadcrumb
  * (whose last crumb, the headline, is unlinked: too prose-like for the
- * lead's tests), or one marked data-nosnippet. 1: always; 2:
+ * lead's tests), Jetpack's share-and-like box (sharedaddy: "Teilen Sie dies
+ * mit:", "Gefällt mir:", "Wird geladen..." once its buttons are gone), or one
+ * marked data-nosnippet. 1: always; 2:
  * only when it links somewhere ("teaser" and "promo" also name an
  * article's own standfirst); 3: a control ("Show less", "View Images"), when
  * its text is a few words and it holds no picture; 4: a block-level licence
@@ -1417,12 +1421,32 @@ static int is_rating_prompt(xmlNodePtr n) {
  * "biography" and a heading id such as "Promotion_and_relegation" are not
  * furniture. */
 static int furniture_name(xmlNodePtr n) {
-  static const char *const WORDS[] = {
-      "newsletter",   "signup",      "subscribe",  "related",          "relatedcontent",
-      "popular",      "recommended", "recommend",  "recommendations",  "quiz",
-      "poll",         "survey",      "bio",        "about-the-author", "aboutauthor",
-      "about-author", "authorbox",   "journalist", "teaser",           "promo",
-      "breadcrumb",   "pankuzu",     "disclaimer", "disclosure",       NULL};
+  static const char *const WORDS[] = {"newsletter",
+                                      "signup",
+                                      "subscribe",
+                                      "related",
+                                      "relatedcontent",
+                                      "popular",
+                                      "recommended",
+                                      "recommend",
+                                      "recommendations",
+                                      "quiz",
+                                      "poll",
+                                      "survey",
+                                      "bio",
+                                      "about-the-author",
+                                      "aboutauthor",
+                                      "about-author",
+                                      "authorbox",
+                                      "journalist",
+                                      "teaser",
+                                      "promo",
+                                      "breadcrumb",
+                                      "pankuzu",
+                                      "disclaimer",
+                                      "disclosure",
+                                      "sharedaddy",
+                                      NULL};
   /* block-level only: an inline <a class="meta-loc"> is a link in the prose */
   static const char *const ASIDE_BOXES[] = {
       "div", "section", "aside", "footer", "header", "ul", "ol",
@@ -1541,6 +1565,126 @@ static void drop_repeated_headings(pith_ex *ex, xmlNodePtr article, const pith_n
 }
 #undef HASHED
 
+/* The site's menus and breadcrumbs that a wide container brought along: a
+ * <nav>, or a block whose role or aria-label says navigation, mostly links
+ * and naming three places or more (two links are a story's "previous / next"
+ * or a tab pair the article may keep). Their size does not matter, unlike
+ * the class names' boxes: a site menu is often longer than 600 characters. */
+static int is_site_nav(xmlNodePtr n) {
+  const char *role, *label;
+  int named;
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  role = pith__get_attr(n, "role");
+  label = pith__get_attr(n, "aria-label");
+  named = pith__is(n, "nav") ||
+          (role && (pith__streq(role, "navigation") || pith__streq(role, "menubar") ||
+                    pith__streq(role, "menu"))) ||
+          (label && pith__ci_contains(label, "breadcrumb"));
+  return named && pith__has_text(n) && pith__count_tag(n, "a") >= 3 &&
+         pith__link_density(n) >= 0.5;
+}
+
+static void drop_site_navs(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes found = {0};
+  xmlNodePtr n;
+  size_t i;
+  for (n = article->children; n;) {
+    int nav = is_site_nav(n);
+    if (nav && !pith__nodes_push(ex, &found, n)) break;
+    n = pith__next_node(n, article, nav);
+  }
+  for (i = 0; i < found.n; i++)
+    if (found.v[i]->parent && found.v[i]->parent != ex->d->trash)
+      remove_up(ex, found.v[i], article);
+  pith__nodes_free(&found);
+}
+
+/* A post's filing line: "This entry was posted in <a rel="category tag">X</a>
+ * and tagged <a rel="tag">Y</a>", "Tags: ...", "Posted in: ... | Tagged: ...",
+ * often loose text in a footer that also holds the author's box, so no block
+ * of its own to drop. The label must open its block and a link the page marks
+ * rel=tag or rel=category must follow: a story's sentence ("Posted in 2019,
+ * the video ...") links no taxonomy. */
+static const char *const FILING[] = {"this entry was posted in",
+                                     "dieser eintrag wurde veröffentlicht in",
+                                     "cette entrée a été publiée dans",
+                                     "ce billet a été publié dans",
+                                     "esta entrada fue publicada en",
+                                     "posted in",
+                                     "filed under",
+                                     "abgelegt unter",
+                                     "veröffentlicht in",
+                                     "publié dans",
+                                     "categories:",
+                                     "category:",
+                                     "kategorie:",
+                                     "kategorien:",
+                                     "tags:",
+                                     "tagged:",
+                                     "schlagwörter:",
+                                     "schlagworte:",
+                                     NULL};
+
+static int is_taxonomy_link(xmlNodePtr n) {
+  const char *rel;
+  if (!pith__is(n, "a") || (rel = pith__get_attr(n, "rel")) == NULL) return 0;
+  return pith__has_word(rel, "tag") || pith__has_word(rel, "category");
+}
+
+static int has_taxonomy_link(xmlNodePtr n) {
+  xmlNodePtr c;
+  if (is_taxonomy_link(n)) return 1;
+  for (c = n->children; c; c = pith__next_node(c, n, 0))
+    if (is_taxonomy_link(c)) return 1;
+  return 0;
+}
+
+/* Whether text node t opens a filing run: the label first in its block, then
+ * up to 300 characters of inline matter holding a taxonomy link. */
+static int opens_filing_run(xmlNodePtr t) {
+  char buf[64];
+  const char *const *w;
+  const char *p = (const char *)t->content;
+  xmlNodePtr s;
+  size_t len = 0;
+  int label = 0, taxonomy = 0;
+  if (t->type != XML_TEXT_NODE || p == NULL) return 0;
+  while (is_space(*p))
+    p++;
+  if (*p == 0) return 0;
+  snprintf(buf, sizeof buf, "%s", p);
+  pith__lower_latin(buf);
+  for (w = FILING; *w && !label; w++)
+    label = starts_with(buf, *w);
+  if (!label) return 0;
+  for (s = t->prev; s; s = s->prev)
+    if (pith__has_text(s)) return 0;
+  for (s = t; s && !pith__is_block(s); s = s->next) {
+    len += s == t ? strlen(p) : pith__text_len(s);
+    taxonomy |= s != t && has_taxonomy_link(s);
+  }
+  return taxonomy && len <= 300;
+}
+
+static void drop_filing_runs(pith_ex *ex, xmlNodePtr article) {
+  pith_nodes found = {0};
+  xmlNodePtr n;
+  size_t i;
+  for (n = article->children; n; n = pith__next_node(n, article, 0))
+    if (opens_filing_run(n) && !pith__nodes_push(ex, &found, n)) break;
+  for (i = 0; i < found.n; i++) {
+    xmlNodePtr t = found.v[i], parent = t->parent, s, next;
+    if (parent == NULL || parent == ex->d->trash) continue;
+    for (s = t; s && !pith__is_block(s); s = next) {
+      next = s->next;
+      pith__remove(ex, s);
+    }
+    if (parent != article && !pith__has_text(parent) && !has_media(parent))
+      remove_up(ex, parent, article);
+  }
+  pith__nodes_free(&found);
+}
+
 void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   static const char *const BLOCKS[] = {
       "p",          "div",   "span",   "li", "ul", "ol",     "section", "h1",
@@ -1558,6 +1702,10 @@ void pith__clean_furniture(pith_ex *ex, xmlNodePtr article) {
   xmlNodePtr last = NULL; /* the block whose lower-cased text buf holds */
   size_t last_len = 0;
   drop_site_name(ex, article);
+  if (ex->favor != PITH_FAVOR_RECALL) {
+    drop_site_navs(ex, article);
+    drop_filing_runs(ex, article);
+  }
   if (!pith__collect(ex, article, BLOCKS, &l)) goto done;
   /* outermost first: a named box goes whole when it is small beside the
    * article (recall keeps them, as Readability does) */

@@ -58,6 +58,24 @@ describe("furniture named by its class", function()
     end
   end)
 
+  it("drops Jetpack's share-and-like box (sharedaddy) with its German labels", function()
+    local story = "M: Wer rutscht als nächstes aus auf dem Glatteis? Ich: Ich wette, dass du als "
+      .. "nächstes ausrutschst, aah, paff, aua. M: Gewonnen! Und dann lachten wir beide."
+    local t = text("<html><head><title>Glatteis</title></head><body><div class='post'><h2>Glatteis"
+      .. "</h2><div class='post-content'><div class='cs-rating pd-rating'></div><br/><p>" .. story
+      .. "</p><div id='jp-post-flair' class='sharedaddy sd-like-enabled sd-sharing-enabled'>"
+      .. "<div class='sharedaddy sd-sharing-enabled'><div class='robots-nocontent sd-block sd-social "
+      .. "sd-sharing'><h3 class='sd-title'>Teilen Sie dies mit:</h3><div class='sd-content'><ul>"
+      .. "<li class='share-twitter'><a class='share-twitter sd-button' href='?share=twitter'><span>"
+      .. "Twitter</span></a></li></ul></div></div></div><div class='sharedaddy sd-block sd-like "
+      .. "jetpack-likes-widget-wrapper'><h3 class='sd-title'>Gefällt mir:</h3><div "
+      .. "class='likes-widget-placeholder'><span class='button'><span>Gefällt mir</span></span> "
+      .. "<span class='loading'>Wird geladen...</span></div></div></div></div></div></body></html>")
+    assert.truthy(t:find(story, 1, true))
+    assert.falsy(t:find("Teilen Sie dies mit", 1, true))
+    assert.falsy(t:find("Wird geladen", 1, true))
+  end)
+
   it("keeps an inline link whose class merely holds such a word (nytimes' a.meta-loc)", function()
     local t = text(page(nil, "<p>The plan also covers <a class='meta-loc' href='/topic/sudan'>"
       .. "Sudan Street</a> and the roads around the old market hall near the station.</p>"))
@@ -224,5 +242,86 @@ describe("the content's licence stated on a line of its own", function()
     local line = "The city said the plans, unless otherwise noted, are licensed under CC BY and free to reuse."
     local t = text(page("<p>" .. line .. "</p>"))
     assert.truthy(t:find(line, 1, true))
+  end)
+end)
+
+describe("the site's menus and breadcrumbs inside the story's container", function()
+  it("go by tag, role or aria-label however long, when mostly links to three places or more", function()
+    local items = {}
+    for i = 1, 60 do items[#items + 1] = "<a href='/s/" .. i .. "'>Section number " .. i .. "</a> " end
+    local menu = table.concat(items)
+    for _, nav in ipairs({
+      -- a tag list and a pager closing a blog post (Nikola's postpromonav)
+      "<aside class='postpromonav'><nav><ul class='tags'><li><a href='/a'>linux</a></li>"
+        .. "<li><a href='/b'>tmux</a></li></ul><ul class='pager'><li><a href='/p'>Previous post</a>"
+        .. "</li><li><a href='/n'>Next post</a></li></ul></nav></aside>",
+      -- a breadcrumb repeated under the story, its class no whole word
+      "<nav class='breadcrumb2 small'>Sie sind hier: <a href='/'>Home</a> » <a href='/eu'>Europa</a>"
+        .. " » <a href='/de'>Deutschland</a> » <a href='/ni'>Niedersachsen</a> » "
+        .. "<a href='/of'>Ostfriesland</a> » Emden</nav>",
+      "<p aria-label='Breadcrumb'><a href='/'>Home</a> › <a href='/eu'>Europa</a> › "
+        .. "<a href='/de'>Travel</a> › Emden</p>",
+      "<p role='navigation'>" .. menu .. "</p>",
+      "<p role='menubar'>" .. menu .. "</p>",
+    }) do
+      local t = text(page(nil, nav))
+      keeps_story(t)
+      assert.falsy(t:find("Section number 7", 1, true), nav:sub(1, 40))
+      assert.falsy(t:find("Europa", 1, true), nav:sub(1, 40))
+      assert.falsy(t:find("Next post", 1, true), nav:sub(1, 40))
+    end
+  end)
+
+  it("stays when it holds prose or names only two places (a tab pair, previous / next)", function()
+    local toc = "<nav class='toc'><p>This guide walks through the council's plans in the order the "
+      .. "meeting took them, from the <a href='#a'>cycle lanes</a> to the "
+      .. "<a href='#b'>riverside path</a> and the <a href='#c'>budget</a>, with the "
+      .. "objections each one met.</p></nav>"
+    local t = text(page(nil, toc))
+    keeps_story(t)
+    assert.truthy(t:find("This guide walks through", 1, true))
+    t = text(page(nil, "<nav><ul role='tablist'><li><a href='#s'>Lo más reciente</a></li>"
+      .. "<li><a href='#q'>Buscar</a></li></ul></nav>"))
+    assert.truthy(t:find("Lo más reciente", 1, true))
+  end)
+end)
+
+describe("a post's filing line opening its block", function()
+  it("goes when it links the site's categories or tags, even as loose text before a box", function()
+    local bio = "Jane Doe writes about towns and their transport, and has covered the council "
+      .. "for ten years before turning to the history of its bridges."
+    local t = text(page("<div class='post-footer'>Dieser Eintrag wurde veröffentlicht in "
+      .. "<a href='/c/podcast' rel='category tag'>Podcast</a> und verschlagwortet mit "
+      .. "<a href='/t/berlin' rel='tag'>berlin</a>. "
+      .. "<a href='/p/1' rel='bookmark'>Permanentlink</a>.<div class='writer'>"
+      .. "<p>" .. bio .. "</p></div></div>", nil))
+    keeps_story(t)
+    assert.falsy(t:find("verschlagwortet", 1, true))
+    for _, line in ipairs({
+      "<p>Tags: <a href='/t/cs' rel='tag'>Computer science</a>, <a href='/t/fun' rel='tag'>Fun</a></p>",
+      "<p class='tags'>Schlagwörter: <a href='/t/k' rel='tag'>Kleidung</a> <a href='/t/n' rel='tag'>News</a></p>",
+      "<h2>Category: <a href='/c/blog' rel='category tag'>Blog</a> <a href='/c/pop' rel='category tag'>"
+        .. "Popular</a></h2>",
+      "<div><small>Abgelegt unter: <span><a href='/c/l' rel='category tag'>Literatur</a></span> | Tags: "
+        .. "<a href='/t/ipad' rel='tag'>iPad</a></small></div>",
+    }) do
+      t = text(page(nil, line))
+      keeps_story(t)
+      assert.falsy(t:find("Popular", 1, true) or t:find("Fun", 1, true) or t:find("News", 1, true)
+        or t:find("iPad", 1, true), line)
+    end
+  end)
+
+  it("stays without a taxonomy link, or when the label does not open its block", function()
+    for _, line in ipairs({
+      "<ul><li>Kategorie: Kinderbuch</li><li>Kategorie: Unterhaltung</li></ul>",
+      "<p>Posted in 2019, the <a href='/v'>video of the meeting</a> drew a crowd to the next one.</p>",
+      "<p>The clip was <a href='/x'>shared</a> widely. Tags: <a href='/t/x' rel='tag'>none</a></p>",
+    }) do
+      local t = text(page(nil, line))
+      keeps_story(t)
+      assert.truthy(t:find("Kinderbuch", 1, true) or t:find("video of the meeting", 1, true)
+        or t:find("Tags: none", 1, true), line)
+    end
   end)
 end)
