@@ -20,6 +20,18 @@ describe("pith.metadata authors of blog posts", function()
       <p>Text.</p></article></body>]]))
   end)
 
+  it("does not take the bio line under an author box's handle for a name", function()
+    -- The name slot holds a handle the strict reading refuses; the line below describes them.
+    assert.is_nil(authors([[<body><article><h1>A post about things</h1>
+      <div class="author"><a href="/@u1"><div class="avatar"></div></a><div class="name">
+      <a href="/@u1"><strong>linksc</strong></a><p>Creating Search Engine API</p></div></div>
+      <p>Text.</p></article></body>]]))
+    assert.same({ "Jane Doe" }, authors([[<body><article><h1>A post about things</h1>
+      <div class="author"><a href="/@u1"><div class="avatar"></div></a><div class="name">
+      <a href="/@u1"><strong>Jane Doe</strong></a><p>Creating Search Engine API</p></div></div>
+      <p>Text.</p></article></body>]]))
+  end)
+
   it("reads the hCard's fn when the byline element is the hCard itself", function()
     assert.same({ "oz" }, authors([[<body><h1>A post about things</h1>
       <p class="headline_meta">by <span class="author vcard fn">oz</span> on December 4, 2006</p>
