@@ -430,11 +430,12 @@ function M.names(s, opts)
     out = kept
   end
   -- A page element holding a single Latin word is a label, a handle or a credit more often
-  -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
+  -- than a name ("Unstar", "SHUTTERSTOCK", a section's "Espectáculos"); declared metadata may
+  -- carry one. (A word without ASCII letters is another script's: CJK names are one word.)
   if opts and opts.strict and not opts.single and not (led and #out == 1) then
     local kept = {}
     for _, n in ipairs(out) do
-      if n:find("%S%s+%S") or n:find("[\128-\255]") then
+      if n:find("%S%s+%S") or not n:find("%a") then
         kept[#kept + 1] = n
       end
     end

@@ -527,7 +527,9 @@ local function by_text(idx)
       if up then
         s = squash(up:content(400) or "")
       end
-      if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i])) then
+      -- (Nor a quoted or embedded post's "Posted by", in its blockquote.)
+      if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i]))
+        and not hits[i]:xpath("boolean(ancestor-or-self::blockquote)") then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
           return shorter_inside(up or hits[i], names)
@@ -673,9 +675,10 @@ function M.labelled(idx)
   for i = 1, #hits do
     local n = hits[i]
     -- (Not a teaser's link or a list's item, nor a book's or product's fact box: "Seiten: 400,
-    -- Autorin: Jane Doe, Verlag: ...".)
+    -- Autorin: Jane Doe, Verlag: ...", nor a quoted or embedded post: a Facebook embed's
+    -- "<blockquote>... Posted by <a>Jane Doe</a>" names that post's writer.)
     if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
-      and not fact_box(n) and not in_comments(n) then
+      and not fact_box(n) and not in_comments(n) and not n:xpath("boolean(ancestor-or-self::blockquote)") then
       local word = LABELS[leads[i]]:gsub(":$", "")
       -- (Bare: "Von", "Von:", "By"...; "Autor" only without its colon, a label then.)
       local is_bare = BARE[word] and (not LABEL_WORDS[word] or LABELS[leads[i]] == word)
