@@ -39,6 +39,12 @@ describe("pith.metadata authors of blog posts", function()
       </div><p>Text.</p></body>]]))
   end)
 
+  it("takes the name's link when the byline's next element is glued to it", function()
+    assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1>
+      <div class="author-info"><a class="author-info__name" href="/user/jdoe"><span>Jane Doe</span></a><span
+      class="author-info__when"><span>vor 5 Stunden</span></span></div><p>Text.</p></body>]]))
+  end)
+
   it("takes no embedded post's 'Posted by' for the page's author", function()
     assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p>
       <blockquote cite="https://graph.facebook.test/1/posts/2/"><p>Prices rise.</p>

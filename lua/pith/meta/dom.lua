@@ -491,7 +491,8 @@ local function shorter_inside(n, names)
       break
     end
     local t = text(el)
-    if t and #t >= 3 and #t < #whole and whole:sub(1, #t + 1) == dates.lower(t) .. " " then
+    -- (Or glued to what follows: "<a>Houzz Deutschland</a><span>vor 5 Stunden</span>".)
+    if t and #t >= 3 and #t < #whole and whole:sub(1, #t) == dates.lower(t) then
       local sub = byline.names(t, { strict = true })
       if #sub == 1 and sub[1] == t then
         return sub
