@@ -137,6 +137,9 @@ function M.repair(s)
       if #stack == 0 then
         flush()
       end
+      if #stack >= 64 then
+        return nil -- (deeper than any schema.org block: hostile or no JSON-LD)
+      end
       stack[#stack + 1] = CLOSER[c]
       emit(c, c)
     elseif c == "}" or c == "]" then
