@@ -374,10 +374,13 @@ function M.names(s, opts)
   -- "Brian Stevens, Vice President, Google Cloud": the part after a bare role, comma-joined, is
   -- the role's organisation.
   local after_role = false
+  local commas = normalised:find("\1", 1, true) ~= nil
   for part in normalised:gmatch("[^;]+") do
-    local comma = part:find("^\1")
-    part = part:gsub("^\1", "")
-    if part:find("%S") then
+    local comma = commas and part:byte(1) == 1
+    if comma then
+      part = part:sub(2)
+    end
+    if commas and part:find("%S") then
       local w1, w2 = part:match("(%S+)%s*(%S*)")
       w1 = dates.lower(w1):gsub("[^%w\128-\255]", "")
       w2 = dates.lower(w2):gsub("[^%w\128-\255]", "")

@@ -418,25 +418,24 @@ local function names_of(n)
   if #whole >= 250 then
     return {}
   end
-  local first_line = true
+  -- An author box whose first line is a link's whole text ("<a><strong>linksc</strong></a>")
+  -- has its name there, a handle the strict reading refused: the lines below are the bio
+  -- ("Creating Search Engine API"), no name. (Looked for only when a later line names someone.)
+  local first
   for line in s:gmatch("[^\n]+") do
     local names = byline.names(line, { strict = true })
     if #names > 0 then
-      return names
-    end
-    -- An author box whose first line is a link's whole text ("<a><strong>linksc</strong></a>")
-    -- has its name there, a handle the strict reading refused: the lines below are the bio
-    -- ("Creating Search Engine API"), no name.
-    if first_line and line:find("%S") then
-      first_line = false
-      local said = squash(line)
-      if not said:find("%s") then
+      if first and not first:find("%s") then
         for _, a in ipairs(n:select("a[href] strong, a[href] b")) do
-          if squash(text(a)) == said then
+          if squash(text(a)) == first then
             return {}
           end
         end
       end
+      return names
+    end
+    if not first and line:find("%S") then
+      first = squash(line)
     end
   end
   -- A one-word name ("Paul") is taken only from a link to the author's page, or to a forum

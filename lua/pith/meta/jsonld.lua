@@ -188,12 +188,18 @@ local function decode(raw)
   if v ~= nil then
     return v
   end
-  -- Only now, so valid pages pay nothing: comment or CDATA wrappers, a trailing ";", then the
-  -- lenient rewrite (M.repair).
+  -- Only now, so valid pages pay nothing: comment or CDATA wrappers, a trailing ";", raw control
+  -- characters, then the lenient rewrite (M.repair).
   local fixed = raw:gsub("^%s*<!%-%-", ""):gsub("%-%->%s*$", "")
   fixed = fixed:gsub("^%s*//%s*<!%[CDATA%[", ""):gsub("//%s*%]%]>%s*$", "")
   fixed = fixed:gsub("^%s*<!%[CDATA%[", ""):gsub("%]%]>%s*$", "")
   fixed = fixed:gsub(";%s*$", "")
+  -- (The wrappers and raw newlines in strings are the usual breakage: a second strict parse is
+  -- cheaper than the rewrite.)
+  local v2 = cjson.decode((fixed:gsub("%c", " ")))
+  if v2 ~= nil then
+    return v2
+  end
   local tops = M.repair(fixed)
   if not tops or #tops == 0 then
     return nil
