@@ -678,8 +678,17 @@ function M.collect(doc, opts)
   -- Lead image: declared images, then link rel=image_src.
   if not skip.image then
     local img, stand_in = lead_image.declared(meta_tags.all(scan, IMAGE_KEYS), ld.image)
-    if not img and scan.links.image_src then
-      img = scan.links.image_src[1].href
+    -- (rel=image_src is declared likewise: a placeholder or the site's icon there says the page
+    -- has no picture of its own.)
+    for _, l in ipairs(not img and scan.links.image_src or NONE) do
+      local href = l.href
+      if href and href:find("%S") then
+        if not lead_image.stand_in(href) then
+          img = href
+          break
+        end
+        stand_in = true
+      end
     end
     -- Nothing declared (no stand-in either): the article's first picture under the headline.
     if not img and not stand_in then

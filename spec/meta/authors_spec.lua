@@ -20,6 +20,38 @@ describe("pith.metadata authors of blog posts", function()
       <p>Text.</p></article></body>]]))
   end)
 
+  it("does not take the bio line under an author box's handle for a name", function()
+    -- The name slot holds a handle the strict reading refuses; the line below describes them.
+    assert.is_nil(authors([[<body><article><h1>A post about things</h1>
+      <div class="author"><a href="/@u1"><div class="avatar"></div></a><div class="name">
+      <a href="/@u1"><strong>linksc</strong></a><p>Creating Search Engine API</p></div></div>
+      <p>Text.</p></article></body>]]))
+    assert.same({ "Jane Doe" }, authors([[<body><article><h1>A post about things</h1>
+      <div class="author"><a href="/@u1"><div class="avatar"></div></a><div class="name">
+      <a href="/@u1"><strong>Jane Doe</strong></a><p>Creating Search Engine API</p></div></div>
+      <p>Text.</p></article></body>]]))
+  end)
+
+  it("takes no section label with an accent for a name, as none without one", function()
+    assert.same({ "Juan Carlos Muñoz C." }, authors([[<body><header><div class="story-meta">
+      <span><a href="/espectaculos/"> Espectáculos </a></span></div><h1>A post about things</h1></header>
+      <div class="story-author"><a href="/autor/jcm/"><figure><img alt="" src="/a.jpg"></figure>Juan Carlos Muñoz C.</a>
+      </div><p>Text.</p></body>]]))
+  end)
+
+  it("takes the name's link when the byline's next element is glued to it", function()
+    assert.same({ "Jane Doe" }, authors([[<body><h1>A post about things</h1>
+      <div class="author-info"><a class="author-info__name" href="/user/jdoe"><span>Jane Doe</span></a><span
+      class="author-info__when"><span>vor 5 Stunden</span></span></div><p>Text.</p></body>]]))
+  end)
+
+  it("takes no embedded post's 'Posted by' for the page's author", function()
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <blockquote cite="https://graph.facebook.test/1/posts/2/"><p>Prices rise.</p>
+      <p>Posted by <a href="https://facebook.test/jane.doe">Jane Doe</a> on <a href="/x">Friday</a></p>
+      </blockquote><p>More text.</p></body>]]))
+  end)
+
   it("reads the hCard's fn when the byline element is the hCard itself", function()
     assert.same({ "oz" }, authors([[<body><h1>A post about things</h1>
       <p class="headline_meta">by <span class="author vcard fn">oz</span> on December 4, 2006</p>

@@ -12,6 +12,13 @@ describe("pith.meta.byline", function()
     assert.equal("Max Müller", n("von Max Müller"))
   end)
 
+  it("drops a job title and the organisation after it", function()
+    assert.equal("Brian Stevens", n("Brian Stevens, Vice President, Google Cloud"))
+    assert.equal("Jane Doe", n("By Jane Doe, CEO and Founder, Acme Inc"))
+    assert.equal("Jane Doe; John Roe", n("Jane Doe, Staff Writer, and John Roe, Editor"))
+    assert.equal("Jane Doe; John Roe", n("Jane Doe, John Roe"))
+  end)
+
   it("splits several authors", function()
     assert.equal("JOSH HASKELL; DAVID CAPLAN; PATRICK REEVELL", n("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"))
     assert.equal("Alexandre Hervaud; Jérémy Piette", n("Alexandre Hervaud, Jérémy Piette"))

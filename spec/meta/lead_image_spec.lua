@@ -77,6 +77,20 @@ describe("lead image when the page declares none", function()
       image_of(page(body, '<meta property="og:image" content="/img/blankets.jpg">'), "https://blog.test/post"))
   end)
 
+  it("passes over a stand-in or an icon in rel=image_src as in og:image", function()
+    local body = '<h1>Story</h1><p>Words.</p><img src="/uploads/other-story.jpg" width="600">'
+    local url = "https://blog.test/post"
+    assert.is_nil(image_of(page(body, '<link rel="image_src" href="/data/images/FaviconApp.png">'), url))
+    assert.is_nil(image_of(page(body, '<link rel="image_src" href="/img/placeholder.jpg">'), url))
+    assert.equal("https://blog.test/uploads/real.jpg", image_of(page(body,
+      '<link rel="image_src" href="/img/no-image.png"><link rel="image_src" href="/uploads/real.jpg">'), url))
+    assert.equal("https://blog.test/uploads/real.jpg",
+      image_of(page(body, '<link rel="image_src" href="/uploads/real.jpg">'), url))
+    -- (An empty one declares nothing: the picture under the headline is the page's.)
+    assert.equal("https://blog.test/uploads/other-story.jpg",
+      image_of(page(body, '<link rel="image_src" href="">'), url))
+  end)
+
   it("takes no plugin's button, theme header or advertisement for the article's picture", function()
     local body = [[<article><h1>Story</h1>
       <img src="/wp-content/plugins/share-it/images/addtoany-bg.jpg" width="400">

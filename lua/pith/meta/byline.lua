@@ -34,7 +34,8 @@ for w in ([[staff writer writers reporter reporters correspondent correspondents
   기자 특파원 記者 记者 stand aktualisiert veröffentlicht erschienen publié actualizado publicado pubblicato
   aggiornato envoyé envoyée envoyés envoyées experte expertin korrespondent korrespondentin
   leiter leiterin projektleiter projektleiterin sprecher sprecherin pressesprecher pressesprecherin
-  referent referentin]]):gmatch("%S+") do
+  referent referentin president vicepresident vp ceo cto cfo coo founder cofounder director
+  chairman chairwoman officer evangelist]]):gmatch("%S+") do
   ROLE_WORDS[w] = true
 end
 
@@ -366,10 +367,29 @@ function M.names(s, opts)
     :gsub("%s+avec%s+", ";")
     :gsub("%s*&%s*", ";")
     :gsub("%s*/%s*", ";")
-    :gsub("%s*[,;]%s*", ";")
+    :gsub("%s*;%s*", ";")
+    :gsub("%s*,%s*", ";\1") -- (marks a part that follows a comma)
     :gsub("%s*\239\188[\140\155]%s*", ";") -- full-width comma and semicolon
   local pieces = 0
+  -- "Brian Stevens, Vice President, Google Cloud": the part after a bare role, comma-joined, is
+  -- the role's organisation.
+  local after_role = false
+  local commas = normalised:find("\1", 1, true) ~= nil
   for part in normalised:gmatch("[^;]+") do
+    local comma = commas and part:byte(1) == 1
+    if comma then
+      part = part:sub(2)
+    end
+    if commas and part:find("%S") then
+      local w1, w2 = part:match("(%S+)%s*(%S*)")
+      w1 = dates.lower(w1):gsub("[^%w\128-\255]", "")
+      w2 = dates.lower(w2):gsub("[^%w\128-\255]", "")
+      local lone_role = ROLE_WORDS[w1] or ROLE_WORDS[w1 .. w2] or false
+      if after_role and comma then
+        part = ""
+      end
+      after_role = lone_role
+    end
     pieces = pieces + (part:find("%S") and 1 or 0)
     part = cut_role(strip_lead(trim(part)))
     -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
@@ -413,11 +433,12 @@ function M.names(s, opts)
     out = kept
   end
   -- A page element holding a single Latin word is a label, a handle or a credit more often
-  -- than a name ("Unstar", "SHUTTERSTOCK"); declared metadata may carry one.
+  -- than a name ("Unstar", "SHUTTERSTOCK", a section's "Espectáculos"); declared metadata may
+  -- carry one. (A word without ASCII letters is another script's: CJK names are one word.)
   if opts and opts.strict and not opts.single and not (led and #out == 1) then
     local kept = {}
     for _, n in ipairs(out) do
-      if n:find("%S%s+%S") or n:find("[\128-\255]") then
+      if n:find("%S%s+%S") or not n:find("%a") then
         kept[#kept + 1] = n
       end
     end

@@ -418,10 +418,24 @@ local function names_of(n)
   if #whole >= 250 then
     return {}
   end
+  -- An author box whose first line is a link's whole text ("<a><strong>linksc</strong></a>")
+  -- has its name there, a handle the strict reading refused: the lines below are the bio
+  -- ("Creating Search Engine API"), no name. (Looked for only when a later line names someone.)
+  local first
   for line in s:gmatch("[^\n]+") do
     local names = byline.names(line, { strict = true })
     if #names > 0 then
+      if first and not first:find("%s") then
+        for _, a in ipairs(n:select("a[href] strong, a[href] b")) do
+          if squash(text(a)) == first then
+            return {}
+          end
+        end
+      end
       return names
+    end
+    if not first and line:find("%S") then
+      first = squash(line)
     end
   end
   -- A one-word name ("Paul") is taken only from a link to the author's page, or to a forum
@@ -476,7 +490,8 @@ local function shorter_inside(n, names)
       break
     end
     local t = text(el)
-    if t and #t >= 3 and #t < #whole and whole:sub(1, #t + 1) == dates.lower(t) .. " " then
+    -- (Or glued to what follows: "<a>Houzz Deutschland</a><span>vor 5 Stunden</span>".)
+    if t and #t >= 3 and #t < #whole and whole:sub(1, #t) == dates.lower(t) then
       local sub = byline.names(t, { strict = true })
       if #sub == 1 and sub[1] == t then
         return sub
@@ -512,7 +527,9 @@ local function by_text(idx)
       if up then
         s = squash(up:content(400) or "")
       end
-      if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i])) then
+      -- (Nor a quoted or embedded post's "Posted by", in its blockquote.)
+      if s and #s < 200 and not (lead:find(":$") and fact_box(hits[i]))
+        and not hits[i]:xpath("boolean(ancestor-or-self::blockquote)") then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
           return shorter_inside(up or hits[i], names)
@@ -658,9 +675,10 @@ function M.labelled(idx)
   for i = 1, #hits do
     local n = hits[i]
     -- (Not a teaser's link or a list's item, nor a book's or product's fact box: "Seiten: 400,
-    -- Autorin: Jane Doe, Verlag: ...".)
+    -- Autorin: Jane Doe, Verlag: ...", nor a quoted or embedded post: a Facebook embed's
+    -- "<blockquote>... Posted by <a>Jane Doe</a>" names that post's writer.)
     if n:tag() ~= "a" and n:tag() ~= "li" and not n:closest_match(false, LIST_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)
-      and not fact_box(n) and not in_comments(n) then
+      and not fact_box(n) and not in_comments(n) and not n:xpath("boolean(ancestor-or-self::blockquote)") then
       local word = LABELS[leads[i]]:gsub(":$", "")
       -- (Bare: "Von", "Von:", "By"...; "Autor" only without its colon, a label then.)
       local is_bare = BARE[word] and (not LABEL_WORDS[word] or LABELS[leads[i]] == word)

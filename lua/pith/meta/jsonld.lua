@@ -39,17 +39,179 @@ function M.unescape(s)
   return s
 end
 
+-- Reads one string starting at the quote at i (either quote kind); returns it as a JSON string
+-- literal (raw control characters made spaces, a single-quoted one re-quoted) and the index after
+-- it, or nil when it never ends.
+local function read_string(s, i)
+  local q = s:sub(i, i)
+  local k = i + 1
+  while true do
+    local j = s:find(q == '"' and '["\\]' or "['\\]", k)
+    if not j then
+      return nil
+    end
+    if s:byte(j) == 92 then -- backslash: skip the escaped character
+      k = j + 2
+    else
+      local body = s:sub(i + 1, j - 1):gsub("%c", " ")
+      if q == "'" then
+        body = body:gsub("\\'", "'"):gsub('"', '\\"')
+      end
+      return '"' .. body .. '"', j + 1
+    end
+  end
+end
+
+local CLOSER = { ["{"] = "}", ["["] = "]" }
+
+--- Rewrites JSON the way browsers' lenient readers would take it: drops trailing and doubled
+-- commas, // and /* */ comments and closers that close nothing, fills a missing value with null,
+-- accepts single-quoted strings, closes what a truncated block left open, and splits several
+-- top-level values written one after another. Returns the list of top-level texts, or nil when
+-- a string never ends or brackets cross (those are refused: guessing would invent structure).
+function M.repair(s)
+  local tops, buf, stack = {}, {}, {}
+  -- prev: the last significant thing emitted: a punctuation character, or "v" for a value.
+  local prev, i, n = "", 1, #s
+  local function emit(x, p)
+    buf[#buf + 1] = x
+    prev = p
+  end
+  local function drop_comma()
+    for b = #buf, 1, -1 do
+      if buf[b] == "," then
+        table.remove(buf, b)
+        return
+      elseif buf[b]:find("%S") then
+        return
+      end
+    end
+  end
+  local function flush()
+    local t = table.concat(buf)
+    if t:find("%S") then
+      tops[#tops + 1] = t
+    end
+    buf = {}
+  end
+  while i <= n do
+    local j = s:find("[\"'{}%[%],:/]", i)
+    local text = s:sub(i, (j or n + 1) - 1)
+    if text:find("%S") then
+      if #stack == 0 then
+        return nil -- bare words outside any object
+      end
+      emit((text:gsub("%c", " ")), "v")
+    elseif text ~= "" then
+      buf[#buf + 1] = " "
+    end
+    if not j then
+      break
+    end
+    local c = s:sub(j, j)
+    i = j + 1
+    if c == '"' or c == "'" then
+      if c == "'" and not (prev == ":" or prev == "," or prev == "[" or prev == "{") then
+        return nil
+      end
+      local lit, after = read_string(s, j)
+      if not lit then
+        return nil
+      end
+      emit(lit, "v")
+      i = after
+    elseif c == "/" then
+      local nx = s:sub(j + 1, j + 1)
+      if nx == "/" then
+        i = (s:find("[\n\r]", j) or n) + 1
+      elseif nx == "*" then
+        local e = s:find("*/", j + 2, true)
+        if not e then
+          return nil
+        end
+        i = e + 2
+      else
+        return nil
+      end
+    elseif c == "{" or c == "[" then
+      if #stack == 0 then
+        flush()
+      end
+      if #stack >= 64 then
+        return nil -- (deeper than any schema.org block: hostile or no JSON-LD)
+      end
+      stack[#stack + 1] = CLOSER[c]
+      emit(c, c)
+    elseif c == "}" or c == "]" then
+      if #stack > 0 then
+        if stack[#stack] ~= c then
+          return nil
+        end
+        if prev == ":" then
+          emit("null", "v")
+        elseif prev == "," then
+          drop_comma()
+        end
+        stack[#stack] = nil
+        emit(c, "v")
+      end -- else: a closer that closes nothing
+    elseif c == "," then
+      if prev == ":" then
+        emit("null", "v")
+      end
+      if #stack > 0 and prev == "v" then
+        emit(",", ",")
+      end -- else: doubled, leading, or between top-level values
+    else -- ":"
+      if #stack == 0 then
+        return nil
+      end
+      emit(":", ":")
+    end
+  end
+  if #stack > 0 then
+    if prev == "," then
+      drop_comma()
+    elseif prev == ":" then
+      emit("null", "v")
+    end
+    for k = #stack, 1, -1 do
+      buf[#buf + 1] = stack[k]
+    end
+  end
+  flush()
+  return tops
+end
+
 local function decode(raw)
   local v = cjson.decode(raw)
   if v ~= nil then
     return v
   end
-  -- Common breakage: comment or CDATA wrappers, a trailing ";", raw control characters in strings.
+  -- Only now, so valid pages pay nothing: comment or CDATA wrappers, a trailing ";", raw control
+  -- characters, then the lenient rewrite (M.repair).
   local fixed = raw:gsub("^%s*<!%-%-", ""):gsub("%-%->%s*$", "")
   fixed = fixed:gsub("^%s*//%s*<!%[CDATA%[", ""):gsub("//%s*%]%]>%s*$", "")
   fixed = fixed:gsub("^%s*<!%[CDATA%[", ""):gsub("%]%]>%s*$", "")
-  fixed = fixed:gsub(";%s*$", ""):gsub("[%c]", " ")
-  return cjson.decode(fixed)
+  fixed = fixed:gsub(";%s*$", "")
+  -- (The wrappers and raw newlines in strings are the usual breakage: a second strict parse is
+  -- cheaper than the rewrite.)
+  local v2 = cjson.decode((fixed:gsub("%c", " ")))
+  if v2 ~= nil then
+    return v2
+  end
+  local tops = M.repair(fixed)
+  if not tops or #tops == 0 then
+    return nil
+  end
+  if #tops == 1 then
+    return cjson.decode(tops[1])
+  end
+  local out = {}
+  for _, t in ipairs(tops) do
+    out[#out + 1] = cjson.decode(t)
+  end
+  return out
 end
 
 local function str(v)

@@ -95,6 +95,8 @@ for _, w in ipairs({ "blank", "spacer", "placeholder", "default-user-image", "no
   "no-image", "no_image", "favicon", "apple-touch-icon", "ms-icon" }) do
   STAND_INS[#STAND_INS + 1] = "%f[%a]" .. w:gsub("%-", "%%-") .. "%f[^%a]"
 end
+-- (A favicon's file name runs on: "FaviconApp.png", "favicon32.png".)
+STAND_INS[#STAND_INS + 1] = "^favicon"
 
 --- True when the image's file name says, in a word of its own, that it stands in for a missing
 -- picture ("wordbooker_blank.jpg", not "blankets.jpg").
