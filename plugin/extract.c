@@ -822,6 +822,19 @@ static void drop_link_lists(pith_ex *ex, xmlNodePtr best) {
   pith__nodes_free(&l);
 }
 
+/* A deep copy of n that outlives the passes' undo (parked with the document,
+ * with no score of its own); NULL with ex->oom set when memory ran out. */
+static xmlNodePtr parked_copy(pith_ex *ex, xmlNodePtr n) {
+  xmlNodePtr copy = xmlDocCopyNode(n, ex->d->doc, 1);
+  if (copy == NULL) {
+    ex->oom = 1;
+    return NULL;
+  }
+  pith__stats_forget(copy);
+  pith__park(ex->d, copy);
+  return copy;
+}
+
 /* comments=true: the page's comment section, copied before the passes strip
  * it (Readability's unlikely-candidate words include "comment"): the
  * outermost element named like a comment list with the most text once its
@@ -840,15 +853,10 @@ static xmlNodePtr find_comments(pith_ex *ex, xmlNodePtr root, xmlNodePtr *origin
     if (n->type == XML_ELEMENT_NODE &&
         (pith__match_any(pith__get_attr(n, "id"), NAMES) ||
          pith__match_any(pith__get_attr(n, "class"), NAMES))) {
-      xmlNodePtr copy = xmlDocCopyNode(n, ex->d->doc, 1);
+      xmlNodePtr copy = parked_copy(ex, n);
       size_t len;
       skip = 1;
-      if (copy == NULL) {
-        ex->oom = 1;
-        break;
-      }
-      pith__stats_forget(copy);
-      pith__park(ex->d, copy);
+      if (copy == NULL) break;
       if (!pith__collect(ex, copy, JUNK, &junk)) break;
       for (k = junk.n; k-- > 0;)
         pith__park(ex->d, junk.v[k]);
@@ -911,13 +919,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       best = article;
       best_len = len;
       if (!pith__nodes_push(ex, &spared, wrapper)) break;
-      best = xmlDocCopyNode(article, ex->d->doc, 1);
-      if (best == NULL) {
-        ex->oom = 1;
-        break;
-      }
-      pith__stats_forget(best);
-      pith__park(ex->d, best);
+      if ((best = parked_copy(ex, article)) == NULL) break;
       pith__journal_undo(ex);
       continue;
     }
@@ -946,13 +948,7 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
       break;
     if (best == article) {
       /* the undo takes the article's nodes back: keep a copy (it is short) */
-      best = xmlDocCopyNode(article, ex->d->doc, 1);
-      if (best == NULL) {
-        ex->oom = 1;
-        break;
-      }
-      pith__stats_forget(best);
-      pith__park(ex->d, best);
+      if ((best = parked_copy(ex, article)) == NULL) break;
       best_live = 0;
     }
     pith__journal_undo(ex);
@@ -962,14 +958,8 @@ static xmlNodePtr run(pith_ex *ex, const char *given_title) {
   if (!ex->oom && !settled && best_len < PITH_CHAR_THRESHOLD) {
     xmlNodePtr alt;
     if (best && best_live) {
-      xmlNodePtr copy = xmlDocCopyNode(best, ex->d->doc, 1);
-      if (copy == NULL)
-        ex->oom = 1;
-      else {
-        pith__stats_forget(copy);
-        pith__park(ex->d, copy);
-        best = copy;
-      }
+      xmlNodePtr copy = parked_copy(ex, best);
+      if (copy) best = copy;
     }
     if (!ex->oom) {
       xmlNodePtr anchored, region = NULL;
