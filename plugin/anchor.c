@@ -43,11 +43,13 @@ void pith__reveal(pith_ex *ex, xmlNodePtr body) {
 }
 
 size_t pith__plain_len(xmlNodePtr n) {
-  double len;
+  double len, density;
   if (n->type == XML_TEXT_NODE) return pith__text_len(n);
   if (n->type != XML_ELEMENT_NODE) return 0;
   len = (double)pith__text_len(n);
-  return (size_t)(len * (1.0 - pith__link_density(n)));
+  /* nested or overlapping links can count past the text's length */
+  density = pith__link_density(n);
+  return density >= 1.0 ? 0 : (size_t)(len * (1.0 - density));
 }
 
 /* The plain text of what follows a in its parent. */
