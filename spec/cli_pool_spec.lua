@@ -187,7 +187,9 @@ describe("proc.keep_heap #lua54", function()
       print(minflt() - before)
     ]]
     -- without the sanitizer preload of `make asan`: its allocator is not glibc's
-    local h = assert(io.popen("env -u LD_PRELOAD lua5.4 -e 'KEEP = " .. tostring(keep) .. "' -e '" .. code:gsub("'", "'\\''") .. "'"))
+    local cmd = "env -u LD_PRELOAD lua5.4 -e 'KEEP = " .. tostring(keep) .. "' -e '"
+      .. code:gsub("'", "'\\''") .. "'"
+    local h = assert(io.popen(cmd))
     local out = h:read("a")
     h:close()
     return assert(tonumber(out), out)
