@@ -436,6 +436,36 @@ local function pick_authors(ld, scan, idx, site, host, title)
   return org_names(site_named)
 end
 
+local function word_count(t)
+  local n = 0
+  for _ in t:gmatch("%S+") do
+    n = n + 1
+  end
+  return n
+end
+
+-- A declared site name that is the page's title, which some templates write into og:site_name
+-- or application-name: the headline with the site's name after a separator ("Achtsam durch die
+-- Krise | Die FURCHE") gives the site's name. (A <title> that is the declared name names the site
+-- on a blog's page as often as it repeats an SEO headline: it is kept.)
+local function site_not_title(site, headline)
+  local hk = headline and title_mod.key(headline)
+  if hk and #hk > 0 and word_count(headline) >= 3 then
+    for _, sep in ipairs({ "%s+|%s+", "%s+%-%s+", "%s+\226\128\147%s+", "%s+\226\128\148%s+", "%s+::%s+",
+      "%s+\194\183%s+" }) do
+      local a, b = site:match("^(.-%S)" .. sep .. "(%S.*)$")
+      if a and not b:find(sep) and not a:find(sep) then
+        if title_mod.key(a) == hk then
+          return b
+        elseif title_mod.key(b) == hk then
+          return a
+        end
+      end
+    end
+  end
+  return site
+end
+
 local NO_SKIP = {}
 
 --- Collects the metadata fields of a parsed document. opts.url: the page's address.
@@ -573,6 +603,9 @@ function M.collect(doc, opts)
     if not site_done then
       site_done = true
       site = title_mod.site_name(site, f.title or title(), host)
+      if site then
+        site = site_not_title(site, f.title)
+      end
       if not site and html_title then
         local _, removed = title_mod.strip(html_title, site_names(), host)
         site = removed
@@ -695,6 +728,7 @@ function M.collect(doc, opts)
       at_title()
       img = lead_image.first(doc, idx.anchor)
     end
+    img = img and lead_image.unglue(img)
     f.image = img and (urls.resolve(base, img) or (urls.is_http(img) and img)) or nil
   end
 

@@ -101,3 +101,35 @@ describe("lead image when the page declares none", function()
       image_of(page(body), "https://blog.test/post"))
   end)
 end)
+
+describe("declared lead image markup faults", function()
+  local url = "https://news.test/2024/story"
+  local body = '<h1>Story</h1><p>Words.</p><img src="/uploads/other-story.jpg" width="600">'
+
+  it("takes the whole address out of one a template glued to the site's origin or to another", function()
+    -- og:image "https://site.clhttps://media.site.cl/..." (the origin written before an absolute address)
+    assert.equal("https://media.news.test/2022/05/foto.jpg", image_of(page(body,
+      '<meta property="og:image" content="https://news.testhttps://media.news.test/2022/05/foto.jpg">'), url))
+    -- several og:image addresses run together: the first
+    assert.equal("https://news.test/fileadmin/a_b863e92b39.jpg", image_of(page(body,
+      '<meta property="og:image" content="https://news.test/fileadmin/a_b863e92b39.jpg'
+        .. 'https://news.test/fileadmin/b_a51c5abe51.jpg">'), url))
+  end)
+
+  it("leaves an image proxy's or a web archive's address, which holds another after / or =, whole", function()
+    for _, u in ipairs({ "https://img.news.test/C=W5472,H2872/S=W1200M/https://s3.test/2019/a.jpeg?wmark=x",
+      "https://web.archive.org/web/20160526181643im_/http://blog.test/k.jpg",
+      "https://img.news.test/photo.php?u=https://uc.test/photo/8685651.jpg&x=0" }) do
+      assert.equal(u, image_of(page(body, '<meta property="og:image" content="' .. u .. '">'), url))
+    end
+  end)
+
+  it("takes a section's picture, declared for each story without one, as a stand-in", function()
+    -- og:image ".../assets/categories/valve.jpg" on a news story with no picture of its own
+    assert.is_nil(image_of(page(body,
+      '<meta property="og:image" content="https://news.test/assets/categories/valve.jpg">'), url))
+    -- (an upload folder dated under a category is the story's)
+    assert.equal("https://news.test/category/2020/05/harbour.jpg", image_of(page(body,
+      '<meta property="og:image" content="/category/2020/05/harbour.jpg">'), url))
+  end)
+end)

@@ -107,6 +107,11 @@ function M.stand_in(u)
   if path:find("/blavatar/", 1, true) then
     return true
   end
+  -- A section's picture ("/assets/categories/valve.jpg"), which a site declares for each of its
+  -- stories that has none of its own: a file right in a folder of categories.
+  if path:find("/categor", 1, true) and (path:find("/categories/[^/]+$") or path:find("/category/[^/]+$")) then
+    return true
+  end
   local from, i = 1, path:find("/", 1, true)
   while i do
     from = i + 1
@@ -119,6 +124,40 @@ function M.stand_in(u)
     end
   end
   return false
+end
+
+-- Image extensions a file name ends in (glued addresses are cut after one).
+local function image_file(piece)
+  local path = piece:match("^[^?#]*"):lower()
+  return path:find("%.jpe?g$") or path:find("%.png$") or path:find("%.gif$") or path:find("%.webp$")
+    or path:find("%.avif$")
+end
+
+--- An address a template glued to another: the site's origin written before an absolute
+-- address ("https://site.clhttps://media.site.cl/a.jpg"), or several addresses run together
+-- ("https://s.at/a.jpghttps://s.at/b.jpg"). Gives the first whole image address in it, or the
+-- address as given. (A proxy's or an archive's address holds another after "/" or "=", which
+-- is no glue.)
+function M.unglue(u)
+  if type(u) ~= "string" or #u > 4096 then
+    return u
+  end
+  local starts, i = { 1 }, u:find("%whttps?://", 2)
+  while i do
+    starts[#starts + 1] = i + 1
+    i = u:find("%whttps?://", i + 2)
+  end
+  if #starts == 1 then
+    return u
+  end
+  for k = 1, #starts do
+    local piece = u:sub(starts[k], (starts[k + 1] or #u + 2) - 1)
+    -- (An origin alone is the prefix; the address after it is whole.)
+    if not piece:find("^https?://[^/]*$") and (image_file(piece) or k == #starts) then
+      return piece
+    end
+  end
+  return u
 end
 
 --- The first declared image (values in the page's order of preference, then the JSON-LD image)
