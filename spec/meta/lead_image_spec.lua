@@ -91,6 +91,16 @@ describe("lead image when the page declares none", function()
       image_of(page(body, '<link rel="image_src" href="">'), url))
   end)
 
+  it("takes no picture its style sizes as a badge, nor a flag or a 'follow me' button", function()
+    local body = [[<div id="content"><h1>Story</h1>
+      <img src="/pictures/flags/png/de.png" title="Germany">
+      <img src="/code.php?id=1450736446" style="width: 96px; height: 48px;">
+      <img src="/sonstiges/follow_me_on_twitter.gif">
+      <img src="/pictures/about/partner/site.jpg" style="width: 88px; height: 15px; border: 0px;">
+      <p>Words.</p><img src="/media/2024/harbour.jpg" style="max-width: 60px; width: 640px"></div>]]
+    assert.equal("https://blog.test/media/2024/harbour.jpg", image_of(page(body), "https://blog.test/post"))
+  end)
+
   it("takes no plugin's button, theme header or advertisement for the article's picture", function()
     local body = [[<article><h1>Story</h1>
       <img src="/wp-content/plugins/share-it/images/addtoany-bg.jpg" width="400">

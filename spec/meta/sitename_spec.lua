@@ -19,7 +19,8 @@ describe("site name", function()
     -- application-name written by the template that writes the <title>, site after " - "
     assert.equal("Handball Schweiz", site_of([[
       <title>Cup-Vorschau: Beim Club freut man sich auf viele Fans - Handball Schweiz</title>
-      <meta name="application-name" content="Cup-Vorschau: Beim Club freut man sich auf viele Fans - Handball Schweiz">]],
+      <meta name="application-name"
+        content="Cup-Vorschau: Beim Club freut man sich auf viele Fans - Handball Schweiz">]],
       "<h1>Cup-Vorschau: Beim Club freut man sich auf viele Fans</h1><p>Words.</p>",
       "https://www.handball.test/de/news/2022/cup-vorschau"))
   end)

@@ -28,4 +28,21 @@ describe("pith.meta.urls", function()
     assert.equal("modabot.de", urls.host("https://web.archive.org/web/20160401095740/http://www.modabot.de/x"))
     assert.equal("web.archive.org", urls.host("https://web.archive.org/web/*/example.com"))
   end)
+
+  it("reads a web address as a browser's URL parser does: one slash after the scheme, dot segments", function()
+    -- og:image "http:/auto-presse.de/newssys/..." on an https page names the host
+    assert.equal("http://auto.test/newssys/1.jpg", urls.resolve("https://auto.test/news.php?id=1",
+      "http:/auto.test/newssys/1.jpg"))
+    -- ... and is a path under a base of the same scheme
+    assert.equal("http://auto.test/auto.test/newssys/1.jpg", urls.resolve("http://auto.test/news.php",
+      "http:/auto.test/newssys/1.jpg"))
+    -- og:image "https://www.site.test/./public/images/covers/x"
+    assert.equal("https://www.n.test/public/images/c",
+      urls.resolve("https://a.test/p", "https://www.n.test/./public/images/c"))
+    assert.equal("https://n.test/b.jpg?x=/./", urls.resolve(nil, "https://n.test/a/../b.jpg?x=/./"))
+    -- (an archive's address, which holds one, is left whole)
+    assert.equal("https://web.archive.org/web/2011im_/http:/dzs.test/a.jpg",
+      urls.resolve("https://a.test/", "https://web.archive.org/web/2011im_/http:/dzs.test/a.jpg"))
+    assert.equal("mailto:x@y.test", urls.resolve("https://a.test/", "mailto:x@y.test"))
+  end)
 end)

@@ -17,13 +17,14 @@ local IN_ARTICLE = "(//article//img[" .. OUTSIDE .. "] | //main//img[" .. OUTSID
   .. "] | //*[@itemprop='articleBody']//img)[position() <= 12]"
 
 -- Furniture by name: a logo, icon or avatar is the site's or a person's, not the story's; so are
--- feed, share and licence buttons, loading spinners, advertisements ("werbung", "anzeige") and
--- whatever a theme's or a plugin's folder holds; WordPress names the header and site icon it crops
--- "cropped-...".
+-- feed, share, "mail a friend", "follow me" and licence buttons, a language's flag, loading
+-- spinners, advertisements ("werbung", "anzeige") and whatever a theme's or a plugin's folder
+-- holds; WordPress names the header and site icon it crops "cropped-...".
 local FURNITURE = { "logo", "icon", "avatar", "gravatar", "profile", "emoji", "smiley", "sprite", "spacer",
   "pixel", "blank", "placeholder", "badge", "banner", "button", "symbol", "rss", "feed", "share", "comment",
   "loader", "loading", "spinner", "license", "licence", "lizenz", "sidebar", "widget", "counter", "track",
-  "hit.php", "/theme/", "/themes/", "/skins/", "/plugins/", "/cropped-", "werbung", "anzeige", "advert" }
+  "hit.php", "/theme/", "/themes/", "/skins/", "/plugins/", "/cropped-", "werbung", "anzeige", "advert", "/flags/",
+  "mailafriend", "mail-a-friend", "follow_me", "follow-me", "followme", "follow_us", "follow-us" }
 
 -- Attributes lazy loaders keep the real address in while src holds a placeholder.
 local LAZY = { "data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src" }
@@ -82,6 +83,17 @@ local function small(n, u)
     local v = tonumber((n:attr(a) or ""):match("^%s*(%d+)"))
     if v and v < MIN_SIDE then
       return true
+    end
+  end
+  -- ... or in its style ("width: 96px; height: 48px"): a badge, a captcha, a partner's button.
+  local style = n:attr("style")
+  if style then
+    style = style:lower()
+    for _, a in ipairs({ "width", "height" }) do
+      local v = tonumber(style:match("%f[%w-]" .. a .. "%s*:%s*(%d+)px"))
+      if v and v < MIN_SIDE then
+        return true
+      end
     end
   end
   return false

@@ -67,8 +67,30 @@ function resolve(base, ref)
   if ref == "" or ref:find("^data:") or ref:find("^javascript:") then
     return nil
   end
-  if ref:find("^[%a][%w+.-]*:") then
-    return ref
+  local ref_scheme, after = ref:match("^([%a][%w+.-]*):(.*)$")
+  if ref_scheme then
+    ref_scheme = ref_scheme:lower()
+    if ref_scheme ~= "http" and ref_scheme ~= "https" then
+      return ref
+    end
+    -- As a browser's URL parser reads a web address: "http:/host/x" (one slash, or none) is
+    -- relative under a base of the same scheme and names the host under another; "." and ".."
+    -- segments are removed ("https://host/./img/a.jpg").
+    if after:sub(1, 2) ~= "//" then
+      local base_scheme = base and split(base)
+      if base_scheme == ref_scheme then
+        ref = after
+      else
+        ref = ref_scheme .. "://" .. after:gsub("^/*", "")
+      end
+    end
+    if ref:find("^[%a][%w+.-]*://") then
+      local origin, rest = ref:match("^([%a][%w+.-]*://[^/?#]*)(.*)$")
+      if rest:find("/%.") then
+        return origin .. normalise_path(rest)
+      end
+      return ref
+    end
   end
   if not base then
     return nil
