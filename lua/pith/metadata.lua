@@ -219,6 +219,34 @@ local function full_description(d, ld, scan)
   return d
 end
 
+-- What no standfirst is: a picture's caption or credit ("Photograph: Jane Doe/Getty Images",
+-- "© Kathrin Führes", "Birgit Kelle (Bild: Facebook)"), a byline ("von Andreas Kürten"), a rating
+-- ("(2) 4 Sterne von 5", "Durchschnitt: 4.6 (7 Bewertungen)") or a row of buttons ("Kontakt
+-- Teilen Drucken", "Facebook Facebook"), which a page's markup may class as its dek.
+local CREDIT_WORDS = { "\194\169", "photo:", "photograph:", "photos:", "foto:", "fotos:", "bild:", "image:",
+  "credit:", "getty images", "reuters/", "afp/", "dpa/", "adobestock", "shutterstock", "istock" }
+local RATING_WORDS = { "sterne", "bewertung", "stars", "rating" }
+local BUTTON_WORDS = {}
+for w in ("teilen drucken kontakt share print facebook twitter whatsapp e-mail email mail partager imprimer"
+  .. " tweet pinterest linkedin"):gmatch("%S+") do
+  BUTTON_WORDS[w] = true
+end
+local function dek_usable(s)
+  local low = dates.lower(s)
+  if str.has_any(low, CREDIT_WORDS) or s:find("^von%s+%u") then
+    return false
+  end
+  if #s < 60 and s:find("%d") and str.has_any(low, RATING_WORDS) then
+    return false
+  end
+  local n, buttons = 0, 0
+  for w in low:gmatch("[^%s,.;:!?|()]+") do
+    n = n + 1
+    buttons = buttons + (BUTTON_WORDS[w] and 1 or 0)
+  end
+  return buttons * 2 < n
+end
+
 -- True when a and b say the same words (punctuation and quotes aside), or when one is the
 -- other cut short.
 local function same_start(a, b)
@@ -436,21 +464,13 @@ local function pick_authors(ld, scan, idx, site, host, title)
   return org_names(site_named)
 end
 
-local function word_count(t)
-  local n = 0
-  for _ in t:gmatch("%S+") do
-    n = n + 1
-  end
-  return n
-end
-
 -- A declared site name that is the page's title, which some templates write into og:site_name
 -- or application-name: the headline with the site's name after a separator ("Achtsam durch die
 -- Krise | Die FURCHE") gives the site's name. (A <title> that is the declared name names the site
 -- on a blog's page as often as it repeats an SEO headline: it is kept.)
 local function site_not_title(site, headline)
   local hk = headline and title_mod.key(headline)
-  if hk and #hk > 0 and word_count(headline) >= 3 then
+  if hk and #hk > 0 and str.word_count(headline) >= 3 then
     for _, sep in ipairs({ "%s+|%s+", "%s+%-%s+", "%s+\226\128\147%s+", "%s+\226\128\148%s+", "%s+::%s+",
       "%s+\194\183%s+" }) do
       local a, b = site:match("^(.-%S)" .. sep .. "(%S.*)$")
@@ -703,7 +723,7 @@ function M.collect(doc, opts)
     -- says the same (or starts it, cut short) stays as declared.
     at_title()
     local dek = dom.dek(idx)
-    if dek and not (f.description and same_start(f.description, dek)) then
+    if dek and dek_usable(dek) and not (f.description and same_start(f.description, dek)) then
       f.description = dek
     end
   end
