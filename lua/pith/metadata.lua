@@ -38,8 +38,10 @@ local MODIFIED_KEYS = { "article:modified_time", "og:article:modified_time", "og
   "lastmodified" }
 local SITE_KEYS = { "og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher",
   "citation_publisher", "citation_journal_title", "twitter:app:name:iphone" }
-local DESC_KEYS = { "og:description", "description", "twitter:description", "dc.description",
-  "dcterms.description", "dcterms.abstract", "sailthru.description" }
+-- (The RDFa Dublin Core description, as readability.js takes it, before OpenGraph's; the
+-- "DC.description" name often holds the site's description on every page.)
+local DESC_KEYS = { "dc:description", "dcterm:description", "og:description", "description", "twitter:description",
+  "dc.description", "dcterms.description", "dcterms.abstract", "sailthru.description" }
 local IMAGE_KEYS = { "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
   "image", "thumbnailurl", "thumbnail", "sailthru.image.full", "parsely-image-url" }
 local LANG_KEYS = { "content-language", "language", "dc.language", "dcterms.language", "og:locale", "inlanguage",

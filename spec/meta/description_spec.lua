@@ -35,3 +35,15 @@ describe("description", function()
       '<article><h1>Floods in the valley</h1><p class="dek">' .. ru .. '</p><p>Text.</p></article>'))
   end)
 end)
+
+describe("declared description", function()
+  it("takes the RDFa Dublin Core description before OpenGraph's, and a DC.description name after it", function()
+    local body = "<article><h1>Floods in the valley</h1><p>Text of the story.</p></article>"
+    assert.equal("Preferred", description_of(
+      '<meta property="og:description" content="Teaser"><meta property="dc:description og:x" content="Preferred">',
+      body))
+    -- (a CMS writes the site's description into DC.description on every page)
+    assert.equal("Teaser", description_of('<meta name="DC.description" content="The daily paper of the valley">'
+      .. '<meta property="og:description" content="Teaser">', body))
+  end)
+end)
