@@ -488,6 +488,18 @@ local function site_not_title(site, headline)
   return site
 end
 
+-- True when a name ends in a company's legal form ("Ediciones EL PAÍS S.L.", "Example Media GmbH").
+local function legal_name(v)
+  local last = dates.lower(v):match("(%S+)%s*$")
+  last = last and last:gsub("%.$", "")
+  for _, f in ipairs(LEGAL_FORMS) do
+    if last == f then
+      return true
+    end
+  end
+  return false
+end
+
 local NO_SKIP = {}
 
 --- Collects the metadata fields of a parsed document. opts.url: the page's address.
@@ -522,6 +534,11 @@ function M.collect(doc, opts)
   -- The steps below that others depend on run on first demand, once: a field the caller skips
   -- costs nothing unless a field it keeps needs it.
   local site = ld.sitename or meta_tags.first(scan, SITE_KEYS)
+  -- A JSON-LD publisher named as a company ("Ediciones EL PAÍS S.L.") is the firm; the name the
+  -- site goes by is the one its pages declare ("EL PAÍS").
+  if ld.sitename and legal_name(ld.sitename) then
+    site = meta_tags.first(scan, SITE_KEYS) or site
+  end
   if site and url_like(site) then
     site = nil
   end

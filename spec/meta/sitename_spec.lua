@@ -34,4 +34,18 @@ describe("site name", function()
       <meta property="og:site_name" content="BBC News">]], "<h1>The man who built a firm</h1>",
       "https://www.bbc.test/news/business-1"))
   end)
+
+  it("takes the name a page declares over a JSON-LD publisher named as a company", function()
+    local ld = [[<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+      "headline": "Floods in the valley", "publisher": {"@type": "NewsMediaOrganization",
+      "name": "%s"}}</script>]]
+    local head = '<title>Floods in the valley | EL DIARIO</title><meta property="og:site_name" content="EL DIARIO">'
+    assert.equal("EL DIARIO", site_of(head .. ld:format("Ediciones EL DIARIO S.L."), "<h1>Floods in the valley</h1>",
+      "https://diario.test/2020/floods"))
+    assert.equal("EL DIARIO", site_of(head .. ld:format("Diario Medien GmbH"), "<h1>Floods in the valley</h1>",
+      "https://diario.test/2020/floods"))
+    -- (a publisher named as the site is named keeps its JSON-LD name)
+    assert.equal("El Diario de la Tarde", site_of(head .. ld:format("El Diario de la Tarde"),
+      "<h1>Floods in the valley</h1>", "https://diario.test/2020/floods"))
+  end)
 end)
