@@ -73,11 +73,17 @@ describe("pith.meta.title", function()
       declared = { "Comet probe ends its mission with a crash" }, html_title = "Rosetta dives into a comet",
       h1s = { "Comet probe ends its mission in a dive" }, sites = {}, host = "example.com",
     })
-    -- <title> agrees with og:title: the declaration stands.
-    assert.equal("Comet probe ends its mission with a crash", title.choose {
+    -- <title> agrees with og:title and the page has one h1 that rephrases them: the visible
+    -- headline (see title_visible_spec); with a second h1 the declaration stands.
+    assert.equal("Comet probe ends its mission in a dive", title.choose {
       declared = { "Comet probe ends its mission with a crash" },
       html_title = "Comet probe ends its mission with a crash",
       h1s = { "Comet probe ends its mission in a dive" }, sites = {}, host = "example.com",
+    })
+    assert.equal("Comet probe ends its mission with a crash", title.choose {
+      declared = { "Comet probe ends its mission with a crash" },
+      html_title = "Comet probe ends its mission with a crash",
+      h1s = { "Comet probe ends its mission in a dive", "More from Science" }, sites = {}, host = "example.com",
     })
   end)
   it("takes the h1 that the <title> repeats when the declared title is its first part (itmedia.co.jp)", function()
