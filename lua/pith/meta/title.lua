@@ -734,6 +734,8 @@ end
 -- one heads the article is unsure), when the h1 is short or the site's name (a logo, a section's
 -- label), when one holds the other (a kicker or a subtitle: choose's cases), and in scripts
 -- written without spaces, where words cannot be compared.
+local KICKER_SEPARATORS = { ": ", " – ", " — ", " - ", " | " }
+
 local function visible(t, c)
   if not t then
     return t
@@ -750,6 +752,16 @@ local function visible(t, c)
   end
   if squash(plain(h)) == squash(plain(t)) then
     return (shouting(h) and not shouting(t)) and t or h
+  end
+  -- "Kicker: Headline", "Artist – Song" declared, the h1 the headline alone: the label stands
+  -- apart on the page (a kicker line, an artist's link), the h1 is what reads as the title.
+  if #t > #h and t:sub(-#h) == h and word_tokens(h) >= 2 and h:find("^[%u%d\128-\255\"'«„“‘]") then
+    local head = t:sub(1, #t - #h)
+    for _, sep in ipairs(KICKER_SEPARATORS) do
+      if #head > #sep and head:sub(-#sep) == sep then
+        return h
+      end
+    end
   end
   local kh, kt = key(h), key(t)
   if kh == "" or kt == "" or kh:find(kt, 1, true) or kt:find(kh, 1, true) or unspaced(h) or unspaced(t)
