@@ -755,7 +755,10 @@ local function visible(t, c)
   end
   -- "Kicker: Headline", "Artist – Song" declared, the h1 the headline alone: the label stands
   -- apart on the page (a kicker line, an artist's link), the h1 is what reads as the title.
-  if #t > #h and t:sub(-#h) == h and word_tokens(h) >= 2 and h:find("^[%u%d\128-\255\"'«„“‘]") then
+  -- (A declared one: an undeclared <title>'s label before a short headline is kept, see choose.)
+  -- (An h1 opening in lower case or with no word, "privacy policy", "...", reads as no headline.)
+  if #t > #h and #(c.declared or {}) > 0 and t:sub(-#h) == h and word_tokens(h) >= 2
+    and h:find("^[%u%d\128-\255\"']") then
     local head = t:sub(1, #t - #h)
     for _, sep in ipairs(KICKER_SEPARATORS) do
       if #head > #sep and head:sub(-#sep) == sep then
