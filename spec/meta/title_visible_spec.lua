@@ -63,9 +63,13 @@ describe("the visible headline against the declared title", function()
     local f = collect_html(page(head, "<h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>"))
     assert.equal("Der Nervenkrieg um den Brexit geht in die nächste Runde", f.title)
     -- The same opening, another ending.
-    f = collect_html(page("<title>Auto leasen oder kaufen – was lohnt sich?</title>",
+    head = "<title>Auto leasen oder kaufen – was lohnt sich?</title>"
+    f = collect_html(page(head .. "<meta property='og:title' content='Auto leasen oder kaufen – was lohnt sich?'>",
       "<h1>Auto leasen oder kaufen – was ist günstiger?</h1>"))
     assert.equal("Auto leasen oder kaufen – was ist günstiger?", f.title)
+    -- The <title> alone, nothing declared: choose's own weighing of the <title> against the h1 stands.
+    f = collect_html(page(head, "<h1>Auto leasen oder kaufen – was ist günstiger?</h1>"))
+    assert.equal("Auto leasen oder kaufen – was lohnt sich?", f.title)
   end)
 
   it("keeps the declaration when the h1 may not be the article's headline", function()

@@ -730,7 +730,8 @@ end
 -- reader sees the h1, and that is the article's title as a person copying it would take it.
 -- Taken: the h1's own spelling when only quotes, dashes or case differ ("Let’s" declared "Let's");
 -- and an h1 that rephrases the declaration (half its words, or the same opening) when the <title>
--- repeats the declaration, not the h1. Kept: the declaration when the page has several h1s (which
+-- repeats the declaration, not the h1. (Not against an undeclared <title>: choose already weighed
+-- it against the h1s, and Readability's own tests keep it.) Kept: the declaration when the page has several h1s (which
 -- one heads the article is unsure), when the h1 is short or the site's name (a logo, a section's
 -- label), when one holds the other (a kicker or a subtitle: choose's cases), and in scripts
 -- written without spaces, where words cannot be compared.
@@ -775,7 +776,7 @@ local function visible(t, c)
   if not kw:find(kt, 1, true) or kw:find(kh, 1, true) then
     return t
   end
-  if overlap(h, t) >= 0.5 or kh:sub(1, 25) == kt:sub(1, 25) then
+  if #(c.declared or {}) > 0 and (overlap(h, t) >= 0.5 or kh:sub(1, 25) == kt:sub(1, 25)) then
     return h
   end
   return t
