@@ -725,18 +725,20 @@ local function shouting(t)
   return not t:find("%l") and t:find("%u") ~= nil
 end
 
+-- What a declaration puts between a kicker (or an artist's name) and the headline.
+local KICKER_SEPARATORS = { ": ", " – ", " — ", " - ", " | " }
+
 -- The page's one visible headline against the title chosen from the declarations. A publisher
 -- rewrites its headline for search engines and social cards (og:title, JSON-LD, <title>); the
 -- reader sees the h1, and that is the article's title as a person copying it would take it.
 -- Taken: the h1's own spelling when only quotes, dashes or case differ ("Let’s" declared "Let's");
--- and an h1 that rephrases the declaration (half its words, or the same opening) when the <title>
+-- the h1 alone when a declaration is a label, a separator and the h1's text ("Kicker: Headline");
+-- and an h1 that rephrases a declaration (half its words, or the same opening) when the <title>
 -- repeats the declaration, not the h1. (Not against an undeclared <title>: choose already weighed
--- it against the h1s, and Readability's own tests keep it.) Kept: the declaration when the page has several h1s (which
--- one heads the article is unsure), when the h1 is short or the site's name (a logo, a section's
--- label), when one holds the other (a kicker or a subtitle: choose's cases), and in scripts
--- written without spaces, where words cannot be compared.
-local KICKER_SEPARATORS = { ": ", " – ", " — ", " - ", " | " }
-
+-- it against the h1s.) Kept: the declaration when the page has several h1s (which one heads the
+-- article is unsure), when the h1 is short or the site's name (a logo, a section's label), when
+-- the h1 holds the declaration or is its start (a kicker glued into the h1, a subtitle cut: choose's
+-- cases), and in scripts written without spaces, where words cannot be compared.
 local function visible(t, c)
   if not t then
     return t
