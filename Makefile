@@ -56,7 +56,7 @@ lint: deps
 	luacheck -q --formatter plain .
 	clang-format --dry-run -Werror plugin/*.c plugin/*.h include/*.h fuzz/*.c
 
-ASAN_FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_FLAGS = -g -O1 -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 # Every spec but the host ones: those run gcc, nvim and lighttpd, which the sanitizer
 # preload would instrument (and report on) too.
 ASAN_SPECS = $(sort $(filter-out spec/hosts/%,$(wildcard spec/*_spec.lua spec/*/*_spec.lua)))

@@ -579,7 +579,7 @@ function M.collect(doc, opts)
   end
 
   -- Title.
-  local title_done
+  local title_done, title_declared
   local function title()
     if title_done then
       return f.title
@@ -607,7 +607,7 @@ function M.collect(doc, opts)
       declared[#declared + 1] = ld.title
     end
     -- A declared title loses only a piece that names the page's address (see title.choose).
-    f.title = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
+    f.title, title_declared = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
       headline = dom.headline(idx), sites = site_names(),
       declared_sites = {},
       shown = function()
@@ -641,7 +641,7 @@ function M.collect(doc, opts)
   local function site_name()
     if not site_done then
       site_done = true
-      site = title_mod.site_name(site, f.title or title(), host)
+      site = title_mod.site_name(site, f.title or title(), host, title_declared)
       if site then
         site = site_not_title(site, f.title)
       end

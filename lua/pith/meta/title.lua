@@ -708,10 +708,86 @@ local function choose(c)
   return nil
 end
 
+-- Typographic quotes, apostrophes and dashes as a plain-text declaration spells them.
+local PLAIN = { ["\226\128\152"] = "'", ["\226\128\153"] = "'", ["\226\128\155"] = "'", ["\226\128\178"] = "'",
+  ["\194\180"] = "'", ["\226\128\156"] = '"', ["\226\128\157"] = '"', ["\226\128\158"] = '"',
+  ["\226\128\179"] = '"', ["\194\171"] = '"', ["\194\187"] = '"', ["\226\128\147"] = "-",
+  ["\226\128\148"] = "-", ["\226\128\146"] = "-", ["\226\128\149"] = "-" }
+
+-- A title with its quotes and dashes made plain, in lower case: "Let’s go – now" and "Let's go - now"
+-- read alike.
+local function plain(t)
+  return (t:gsub("\226\128[\146-\158\178\179]", PLAIN):gsub("\194[\171\180\187]", PLAIN):lower())
+end
+
+-- Set in capitals throughout: a template's styling, which a declaration in mixed case does not copy.
+local function shouting(t)
+  return not t:find("%l") and t:find("%u") ~= nil
+end
+
+-- What a declaration puts between a kicker (or an artist's name) and the headline.
+local KICKER_SEPARATORS = { ": ", " – ", " — ", " - ", " | " }
+
+-- The page's one visible headline against the title chosen from the declarations. A publisher
+-- rewrites its headline for search engines and social cards (og:title, JSON-LD, <title>); the
+-- reader sees the h1, and that is the article's title as a person copying it would take it.
+-- Taken: the h1's own spelling when only quotes, dashes or case differ ("Let’s" declared "Let's");
+-- the h1 alone when a declaration is a label, a separator and the h1's text ("Kicker: Headline");
+-- and an h1 that rephrases a declaration (half its words, or the same opening) when the <title>
+-- repeats the declaration, not the h1. (Not against an undeclared <title>: choose already weighed
+-- it against the h1s.) Kept: the declaration when the page has several h1s (which one heads the
+-- article is unsure), when the h1 is short or the site's name (a logo, a section's label), when
+-- the h1 holds the declaration or is its start (a kicker glued into the h1, a subtitle cut: choose's
+-- cases), and in scripts written without spaces, where words cannot be compared.
+local function visible(t, c)
+  if not t then
+    return t
+  end
+  local h, n = nil, 0
+  for _, x in ipairs(c.h1s or {}) do
+    x = squash(x)
+    if x and x ~= "" and (not h or key(x) ~= key(h)) then
+      h, n = h or x, n + 1
+    end
+  end
+  if n ~= 1 or h == t then
+    return t
+  end
+  if squash(plain(h)) == squash(plain(t)) then
+    return (shouting(h) and not shouting(t)) and t or h
+  end
+  -- "Kicker: Headline", "Artist – Song" declared, the h1 the headline alone: the label stands
+  -- apart on the page (a kicker line, an artist's link), the h1 is what reads as the title.
+  -- (A declared one: an undeclared <title>'s label before a short headline is kept, see choose.)
+  -- (An h1 opening in lower case or with no word, "privacy policy", "...", reads as no headline.)
+  if #t > #h and #(c.declared or {}) > 0 and t:sub(-#h) == h and word_tokens(h) >= 2
+    and h:find("^[%u%d\128-\255\"']") then
+    local head = t:sub(1, #t - #h)
+    for _, sep in ipairs(KICKER_SEPARATORS) do
+      if #head > #sep and head:sub(-#sep) == sep then
+        return h
+      end
+    end
+  end
+  local kh, kt = key(h), key(t)
+  if kh == "" or kt == "" or kh:find(kt, 1, true) or kt:find(kh, 1, true) or unspaced(h) or unspaced(t)
+    or word_tokens(h) < 4 or is_site(h, c.sites or {}, c.host) then
+    return t
+  end
+  local kw = c.html_title and key(c.html_title) or ""
+  if not kw:find(kt, 1, true) or kw:find(kh, 1, true) then
+    return t
+  end
+  if #(c.declared or {}) > 0 and (overlap(h, t) >= 0.5 or kh:sub(1, 25) == kt:sub(1, 25)) then
+    return h
+  end
+  return t
+end
+
 -- The separators and glue a title keeps when a site's name may still stand beside its headline.
 local KEPT = { "|", " - ", " – ", " — ", " : ", "»", "«", " / ", " · ", " • ", "-", "\239\188\154" }
 
-function M.choose(c)
+local function choose_named(c)
   if type(c.shown) ~= "function" then
     return choose(c)
   end
@@ -735,13 +811,25 @@ function M.choose(c)
   return t
 end
 
+--- Chooses the title (see choose and visible). Returns the title, and the declared form it
+-- replaced when the page's visible headline won over it (nil otherwise).
+function M.choose(c)
+  local t = choose_named(c)
+  local v = visible(t, c)
+  return v, v ~= t and t or nil
+end
+
 M.is_site = is_site
 
 --- The declared site name, or nil when it is the headline itself (a template's slip:
 -- og:site_name or application-name filled with the page's title): a name of three words or more
 -- that is the chosen title and holds nothing of the host's main label ("Yahoo News - Latest News &
--- Headlines" on news.yahoo.com is the site's name and motto).
-function M.site_name(site, title, host)
+-- Headlines" on news.yahoo.com is the site's name and motto). declared: the declared form of the
+-- title when the visible headline replaced it (M.choose's second value), which the slip copies.
+function M.site_name(site, title, host, declared)
+  if declared and site and title and key(site) == key(declared) then
+    title = declared
+  end
   local label = host and (host:match("([^.]+)%.[^.]+$") or host)
   if label and SECOND_LEVEL[label] then
     label = host:match("([^.]+)%.[^.]+%.[^.]+$") or label
