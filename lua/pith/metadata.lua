@@ -609,6 +609,9 @@ function M.collect(doc, opts)
     -- A declared title loses only a piece that names the page's address (see title.choose).
     f.title, title_declared = title_mod.choose({ declared = declared, html_title = html_title, h1s = h1s,
       headline = dom.headline(idx), sites = site_names(),
+      deks = function()
+        return dom.h1_deks(idx)
+      end,
       declared_sites = {},
       shown = function()
         local inner, prefix = urls.archived_host(page_url)

@@ -824,23 +824,44 @@ local function dek_token(hints)
   return false
 end
 
---- The visible dek right after the headline (the first 25 elements after it), or nil.
-function M.dek(idx)
-  for _, a in ipairs(idx.anchors or {}) do
-    local nodes, hints, tags = a:window_marks(0, 25, HINTS, 0, DEK_GROUP)
-    for i = 1, #nodes do
-      if DEK_TAGS[tags[i]] and dek_token(hints[i]) and not in_comments(nodes[i]) then
-        local s = text(nodes[i])
-        -- (Not a byline or a dateline that borrowed the class, nor a teaser linking elsewhere.)
-        local link = s and nodes[i]:first("a[href]")
-        if s and #s >= 10 and #s <= 500 and not dates.parse(s) and not s:find("^[Bb][Yy]%s")
-          and not (link and #(text(link) or "") * 2 > #s) then
-          return s
-        end
+-- The visible dek in the first 25 elements after the headline node a, or nil.
+local function dek_after(a)
+  local nodes, hints, tags = a:window_marks(0, 25, HINTS, 0, DEK_GROUP)
+  for i = 1, #nodes do
+    if DEK_TAGS[tags[i]] and dek_token(hints[i]) and not in_comments(nodes[i]) then
+      local s = text(nodes[i])
+      -- (Not a byline or a dateline that borrowed the class, nor a teaser linking elsewhere.)
+      local link = s and nodes[i]:first("a[href]")
+      if s and #s >= 10 and #s <= 500 and not dates.parse(s) and not s:find("^[Bb][Yy]%s")
+        and not (link and #(text(link) or "") * 2 > #s) then
+        return s
       end
     end
   end
   return nil
+end
+
+--- The visible dek right after the headline (the first 25 elements after it), or nil.
+function M.dek(idx)
+  for _, a in ipairs(idx.anchors or {}) do
+    local s = dek_after(a)
+    if s then
+      return s
+    end
+  end
+  return nil
+end
+
+--- The deks under each of the page's h1s (after M.h1s): {[h1 text] = dek} for the h1s
+-- followed by one. (Read by the title among several h1s, see title.choose.)
+function M.h1_deks(idx)
+  local out = {}
+  for _, h in ipairs(idx.h1_text or {}) do
+    if out[h.text] == nil then
+      out[h.text] = dek_after(h.node) or false
+    end
+  end
+  return out
 end
 
 -- True when two ISO dates of one year read each other's day as the month.

@@ -811,11 +811,39 @@ local function choose_named(c)
   return t
 end
 
---- Chooses the title (see choose and visible). Returns the title, and the declared form it
--- replaced when the page's visible headline won over it (nil otherwise).
+-- Among several h1s, the display headline over the declared one. A feature's page may show a short
+-- display headline ("Broken Pledge") with a dek under it, and also the declared headline as an h1
+-- (a sticky bar repeating it, the web template's header): the dek under the display headline
+-- restates the declared headline (most of its words), which marks the declaration as the
+-- headline and dek said again for search engines. Kept: the declaration when the h1s under it is
+-- the same headline (half its words), is the site's name, or is a single word.
+local function display(t, c)
+  if not t or #(c.declared or {}) == 0 or type(c.deks) ~= "function" or #(c.h1s or {}) < 2 then
+    return t
+  end
+  local kt, at = key(t), false
+  for _, x in ipairs(c.h1s) do
+    at = at or key(x) == kt
+  end
+  if not at then
+    return t
+  end
+  local deks = c.deks()
+  for _, x in ipairs(c.h1s) do
+    local d, h = deks[x], squash(x)
+    if d and key(h) ~= kt and key(d) ~= kt and overlap(t, d) >= 0.6 and overlap(h, t) < 0.5
+      and word_tokens(h) >= 2 and not is_site(h, c.sites or {}, c.host) then
+      return h
+    end
+  end
+  return t
+end
+
+--- Chooses the title (see choose, visible and display). Returns the title, and the declared form
+-- it replaced when the page's visible headline won over it (nil otherwise).
 function M.choose(c)
   local t = choose_named(c)
-  local v = visible(t, c)
+  local v = display(visible(t, c), c)
   return v, v ~= t and t or nil
 end
 
