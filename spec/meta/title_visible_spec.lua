@@ -126,4 +126,32 @@ describe("the visible headline against the declared title", function()
     assert.equal("Umweltfreundliche Geldanlage: Bürgerbeteiligung am Windpark Steinheim", f.title)
     assert.equal("EnBW", f.sitename)
   end)
+
+  it("among several h1s, takes the one h1 that is the declaration typeset", function()
+    -- A site-name h1 and a "Post navigation" h1 beside the headline's (theoriginalcopy's pattern).
+    local f = collect_html("<html><head><title>Editor's Letter: bye OC Baby | Example News</title>"
+      .. "<meta property='og:title' content=\"Editor's Letter: bye OC Baby\"></head><body>"
+      .. "<h1><a href='/'>Example News</a></h1><article><h1>Editor’s Letter: bye OC Baby</h1>"
+      .. "<p>" .. ("The story goes on for a while. "):rep(20) .. "</p></article>"
+      .. "<nav><h1>Post navigation</h1><a href='/prev'>Previous</a></nav></body></html>")
+    assert.equal("Editor’s Letter: bye OC Baby", f.title)
+    -- "Kicker: Headline" declared, the headline's h1 among others.
+    f = collect_html("<html><head><meta property='og:title' content='Zukunft der Arbeit: Die Liegestühle auf der Titanic'>"
+      .. "</head><body><h1>Example News</h1><article><h1>Die Liegestühle auf der Titanic</h1>"
+      .. "<p>" .. ("The story goes on for a while. "):rep(20) .. "</p></article></body></html>")
+    assert.equal("Die Liegestühle auf der Titanic", f.title)
+  end)
+
+  it("among several h1s, keeps the declaration against an h1 in another case or rephrased", function()
+    local body = "<p>" .. ("The story goes on for a while. "):rep(20) .. "</p></article></body></html>"
+    -- (Which of them heads the article is unsure: the annotators kept "Defadvice".)
+    local f = collect_html("<html><head><title>Meta-Programming In Emacs Using Defadvice | Example</title>"
+      .. "<meta property='og:title' content='Meta-Programming In Emacs Using Defadvice'></head><body>"
+      .. "<h1>Example Blog</h1><article><h1>Meta-Programming In Emacs Using defadvice</h1>" .. body)
+    assert.equal("Meta-Programming In Emacs Using Defadvice", f.title)
+    f = collect_html("<html><head><title>Firefox — Customize and make it your own — Example</title>"
+      .. "<meta property='og:title' content='Firefox — Customize and make it your own'></head><body>"
+      .. "<h1>Mozilla</h1><article><h1>Make your Firefox your own</h1>" .. body)
+    assert.equal("Firefox — Customize and make it your own", f.title)
+  end)
 end)

@@ -716,8 +716,12 @@ local PLAIN = { ["\226\128\152"] = "'", ["\226\128\153"] = "'", ["\226\128\155"]
 
 -- A title with its quotes and dashes made plain, in lower case: "Let’s go – now" and "Let's go - now"
 -- read alike.
+local function typeset(t)
+  return (t:gsub("\226\128[\146-\158\178\179]", PLAIN):gsub("\194[\171\180\187]", PLAIN))
+end
+
 local function plain(t)
-  return (t:gsub("\226\128[\146-\158\178\179]", PLAIN):gsub("\194[\171\180\187]", PLAIN):lower())
+  return typeset(t):lower()
 end
 
 -- Set in capitals throughout: a template's styling, which a declaration in mixed case does not copy.
@@ -727,6 +731,23 @@ end
 
 -- What a declaration puts between a kicker (or an artist's name) and the headline.
 local KICKER_SEPARATORS = { ": ", " – ", " — ", " - ", " | " }
+
+-- "Kicker: Headline", "Artist – Song" declared, the h1 the headline alone: the label stands
+-- apart on the page (a kicker line, an artist's link), the h1 is what reads as the title.
+-- (A declared one: an undeclared <title>'s label before a short headline is kept, see choose.)
+-- (An h1 opening in lower case or with no word, "privacy policy", "...", reads as no headline.)
+local function kicked(t, h, c)
+  if #t > #h and #(c.declared or {}) > 0 and t:sub(-#h) == h and word_tokens(h) >= 2
+    and h:find("^[%u%d\128-\255\"']") then
+    local head = t:sub(1, #t - #h)
+    for _, sep in ipairs(KICKER_SEPARATORS) do
+      if #head > #sep and head:sub(-#sep) == sep then
+        return true
+      end
+    end
+  end
+  return false
+end
 
 -- The page's one visible headline against the title chosen from the declarations. A publisher
 -- rewrites its headline for search engines and social cards (og:title, JSON-LD, <title>); the
@@ -743,11 +764,30 @@ local function visible(t, c)
   if not t then
     return t
   end
-  local h, n = nil, 0
+  local list, seen = {}, {}
   for _, x in ipairs(c.h1s or {}) do
     x = squash(x)
-    if x and x ~= "" and (not h or key(x) ~= key(h)) then
-      h, n = h or x, n + 1
+    if x and x ~= "" and not seen[key(x)] then
+      seen[key(x)], list[#list + 1] = true, x
+    end
+  end
+  local h, n = list[1], #list
+  if n > 1 then
+    -- Among several h1s, only the h1 that is the title typeset (its quotes and dashes, in the
+    -- same case) or its end after a kicker: the others are the site's (its name, "Post
+    -- navigation", a newsletter's box). A rephrased h1 among others may be any of them.
+    h, n = nil, 0
+    local pt = squash(typeset(t))
+    for _, x in ipairs(list) do
+      if x == t then
+        return t
+      end
+      if squash(typeset(x)) == pt or (#t > #x and t:sub(-#x) == x) then
+        h, n = x, n + 1
+      end
+    end
+    if n == 1 and squash(typeset(h)) ~= pt and not kicked(t, h, c) then
+      return t
     end
   end
   if n ~= 1 or h == t then
@@ -756,18 +796,8 @@ local function visible(t, c)
   if squash(plain(h)) == squash(plain(t)) then
     return (shouting(h) and not shouting(t)) and t or h
   end
-  -- "Kicker: Headline", "Artist – Song" declared, the h1 the headline alone: the label stands
-  -- apart on the page (a kicker line, an artist's link), the h1 is what reads as the title.
-  -- (A declared one: an undeclared <title>'s label before a short headline is kept, see choose.)
-  -- (An h1 opening in lower case or with no word, "privacy policy", "...", reads as no headline.)
-  if #t > #h and #(c.declared or {}) > 0 and t:sub(-#h) == h and word_tokens(h) >= 2
-    and h:find("^[%u%d\128-\255\"']") then
-    local head = t:sub(1, #t - #h)
-    for _, sep in ipairs(KICKER_SEPARATORS) do
-      if #head > #sep and head:sub(-#sep) == sep then
-        return h
-      end
-    end
+  if kicked(t, h, c) then
+    return h
   end
   local kh, kt = key(h), key(t)
   if kh == "" or kt == "" or kh:find(kt, 1, true) or kt:find(kh, 1, true) or unspaced(h) or unspaced(t)
