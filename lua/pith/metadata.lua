@@ -306,6 +306,18 @@ local function pick_authors(ld, scan, idx, site, host, title)
     end
     return out
   end
+  -- A plain <meta name=author> naming the site itself or its owner ("FinanceScout24",
+  -- "Auswärtiges Amt", "Jan" on jan-grosser.de) is a site-wide default, on every page alike, and
+  -- credits nobody with this piece, except on a news site (one that declares news_keywords or
+  -- itself to Googlebot-News), whose newsroom signs what nobody else does ("DER SPIEGEL"). A
+  -- field about the article (article:author, dc.creator) crediting the site is meant.
+  local news = scan.meta["news_keywords"] or scan.meta["googlebot-news"]
+  local function self_default(key)
+    return key == "author" and not news
+  end
+  local function as_written(v)
+    return squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+  end
   local names = usable(byline.merge(ld.authors or {}))
   if #names > 0 then
     return names
@@ -338,13 +350,17 @@ local function pick_authors(ld, scan, idx, site, host, title)
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
-        site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+        if not self_default(k) then
+          site_named[#site_named + 1] = as_written(v)
+        end
       elseif not url_like(v) and not owner_credit(v) then
         if byline.institution(v) then
           -- An office or an association credited as the author ("Bundesministerium für Wirtschaft
           -- und Klimaschutz", "Kirche und Leben, Münster, Germany"): kept whole, less the place
           -- after it, for when nobody is named; its name split at "und" and commas names nobody.
-          site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+          if not self_default(k) then
+            site_named[#site_named + 1] = as_written(v)
+          end
         else
           vals[#vals + 1] = v
           agency = agency or byline.agency(v)

@@ -263,11 +263,35 @@ describe("pith.meta.byline for blog and wire bylines", function()
     local head = '<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">'
     assert.same({ "Joachim Hamberger" }, authors([[<body><h1>A post about things</h1>
       <p class="author">Joachim Hamberger</p><p>Text.</p></body>]], head))
-    -- nobody shown: the institution, not its name split at "und" and the commas
+    -- nobody shown, on a news site: the institution, not its name split at "und" and the commas
     assert.same({ "Kirche und Leben" }, authors("<body><h1>A post about things</h1><p>Text.</p></body>",
-      '<meta name="author" content="Kirche und Leben, Münster, Germany">'))
+      '<meta name="author" content="Kirche und Leben, Münster, Germany"><meta name="news_keywords" content="Kirche">'))
+    -- (a Dublin Core creator is about the piece, whatever the site)
     assert.same({ "Bundesministerium für Wirtschaft und Klimaschutz" }, authors("<body><p>Text.</p></body>",
-      '<meta name="author" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
+      '<meta name="DC.creator" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
+  end)
+
+  it("takes no site-wide meta author naming the site or its owner, but a news site's self-credit", function()
+    local function collect(head, url)
+      local doc = assert(core.parse("<html><head><title>A post about things</title>" .. head
+        .. "</head><body><h1>A post about things</h1><p>Text.</p></body></html>"))
+      local f = metadata.collect(doc, { url = url })
+      doc:close()
+      return f.authors
+    end
+    -- a lender's guide page, a federal ministry's page, a personal site: the CMS's default
+    assert.is_nil(collect('<meta name="Author" content="FinanceScout24">'
+      .. '<meta name="application-name" content="FinanceScout24">', "https://www.financescout24.de/autokredit"))
+    assert.is_nil(collect('<meta name="author" content="Bundesministerium für Wirtschaft und Klimaschutz">',
+      "https://www.bmwk.de/neubau.html"))
+    assert.is_nil(collect('<meta name="author" content="Jan"><meta property="og:site_name" content="Jan">',
+      "https://jan-grosser.de/xum1541"))
+    -- a news site credits its newsroom ...
+    assert.same({ "DER SPIEGEL" }, collect('<meta name="author" value="DER SPIEGEL">'
+      .. '<meta name="news_keywords" value="Netzwelt, Gadgets">', "https://www.spiegel.de/netzwelt/a-1.html"))
+    -- ... and an article's own author field crediting the site is meant
+    assert.same({ "BBC News" }, collect('<meta property="og:site_name" content="BBC News">'
+      .. '<meta property="og:article:author" content="BBC News">', "https://www.bbc.com/news/world-1"))
   end)
 
   it("takes no customer review's author, and no site owner's firm a meta author names", function()
