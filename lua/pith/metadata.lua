@@ -318,9 +318,26 @@ local function pick_authors(ld, scan, idx, site, host, title)
   local function as_written(v)
     return squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
   end
+  -- A declared first name alone ("Todd", a blog account's display name) when the visible byline
+  -- spells it out ("Todd Bates"): the byline's.
+  local function spelt_out(names)
+    local one = #names == 1 and not names[1]:find("%s") and dates.lower(names[1])
+    if one then
+      local shown = dom.byline(idx, title)
+      local first = #shown == 1 and shown[1]:match("^(%S+)%s+%S")
+      if first and dates.lower(first) == one then
+        return shown
+      end
+      local full = dom.full_name(idx, names[1])
+      if full then
+        return { full }
+      end
+    end
+    return names
+  end
   local names = usable(byline.merge(ld.authors or {}))
   if #names > 0 then
-    return names
+    return spelt_out(names)
   end
   -- A news agency credited alone, declared or shown: kept for when nobody is named.
   local agency, desk
@@ -391,7 +408,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
           return shown
         end
       end
-      return names
+      return spelt_out(names)
     end
   end
   names = usable(dom.byline(idx, title))

@@ -271,6 +271,28 @@ describe("pith.meta.byline for blog and wire bylines", function()
       '<meta name="DC.creator" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
   end)
 
+  it("spells out a declared first name alone from the author box's full name or bio", function()
+    -- a university's news page: the "By" label and the name in sibling fields
+    local ld = '<script type="application/ld+json">{"@type":"Article","headline":"A post about things",'
+      .. '"author":{"@type":"Person","name":"%s"}}</script>'
+    assert.same({ "Todd Bates" }, authors([[<body><h1>A post about things</h1><div class="full-name-wrapper">
+      <div><p class="label"><strong>By</strong></p></div><div><p class="full-name">Todd Bates</p></div></div>
+      <p>Text.</p></body>]], ld:format("Todd")))
+    -- a WordPress author box: the display name, then a bio opening with the whole name
+    assert.same({ "Nils Pickert" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="author-box"><a href="/author/nils/"><span>Nils</span></a><p class="bio">Nils Pickert ist
+      freier Autor und Journalist.</p></div></body>]], ld:format("Nils")))
+    -- (no surname shown: the name as declared; an acronym is no first name)
+    assert.same({ "Nils" }, authors("<body><h1>A post about things</h1><p>Text by Nils.</p></body>",
+      ld:format("Nils")))
+  end)
+
+  it("ends a one-word name after a lead at the next labelled field", function()
+    assert.same({ "Sunny" }, authors([[<body><h1>A post about things</h1><div class="subtitle"><span
+      class="byline">von <span class="author vcard"><a class="url fn n" href="/author/83">Sunny</a></span>
+      Lesezeit: 3 Min.</span></div><p>Text.</p></body>]]))
+  end)
+
   it("takes no site-wide meta author naming the site or its owner, but a news site's self-credit", function()
     local function collect(head, url)
       local doc = assert(core.parse("<html><head><title>A post about things</title>" .. head

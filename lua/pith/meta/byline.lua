@@ -291,11 +291,14 @@ function M.names(s, opts)
   -- a name ("Text und Interview: Jane Doe" is one label).
   local label = s:match("^.-%S()%s+%u[%a\128-\255]*:%s")
   if label then
-    local capitals = 0
+    local capitals, words, lead = 0, 0, nil
     for w in s:sub(1, label - 1):gmatch("%S+") do
       capitals = w:find("^%u") and capitals + 1 or 0
+      words = words + 1
+      lead = lead or LEAD_SET[dates.lower(w)] or false
     end
-    if capitals >= 2 then
+    -- (One name after a lead: "von Sunny Lesezeit: 3 Min.".)
+    if capitals >= 2 or (capitals == 1 and words == 2 and lead) then
       s = s:sub(1, label - 1)
     end
   end

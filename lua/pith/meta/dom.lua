@@ -721,6 +721,32 @@ function M.labelled(idx)
   return {}
 end
 
+--- The full name a page spells out for a first name alone that its author field declares
+-- ("Nils", a blog account's display name): the first text that opens with that name and a
+-- surname (an acronym, "LBCI", is no first name), as an author box's "<p class=full-name>Todd Bates</p>" or its bio "Stefanus Stahl -
+-- Maschinenbauer, ..." does; nil when none does. (The first 1500 text nodes; not comments.)
+function M.full_name(idx, first)
+  local root = idx.doc:root()
+  local head = root and root:first("head")
+  if not head or #first < 2 or first:find("[%s%p]") or not first:find("%l") then
+    return nil
+  end
+  local hits = head:following_lead(1500, first, 4)
+  local low = dates.lower(first)
+  for _, n in ipairs(hits) do
+    local s = not in_comments(n) and n:tag() ~= "title" and text(n)
+    -- (The name and a capitalised surname, up to what follows them: "Nils Pickert ist ...".)
+    local name = s and s:match("^(%S+%s+%u[%a\128-\255'%-]+)")
+    if name and dates.lower(name:match("^%S+")) == low then
+      local names = byline.names(name, { strict = true })
+      if #names == 1 and names[1] == name then
+        return name
+      end
+    end
+  end
+  return nil
+end
+
 -- (Nor a product's customer reviews: itemprop=review, "reviews" inside another item; a page
 -- that is a Review is the item itself, not an itemprop of one.)
 --- A full name that shares a short line with the date right under the headline, set apart by a
