@@ -287,6 +287,22 @@ describe("pith.meta.byline for blog and wire bylines", function()
       ld:format("Nils")))
   end)
 
+  it("reads a label word without its colon: 'Autoren' before two names, 'Auteur :'", function()
+    assert.same({ "Jelko Djuren", "Jutta Klaukien" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <p style="margin-left:0cm">Autoren Jelko Djuren und Jutta Klaukien</p></body>]]))
+    assert.same({ "Kossivi Tiassou" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="longText"><p>Auteur : Kossivi Tiassou </p><p>Edition : M-A. Pioerron</p></div></body>]]))
+    -- (not in prose: "Autoren wie Jane Doe und John Roe schreiben ...")
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Autoren wie Jane Doe und John Roe schreiben
+      seit Jahren darüber, wie es weitergeht.</p></body>]]))
+  end)
+
+  it("reads a byline whose lead follows a separator bar in screen-reader text", function()
+    assert.same({ "Cara Stiles" }, authors([[<body><header><h1>A post about things</h1>
+      <div class="article_meta_info"><span class="trending">yas!</span> <span class="screen-reader-text">| By </span>
+      <span>Cara Stiles</span> | <time class="entry-date">April 13, 2020</time></div></header><p>Text.</p></body>]]))
+  end)
+
   it("ends a one-word name after a lead at the next labelled field", function()
     assert.same({ "Sunny" }, authors([[<body><h1>A post about things</h1><div class="subtitle"><span
       class="byline">von <span class="author vcard"><a class="url fn n" href="/author/83">Sunny</a></span>

@@ -17,7 +17,7 @@ local LEADS = {
   "interview", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
   "pubblicato da", "scritto da", "gepost door", "geschreven door", "geplaatst door", "opublikowane przez",
   "napisane przez", "skrevet af", "skrevet av", "publicerad av",
-  "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
+  "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "autoren", "author", "authors",
   "text", "texte", "redacción", "reportage",
   "作者", "著者", "筆者", "記者", "记者", "撰文", "文", "この記事を書いた人", "この記事の筆者",
 }

@@ -504,7 +504,7 @@ end
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
 local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "submitted by", "gespeichert von",
-  "text von", "text:", "ein artikel von",
+  "text von", "text:", "ein artikel von", "| by",
   "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
 
 -- Text nodes right after the headline that open with a byline lead (or are one): the visible
@@ -648,12 +648,15 @@ local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
   "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "submitted by", "gespeichert von",
-  "redaktion:", "text von", "von:", "by:", "by", "von", "par", "por", "autor", "autorin", "author" }
+  "redaktion:", "text von", "von:", "by:", "by", "von", "par", "por", "autor", "autorin", "author", "autoren",
+  "auteur" }
 -- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
 local NONE = {}
 -- ("Autor" alone, a heading over the name: "<h4>Autor</h4><p>Nikolai Huke</p>".)
-local BARE = { by = true, von = true, par = true, por = true, autor = true, autorin = true, author = true }
-local LABEL_WORDS = { autor = true, autorin = true, author = true }
+-- ("Autoren Jane Doe und John Roe", "Auteur : Jane Doe": a label with no colon of its own.)
+local BARE = { by = true, von = true, par = true, por = true, autor = true, autorin = true, author = true,
+  autoren = true, auteur = true }
+local LABEL_WORDS = { autor = true, autorin = true, author = true, autoren = true, auteur = true }
 
 --- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
 -- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
@@ -683,7 +686,9 @@ function M.labelled(idx)
       -- (Bare: "Von", "Von:", "By"...; "Autor" only without its colon, a label then.)
       local is_bare = BARE[word] and (not LABEL_WORDS[word] or LABELS[leads[i]] == word)
       local s = text(n)
-      if is_bare and s and ((bare[word] or 0) > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
+      -- (Two names after a label word: "Autoren Jane Doe und John Roe".)
+      local most = LABEL_WORDS[word] and 7 or 5
+      if is_bare and s and ((bare[word] or 0) > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > most
           or n:closest_match(false, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)) then
         s = nil
       end
@@ -723,8 +728,9 @@ end
 
 --- The full name a page spells out for a first name alone that its author field declares
 -- ("Nils", a blog account's display name): the first text that opens with that name and a
--- surname (an acronym, "LBCI", is no first name), as an author box's "<p class=full-name>Todd Bates</p>" or its bio "Stefanus Stahl -
--- Maschinenbauer, ..." does; nil when none does. (The first 1500 text nodes; not comments.)
+-- surname, as an author box's "<p class=full-name>Todd Bates</p>" or its bio "Stefanus Stahl -
+-- Maschinenbauer, ..." does; nil when none does. (The first 1500 text nodes; not comments. An
+-- acronym, "LBCI", is no first name.)
 function M.full_name(idx, first)
   local root = idx.doc:root()
   local head = root and root:first("head")
