@@ -439,6 +439,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
   if #names > 0 then
     return names
   end
+  names = usable(dom.signature(idx))
+  if #names > 0 then
+    return names
+  end
   -- A JSON-LD author's user name alone ("jesusfreak"), which the name rules refuse: the
   -- account's, when no shown name (often the person's "robert.stitz" spelt out) is found.
   -- (Initials, "mf", are a desk's shorthand.)

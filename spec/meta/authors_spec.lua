@@ -303,6 +303,16 @@ describe("pith.meta.byline for blog and wire bylines", function()
       <span>Cara Stiles</span> | <time class="entry-date">April 13, 2020</time></div></header><p>Text.</p></body>]]))
   end)
 
+  it("reads a name in bold or italics that closes the article's paragraphs as its signature", function()
+    local body = [[<body><h1>A post about things</h1><div class="content"><p>One paragraph of text.</p>
+      <p>Another paragraph of text.</p><p>A third paragraph of text.</p>%s</div></body>]]
+    assert.same({ "Stefan Wasmer" }, authors(body:format("<p><b><i>Stefan Wasmer</i></b></p>")))
+    -- (not a closing subheading followed by a list, nor a bold sentence, nor a name and a role)
+    assert.is_nil(authors(body:format("<p><strong>Weitere Informationen</strong></p><ul><li>Link</li></ul>")))
+    assert.is_nil(authors(body:format("<p><strong>Thanks for reading.</strong></p>")))
+    assert.is_nil(authors(body:format("<p><b>Stefan Wasmer, Pressesprecher</b></p>")))
+  end)
+
   it("ends a one-word name after a lead at the next labelled field", function()
     assert.same({ "Sunny" }, authors([[<body><h1>A post about things</h1><div class="subtitle"><span
       class="byline">von <span class="author vcard"><a class="url fn n" href="/author/83">Sunny</a></span>

@@ -796,6 +796,37 @@ function M.dated_name(idx)
   return {}
 end
 
+-- A paragraph that is one emphasised short text, the last of at least four sibling paragraphs
+-- with nothing after it: the writer's name set apart at the foot of the piece. (At the head, a
+-- bold line is as often the first subheading.)
+local SIGNED = "(//p[count(*)=1 and (b|strong|em|i) and normalize-space(.)=normalize-space(*)"
+  .. " and string-length(normalize-space(.))<60 and count(../p)>=4"
+  .. " and not(following-sibling::*[normalize-space()])])"
+  .. "[position()<=6]"
+
+--- Person names of a signature: a paragraph holding nothing but a name in bold or italics that
+-- closes the article's paragraphs ("...</p><p><b><i>Stefan Wasmer</i></b></p>"), for when nothing
+-- else names a writer. Full names only; not in comments, nor a quote's or a list's.
+function M.signature(idx)
+  local ps = idx.doc:xpath(SIGNED)
+  for _, p in ipairs(type(ps) == "table" and ps or NONE) do
+    local s = text(p)
+    if s and not in_comments(p) and not p:xpath("boolean(ancestor::blockquote or ancestor::li)") then
+      local names = byline.names(s, { strict = true })
+      local full = #names >= 1 and #names <= 2
+      for _, nm in ipairs(names) do
+        full = full and nm:find("%S%s+%S") ~= nil and word_count(nm) <= 4
+      end
+      -- (The text is the names and nothing else: no title, no role, no sentence.)
+      if full and squash((s:gsub("%s+und%s+", " "):gsub("%s+and%s+", " "):gsub("[,&]", " ")))
+          == table.concat(names, " ") then
+        return names
+      end
+    end
+  end
+  return {}
+end
+
 local NO_ITEM_TAGS, ITEMPROP, NOT_PAGE_ITEMS = {}, { "itemprop" }, { "comment", "review" }
 
 --- Person names of the page's microdata author (itemprop=author with an itemprop=name, or its own
