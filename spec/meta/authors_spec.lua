@@ -313,6 +313,13 @@ describe("pith.meta.byline for blog and wire bylines", function()
     assert.is_nil(authors(body:format("<p><b>Stefan Wasmer, Pressesprecher</b></p>")))
   end)
 
+  it("ends each linked name of a byline at its link when a place follows on the next line", function()
+    assert.same({ "Roland Brockmann", "Sebastian Drescher" }, authors([[<body><h1>A post about things</h1>
+      <p>Von <strong><a href="http://rb.example">Roland Brockmann</a></strong> und <strong><a
+      href="https://sd.example/sd">Sebastian Drescher</a></strong><br /><span id="more-788"></span><br />
+      Kakuma /Kenia</p><p>Text.</p></body>]]))
+  end)
+
   it("ends a one-word name after a lead at the next labelled field", function()
     assert.same({ "Sunny" }, authors([[<body><h1>A post about things</h1><div class="subtitle"><span
       class="byline">von <span class="author vcard"><a class="url fn n" href="/author/83">Sunny</a></span>

@@ -475,30 +475,33 @@ local function fact_box(n)
     or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)
 end
 
--- A byline's one name, or the shorter one an element inside it holds alone (its link, its
--- "author"/"name" element) when the byline's text runs the name into the paper's or a place:
--- "By Adam Aaronson PhillyVoice Staff" around <a class="author-name">Adam Aaronson</a>.
+-- A byline's names, each replaced by the shorter one an element inside the byline holds alone
+-- (its link, its "author"/"name" element) when the byline's text runs the name into the paper's
+-- or a place: "By Adam Aaronson PhillyVoice Staff" around <a class="author-name">Adam
+-- Aaronson</a>; "Von <a>Roland Brockmann</a> und <a>Sebastian Drescher</a><br><br> Kakuma
+-- /Kenia", whose line break the text loses.
 local function shorter_inside(n, names)
-  if #names ~= 1 then
+  if #names == 0 or #names > 4 then
     return names
   end
-  local whole = dates.lower(names[1])
-  local tried = 0
-  for _, el in ipairs(n:select("a[href], [class*=author], [class*=name]")) do
-    tried = tried + 1
-    if tried > 6 then
-      break
-    end
-    local t = text(el)
-    -- (Or glued to what follows: "<a>Houzz Deutschland</a><span>vor 5 Stunden</span>".)
-    if t and #t >= 3 and #t < #whole and whole:sub(1, #t) == dates.lower(t) then
-      local sub = byline.names(t, { strict = true })
-      if #sub == 1 and sub[1] == t then
-        return sub
+  local els = n:select("a[href], [class*=author], [class*=name]")
+  local out = {}
+  for k, name in ipairs(names) do
+    local whole = dates.lower(name)
+    out[k] = name
+    for i = 1, math.min(#els, 6 * #names) do
+      local t = text(els[i])
+      -- (Or glued to what follows: "<a>Houzz Deutschland</a><span>vor 5 Stunden</span>".)
+      if t and #t >= 3 and #t < #whole and whole:sub(1, #t) == dates.lower(t) then
+        local sub = byline.names(t, { strict = true })
+        if #sub == 1 and sub[1] == t then
+          out[k] = t
+          break
+        end
       end
     end
   end
-  return names
+  return out
 end
 
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
