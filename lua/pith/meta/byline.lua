@@ -394,6 +394,12 @@ function M.names(s, opts)
       after_role = lone_role
     end
     pieces = pieces + (part:find("%S") and 1 or 0)
+    -- "Kiran C Nair - Chrome Safe Browsing team": a spaced dash before what names no one (a
+    -- team, an outlet) ends the name. ("Katarzyna Kapusta - Gruchlik" is one name.)
+    local before, beyond = part:match("^(.-%S)%s+%-%s+(%S.*)$")
+    if before and not is_name(trim(beyond)) and is_name(cut_role(strip_lead(trim(before)))) then
+      part = before
+    end
     part = cut_role(strip_lead(trim(part)))
     -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
     local role, rest = part:match("^%S+%-([%a\128-\255]+)%s+(%S.*)$")
