@@ -318,12 +318,24 @@ local function pick_authors(ld, scan, idx, site, host, title)
   local function as_written(v)
     return squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
   end
-  -- A declared first name alone ("Todd", a blog account's display name) when the visible byline
-  -- spells it out ("Todd Bates"): the byline's.
+  -- A declared name alone that the visible byline completes: a first name ("Todd", a blog
+  -- account's display name) it spells out ("Todd Bates"), or one of several writers it lists,
+  -- each linked to their page (JSON-LD crediting the first of "Sadhbh O'Sullivan, Elisabeth
+  -- Kochan").
   local function spelt_out(names)
-    local one = #names == 1 and not names[1]:find("%s") and dates.lower(names[1])
-    if one then
-      local shown = dom.byline(idx, title)
+    if #names ~= 1 then
+      return names
+    end
+    local one = dates.lower(names[1])
+    local shown = dom.byline(idx, title)
+    if #shown >= 2 and dom.byline_links_all(idx, shown) then
+      for _, n in ipairs(shown) do
+        if dates.lower(n) == one then
+          return shown
+        end
+      end
+    end
+    if not names[1]:find("%s") then
       local first = #shown == 1 and shown[1]:match("^(%S+)%s+%S")
       if first and dates.lower(first) == one then
         return shown

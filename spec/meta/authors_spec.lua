@@ -320,6 +320,19 @@ describe("pith.meta.byline for blog and wire bylines", function()
       Kakuma /Kenia</p><p>Text.</p></body>]]))
   end)
 
+  it("takes the visible byline's linked writers when JSON-LD credits only the first", function()
+    local ld = [[<script type="application/ld+json">{"@type":"NewsArticle","headline":"A post about things",
+      "author":{"@type":"Person","name":"Sadhbh O'Sullivan"}}</script>]]
+    assert.same({ "Sadhbh O'Sullivan", "Elisabeth Kochan" }, authors([[<body><h1>A post about things</h1>
+      <div class="byline main-contributors"><span class="contributor"><a href="/author/sadhbh-o-sullivan">Sadhbh
+      O'Sullivan</a></span>, <span class="contributor"><a href="/author/elisabeth-kochan">Elisabeth Kochan</a>
+      </span></div><p>Text.</p></body>]], ld))
+    -- (not a photographer the byline names in passing)
+    assert.same({ "Sadhbh O'Sullivan" }, authors([[<body><h1>A post about things</h1><p class="byline"><a
+      href="/profile/sadhbh-o-sullivan">Sadhbh O'Sullivan</a> (reporting) and Adrian Malloch (photography)</p>
+      <p>Text.</p></body>]], ld))
+  end)
+
   it("ends a one-word name after a lead at the next labelled field", function()
     assert.same({ "Sunny" }, authors([[<body><h1>A post about things</h1><div class="subtitle"><span
       class="byline">von <span class="author vcard"><a class="url fn n" href="/author/83">Sunny</a></span>

@@ -535,6 +535,7 @@ local function by_text(idx)
         and not hits[i]:xpath("boolean(ancestor-or-self::blockquote)") then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
+          idx.byline_node = up or hits[i]
           return shorter_inside(up or hits[i], names)
         end
         -- "Posted in Datenschutz by <a href=...>damianduchamps</a> on August 3": a user name
@@ -595,6 +596,7 @@ local function window_byline(idx)
       elseif not in_comments(e.node) then
         local names, whole = names_of(e.node)
         if #names > 0 then
+          idx.byline_node = e.node
           return shorter_inside(e.node, names)
         end
         idx.credit = idx.credit or byline.credit(whole) or byline.desk(whole)
@@ -643,6 +645,29 @@ function M.byline(idx, title)
     idx.credit, idx.agency = idx.credit or sub.credit, idx.agency or sub.agency
   end
   return names
+end
+
+--- True when the visible byline M.byline read (idx.byline_node) links each of `names` on its
+-- own: "<a href=/author/jane-doe>Jane Doe</a>, <a href=/author/john-roe>John Roe</a>", writers
+-- with a page each, not a photographer or an affiliation named in passing.
+function M.byline_links_all(idx, names)
+  local n = idx.byline_node
+  if not n then
+    return false
+  end
+  local linked = {}
+  for _, a in ipairs(n:select("a[href]")) do
+    local t = text(a)
+    if t then
+      linked[dates.lower(t)] = true
+    end
+  end
+  for _, nm in ipairs(names) do
+    if not linked[dates.lower(nm)] then
+      return false
+    end
+  end
+  return true
 end
 
 local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}, {}
