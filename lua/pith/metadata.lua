@@ -312,8 +312,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
   -- itself to Googlebot-News), whose newsroom signs what nobody else does ("DER SPIEGEL"). A
   -- field about the article (article:author, dc.creator) crediting the site is meant.
   local news = scan.meta["news_keywords"] or scan.meta["googlebot-news"]
-  local function self_default(key)
-    return key == "author" and not news
+  local function self_default(key, v)
+    -- (A credit that spells the site's address, "Deutsche Welle (www.dw.com)", "hessenschau.de,
+    -- Frankfurt, Germany", is the publisher's, written out as one.)
+    return key == "author" and not news and not (domain and v:lower():find(domain, 1, true))
   end
   local function as_written(v)
     return squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
@@ -379,7 +381,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
-        if not self_default(k) then
+        if not self_default(k, v) then
           site_named[#site_named + 1] = as_written(v)
         end
       elseif not url_like(v) and not owner_credit(v) then
@@ -387,7 +389,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
           -- An office or an association credited as the author ("Bundesministerium für Wirtschaft
           -- und Klimaschutz", "Kirche und Leben, Münster, Germany"): kept whole, less the place
           -- after it, for when nobody is named; its name split at "und" and commas names nobody.
-          if not self_default(k) then
+          if not self_default(k, v) then
             site_named[#site_named + 1] = as_written(v)
           end
         else
