@@ -336,9 +336,52 @@ local function pick_authors(ld, scan, idx, site, host, title)
     end
     return out
   end
+  -- A plain <meta name=author> naming the site itself or its owner ("FinanceScout24",
+  -- "Auswärtiges Amt", "Jan" on jan-grosser.de) is a site-wide default, on every page alike, and
+  -- credits nobody with this piece, except on a news site (one that declares news_keywords or
+  -- itself to Googlebot-News), whose newsroom signs what nobody else does ("DER SPIEGEL"). A
+  -- field about the article (article:author, dc.creator) crediting the site is meant.
+  local news = scan.meta["news_keywords"] or scan.meta["googlebot-news"]
+  local function self_default(key, v)
+    -- (A credit that spells the site's address, "Deutsche Welle (www.dw.com)", "hessenschau.de,
+    -- Frankfurt, Germany", is the publisher's, written out as one.)
+    return key == "author" and not news and not (domain and v:lower():find(domain, 1, true))
+  end
+  local function as_written(v)
+    return squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+  end
+  -- A declared name alone that the visible byline completes: a first name ("Todd", a blog
+  -- account's display name) it spells out ("Todd Bates"), or one of several writers it lists,
+  -- each linked to their page (JSON-LD crediting the first of "Sadhbh O'Sullivan, Elisabeth
+  -- Kochan").
+  local function spelt_out(names)
+    if #names ~= 1 then
+      return names
+    end
+    local one = dates.lower(names[1])
+    local shown = dom.byline(idx, title)
+    if #shown >= 2 and dom.byline_links_all(idx, shown) then
+      for _, n in ipairs(shown) do
+        if dates.lower(n) == one then
+          return shown
+        end
+      end
+    end
+    if not names[1]:find("%s") then
+      local first = #shown == 1 and shown[1]:match("^(%S+)%s+%S")
+      if first and dates.lower(first) == one then
+        return shown
+      end
+      local full = dom.full_name(idx, names[1])
+      if full then
+        return { full }
+      end
+    end
+    return names
+  end
   local names = usable(byline.merge(ld.authors or {}))
   if #names > 0 then
-    return names
+    return spelt_out(names)
   end
   -- A news agency credited alone, declared or shown: kept for when nobody is named.
   local agency, desk
@@ -368,13 +411,17 @@ local function pick_authors(ld, scan, idx, site, host, title)
         -- (An address alone, "kath.net", names nobody, as byline.names judges it.)
         -- (As written, less an address in brackets or a place after it: "Deutsche Welle
         -- (www.dw.com)", "hessenschau.de, Frankfurt, Germany".)
-        site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+        if not self_default(k, v) then
+          site_named[#site_named + 1] = as_written(v)
+        end
       elseif not url_like(v) and not owner_credit(v) then
         if byline.institution(v) then
           -- An office or an association credited as the author ("Bundesministerium für Wirtschaft
           -- und Klimaschutz", "Kirche und Leben, Münster, Germany"): kept whole, less the place
           -- after it, for when nobody is named; its name split at "und" and commas names nobody.
-          site_named[#site_named + 1] = squash((v:gsub("%s*%(.-%)", ""):gsub("%s*,.*$", ""))) or v
+          if not self_default(k, v) then
+            site_named[#site_named + 1] = as_written(v)
+          end
         else
           vals[#vals + 1] = v
           agency = agency or byline.agency(v)
@@ -405,7 +452,7 @@ local function pick_authors(ld, scan, idx, site, host, title)
           return shown
         end
       end
-      return names
+      return spelt_out(names)
     end
   end
   names = usable(dom.byline(idx, title))
@@ -433,6 +480,10 @@ local function pick_authors(ld, scan, idx, site, host, title)
     return names
   end
   names = usable(dom.dated_name(idx))
+  if #names > 0 then
+    return names
+  end
+  names = usable(dom.signature(idx))
   if #names > 0 then
     return names
   end

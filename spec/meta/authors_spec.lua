@@ -263,11 +263,103 @@ describe("pith.meta.byline for blog and wire bylines", function()
     local head = '<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">'
     assert.same({ "Joachim Hamberger" }, authors([[<body><h1>A post about things</h1>
       <p class="author">Joachim Hamberger</p><p>Text.</p></body>]], head))
-    -- nobody shown: the institution, not its name split at "und" and the commas
+    -- nobody shown, on a news site: the institution, not its name split at "und" and the commas
     assert.same({ "Kirche und Leben" }, authors("<body><h1>A post about things</h1><p>Text.</p></body>",
-      '<meta name="author" content="Kirche und Leben, Münster, Germany">'))
+      '<meta name="author" content="Kirche und Leben, Münster, Germany"><meta name="news_keywords" content="Kirche">'))
+    -- (a Dublin Core creator is about the piece, whatever the site)
     assert.same({ "Bundesministerium für Wirtschaft und Klimaschutz" }, authors("<body><p>Text.</p></body>",
-      '<meta name="author" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
+      '<meta name="DC.creator" content="Bundesministerium für Wirtschaft und Klimaschutz">'))
+  end)
+
+  it("spells out a declared first name alone from the author box's full name or bio", function()
+    -- a university's news page: the "By" label and the name in sibling fields
+    local ld = '<script type="application/ld+json">{"@type":"Article","headline":"A post about things",'
+      .. '"author":{"@type":"Person","name":"%s"}}</script>'
+    assert.same({ "Todd Bates" }, authors([[<body><h1>A post about things</h1><div class="full-name-wrapper">
+      <div><p class="label"><strong>By</strong></p></div><div><p class="full-name">Todd Bates</p></div></div>
+      <p>Text.</p></body>]], ld:format("Todd")))
+    -- a WordPress author box: the display name, then a bio opening with the whole name
+    assert.same({ "Nils Pickert" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="author-box"><a href="/author/nils/"><span>Nils</span></a><p class="bio">Nils Pickert ist
+      freier Autor und Journalist.</p></div></body>]], ld:format("Nils")))
+    -- (no surname shown: the name as declared; an acronym is no first name)
+    assert.same({ "Nils" }, authors("<body><h1>A post about things</h1><p>Text by Nils.</p></body>",
+      ld:format("Nils")))
+  end)
+
+  it("reads a label word without its colon: 'Autoren' before two names, 'Auteur :'", function()
+    assert.same({ "Jelko Djuren", "Jutta Klaukien" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <p style="margin-left:0cm">Autoren Jelko Djuren und Jutta Klaukien</p></body>]]))
+    assert.same({ "Kossivi Tiassou" }, authors([[<body><h1>A post about things</h1><p>Text.</p>
+      <div class="longText"><p>Auteur : Kossivi Tiassou </p><p>Edition : M-A. Pioerron</p></div></body>]]))
+    -- (not in prose: "Autoren wie Jane Doe und John Roe schreiben ...")
+    assert.is_nil(authors([[<body><h1>A post about things</h1><p>Autoren wie Jane Doe und John Roe schreiben
+      seit Jahren darüber, wie es weitergeht.</p></body>]]))
+  end)
+
+  it("reads a byline whose lead follows a separator bar in screen-reader text", function()
+    assert.same({ "Cara Stiles" }, authors([[<body><header><h1>A post about things</h1>
+      <div class="article_meta_info"><span class="trending">yas!</span> <span class="screen-reader-text">| By </span>
+      <span>Cara Stiles</span> | <time class="entry-date">April 13, 2020</time></div></header><p>Text.</p></body>]]))
+  end)
+
+  it("reads a name in bold or italics that closes the article's paragraphs as its signature", function()
+    local body = [[<body><h1>A post about things</h1><div class="content"><p>One paragraph of text.</p>
+      <p>Another paragraph of text.</p><p>A third paragraph of text.</p>%s</div></body>]]
+    assert.same({ "Stefan Wasmer" }, authors(body:format("<p><b><i>Stefan Wasmer</i></b></p>")))
+    -- (not a closing subheading followed by a list, nor a bold sentence, nor a name and a role)
+    assert.is_nil(authors(body:format("<p><strong>Weitere Informationen</strong></p><ul><li>Link</li></ul>")))
+    assert.is_nil(authors(body:format("<p><strong>Thanks for reading.</strong></p>")))
+    assert.is_nil(authors(body:format("<p><b>Stefan Wasmer, Pressesprecher</b></p>")))
+  end)
+
+  it("ends each linked name of a byline at its link when a place follows on the next line", function()
+    assert.same({ "Roland Brockmann", "Sebastian Drescher" }, authors([[<body><h1>A post about things</h1>
+      <p>Von <strong><a href="http://rb.example">Roland Brockmann</a></strong> und <strong><a
+      href="https://sd.example/sd">Sebastian Drescher</a></strong><br /><span id="more-788"></span><br />
+      Kakuma /Kenia</p><p>Text.</p></body>]]))
+  end)
+
+  it("takes the visible byline's linked writers when JSON-LD credits only the first", function()
+    local ld = [[<script type="application/ld+json">{"@type":"NewsArticle","headline":"A post about things",
+      "author":{"@type":"Person","name":"Sadhbh O'Sullivan"}}</script>]]
+    assert.same({ "Sadhbh O'Sullivan", "Elisabeth Kochan" }, authors([[<body><h1>A post about things</h1>
+      <div class="byline main-contributors"><span class="contributor"><a href="/author/sadhbh-o-sullivan">Sadhbh
+      O'Sullivan</a></span>, <span class="contributor"><a href="/author/elisabeth-kochan">Elisabeth Kochan</a>
+      </span></div><p>Text.</p></body>]], ld))
+    -- (not a photographer the byline names in passing)
+    assert.same({ "Sadhbh O'Sullivan" }, authors([[<body><h1>A post about things</h1><p class="byline"><a
+      href="/profile/sadhbh-o-sullivan">Sadhbh O'Sullivan</a> (reporting) and Adrian Malloch (photography)</p>
+      <p>Text.</p></body>]], ld))
+  end)
+
+  it("ends a one-word name after a lead at the next labelled field", function()
+    assert.same({ "Sunny" }, authors([[<body><h1>A post about things</h1><div class="subtitle"><span
+      class="byline">von <span class="author vcard"><a class="url fn n" href="/author/83">Sunny</a></span>
+      Lesezeit: 3 Min.</span></div><p>Text.</p></body>]]))
+  end)
+
+  it("takes no site-wide meta author naming the site or its owner, but a news site's self-credit", function()
+    local function collect(head, url)
+      local doc = assert(core.parse("<html><head><title>A post about things</title>" .. head
+        .. "</head><body><h1>A post about things</h1><p>Text.</p></body></html>"))
+      local f = metadata.collect(doc, { url = url })
+      doc:close()
+      return f.authors
+    end
+    -- a lender's guide page, a federal ministry's page, a personal site: the CMS's default
+    assert.is_nil(collect('<meta name="Author" content="FinanceScout24">'
+      .. '<meta name="application-name" content="FinanceScout24">', "https://www.financescout24.de/autokredit"))
+    assert.is_nil(collect('<meta name="author" content="Bundesministerium für Wirtschaft und Klimaschutz">',
+      "https://www.bmwk.de/neubau.html"))
+    assert.is_nil(collect('<meta name="author" content="Jan"><meta property="og:site_name" content="Jan">',
+      "https://jan-grosser.de/xum1541"))
+    -- a news site credits its newsroom ...
+    assert.same({ "DER SPIEGEL" }, collect('<meta name="author" value="DER SPIEGEL">'
+      .. '<meta name="news_keywords" value="Netzwelt, Gadgets">', "https://www.spiegel.de/netzwelt/a-1.html"))
+    -- ... and an article's own author field crediting the site is meant
+    assert.same({ "BBC News" }, collect('<meta property="og:site_name" content="BBC News">'
+      .. '<meta property="og:article:author" content="BBC News">', "https://www.bbc.com/news/world-1"))
   end)
 
   it("takes no customer review's author, and no site owner's firm a meta author names", function()

@@ -19,6 +19,12 @@ describe("pith.meta.byline", function()
     assert.equal("Jane Doe; John Roe", n("Jane Doe, John Roe"))
   end)
 
+  it("ends the last name of a list at a spaced dash before a team, keeping a dashed surname", function()
+    assert.equal("Nathan Parker; Varun Khaneja; Eric Mill; Kiran C Nair",
+      n("Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team"))
+    assert.equal("Katarzyna Kapusta - Gruchlik", n("Katarzyna Kapusta - Gruchlik"))
+  end)
+
   it("splits several authors", function()
     assert.equal("JOSH HASKELL; DAVID CAPLAN; PATRICK REEVELL", n("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"))
     assert.equal("Alexandre Hervaud; Jérémy Piette", n("Alexandre Hervaud, Jérémy Piette"))

@@ -17,7 +17,7 @@ local LEADS = {
   "interview", "publié par", "écrit par", "rédigé par", "publicado por", "escrito por",
   "pubblicato da", "scritto da", "gepost door", "geschreven door", "geplaatst door", "opublikowane przez",
   "napisane przez", "skrevet af", "skrevet av", "publicerad av",
-  "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "author", "authors",
+  "from", "par", "von", "vom", "por", "door", "di", "de", "auteur", "autor", "autorin", "autoren", "author", "authors",
   "text", "texte", "redacción", "reportage",
   "作者", "著者", "筆者", "記者", "记者", "撰文", "文", "この記事を書いた人", "この記事の筆者",
 }
@@ -291,11 +291,14 @@ function M.names(s, opts)
   -- a name ("Text und Interview: Jane Doe" is one label).
   local label = s:match("^.-%S()%s+%u[%a\128-\255]*:%s")
   if label then
-    local capitals = 0
+    local capitals, words, lead = 0, 0, nil
     for w in s:sub(1, label - 1):gmatch("%S+") do
       capitals = w:find("^%u") and capitals + 1 or 0
+      words = words + 1
+      lead = lead or LEAD_SET[dates.lower(w)] or false
     end
-    if capitals >= 2 then
+    -- (One name after a lead: "von Sunny Lesezeit: 3 Min.".)
+    if capitals >= 2 or (capitals == 1 and words == 2 and lead) then
       s = s:sub(1, label - 1)
     end
   end
@@ -391,6 +394,12 @@ function M.names(s, opts)
       after_role = lone_role
     end
     pieces = pieces + (part:find("%S") and 1 or 0)
+    -- "Kiran C Nair - Chrome Safe Browsing team": a spaced dash before what names no one (a
+    -- team, an outlet) ends the name. ("Katarzyna Kapusta - Gruchlik" is one name.)
+    local before, beyond = part:match("^(.-%S)%s+%-%s+(%S.*)$")
+    if before and not is_name(trim(beyond)) and is_name(cut_role(strip_lead(trim(before)))) then
+      part = before
+    end
     part = cut_role(strip_lead(trim(part)))
     -- "FOCUS-Online-Experte Robin Tschöpe": a compound title ending in a role, before the name.
     local role, rest = part:match("^%S+%-([%a\128-\255]+)%s+(%S.*)$")

@@ -475,36 +475,39 @@ local function fact_box(n)
     or facts:find("illustrat", 1, true) or facts:find("seiten:", 1, true)
 end
 
--- A byline's one name, or the shorter one an element inside it holds alone (its link, its
--- "author"/"name" element) when the byline's text runs the name into the paper's or a place:
--- "By Adam Aaronson PhillyVoice Staff" around <a class="author-name">Adam Aaronson</a>.
+-- A byline's names, each replaced by the shorter one an element inside the byline holds alone
+-- (its link, its "author"/"name" element) when the byline's text runs the name into the paper's
+-- or a place: "By Adam Aaronson PhillyVoice Staff" around <a class="author-name">Adam
+-- Aaronson</a>; "Von <a>Roland Brockmann</a> und <a>Sebastian Drescher</a><br><br> Kakuma
+-- /Kenia", whose line break the text loses.
 local function shorter_inside(n, names)
-  if #names ~= 1 then
+  if #names == 0 or #names > 4 then
     return names
   end
-  local whole = dates.lower(names[1])
-  local tried = 0
-  for _, el in ipairs(n:select("a[href], [class*=author], [class*=name]")) do
-    tried = tried + 1
-    if tried > 6 then
-      break
-    end
-    local t = text(el)
-    -- (Or glued to what follows: "<a>Houzz Deutschland</a><span>vor 5 Stunden</span>".)
-    if t and #t >= 3 and #t < #whole and whole:sub(1, #t) == dates.lower(t) then
-      local sub = byline.names(t, { strict = true })
-      if #sub == 1 and sub[1] == t then
-        return sub
+  local els = n:select("a[href], [class*=author], [class*=name]")
+  local out = {}
+  for k, name in ipairs(names) do
+    local whole = dates.lower(name)
+    out[k] = name
+    for i = 1, math.min(#els, 6 * #names) do
+      local t = text(els[i])
+      -- (Or glued to what follows: "<a>Houzz Deutschland</a><span>vor 5 Stunden</span>".)
+      if t and #t >= 3 and #t < #whole and whole:sub(1, #t) == dates.lower(t) then
+        local sub = byline.names(t, { strict = true })
+        if #sub == 1 and sub[1] == t then
+          out[k] = t
+          break
+        end
       end
     end
   end
-  return names
+  return out
 end
 
 -- Leads that open a visible byline: English "By", its translations and the labelled forms
 -- ("Text von", "Ein Artikel von", "Written by:"); a text takes the first that it starts with.
 local BY_LEADS = { "by", "von", "par", "por", "door", "written by", "posted by", "submitted by", "gespeichert von",
-  "text von", "text:", "ein artikel von",
+  "text von", "text:", "ein artikel von", "| by",
   "ein beitrag von", "geschrieben von", "autor:", "autorin:", "author:", "interview:" }
 
 -- Text nodes right after the headline that open with a byline lead (or are one): the visible
@@ -532,6 +535,7 @@ local function by_text(idx)
         and not hits[i]:xpath("boolean(ancestor-or-self::blockquote)") then
         local names = byline.names(s, { strict = true })
         if #names > 0 then
+          idx.byline_node = up or hits[i]
           return shorter_inside(up or hits[i], names)
         end
         -- "Posted in Datenschutz by <a href=...>damianduchamps</a> on August 3": a user name
@@ -592,6 +596,7 @@ local function window_byline(idx)
       elseif not in_comments(e.node) then
         local names, whole = names_of(e.node)
         if #names > 0 then
+          idx.byline_node = e.node
           return shorter_inside(e.node, names)
         end
         idx.credit = idx.credit or byline.credit(whole) or byline.desk(whole)
@@ -642,18 +647,44 @@ function M.byline(idx, title)
   return names
 end
 
+--- True when the visible byline M.byline read (idx.byline_node) links each of `names` on its
+-- own: "<a href=/author/jane-doe>Jane Doe</a>, <a href=/author/john-roe>John Roe</a>", writers
+-- with a page each, not a photographer or an affiliation named in passing.
+function M.byline_links_all(idx, names)
+  local n = idx.byline_node
+  if not n then
+    return false
+  end
+  local linked = {}
+  for _, a in ipairs(n:select("a[href]")) do
+    local t = text(a)
+    if t then
+      linked[dates.lower(t)] = true
+    end
+  end
+  for _, nm in ipairs(names) do
+    if not linked[dates.lower(nm)] then
+      return false
+    end
+  end
+  return true
+end
+
 local LIST_TAGS, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS = { "li" }, { "a" }, {}, {}
 
 -- Labels that name a piece's writer wherever they stand (its foot, a fact box, a meta line):
 -- with their colon, or a blog engine's "Posted by".
 local LABELS = { "autor:", "autorin:", "author:", "written by:", "verfasst von:", "geschrieben von:", "auteur:",
   "autore:", "escrito por:", "posted by", "gepostet von", "eingestellt von", "submitted by", "gespeichert von",
-  "redaktion:", "text von", "von:", "by:", "by", "von", "par", "por", "autor", "autorin", "author" }
+  "redaktion:", "text von", "von:", "by:", "by", "von", "par", "por", "autor", "autorin", "author", "autoren",
+  "auteur" }
 -- (The bare leads only as a whole short line, "Von Leonora Holling": in prose they begin phrases.)
 local NONE = {}
 -- ("Autor" alone, a heading over the name: "<h4>Autor</h4><p>Nikolai Huke</p>".)
-local BARE = { by = true, von = true, par = true, por = true, autor = true, autorin = true, author = true }
-local LABEL_WORDS = { autor = true, autorin = true, author = true }
+-- ("Autoren Jane Doe und John Roe", "Auteur : Jane Doe": a label with no colon of its own.)
+local BARE = { by = true, von = true, par = true, por = true, autor = true, autorin = true, author = true,
+  autoren = true, auteur = true }
+local LABEL_WORDS = { autor = true, autorin = true, author = true, autoren = true, auteur = true }
 
 --- Person names a label gives ("Autor: Klausmartin Friedrich", "<b>Verfasst von:</b> jdoe |
 -- 31. Dezember 2008", "Posted by Konstantin @ 12:00 am") anywhere in the page but comments: for
@@ -683,7 +714,9 @@ function M.labelled(idx)
       -- (Bare: "Von", "Von:", "By"...; "Autor" only without its colon, a label then.)
       local is_bare = BARE[word] and (not LABEL_WORDS[word] or LABELS[leads[i]] == word)
       local s = text(n)
-      if is_bare and s and ((bare[word] or 0) > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > 5
+      -- (Two names after a label word: "Autoren Jane Doe und John Roe".)
+      local most = LABEL_WORDS[word] and 7 or 5
+      if is_bare and s and ((bare[word] or 0) > 1 or #s > 60 or select(2, s:gsub("%S+", "")) > most
           or n:closest_match(false, LINK_TAGS, NO_LIST_ATTRS, NO_LIST_WORDS)) then
         s = nil
       end
@@ -719,6 +752,33 @@ function M.labelled(idx)
     end
   end
   return {}
+end
+
+--- The full name a page spells out for a first name alone that its author field declares
+-- ("Nils", a blog account's display name): the first text that opens with that name and a
+-- surname, as an author box's "<p class=full-name>Todd Bates</p>" or its bio "Stefanus Stahl -
+-- Maschinenbauer, ..." does; nil when none does. (The first 1500 text nodes; not comments. An
+-- acronym, "LBCI", is no first name.)
+function M.full_name(idx, first)
+  local root = idx.doc:root()
+  local head = root and root:first("head")
+  if not head or #first < 2 or first:find("[%s%p]") or not first:find("%l") then
+    return nil
+  end
+  local hits = head:following_lead(1500, first, 4)
+  local low = dates.lower(first)
+  for _, n in ipairs(hits) do
+    local s = not in_comments(n) and n:tag() ~= "title" and text(n)
+    -- (The name and a capitalised surname, up to what follows them: "Nils Pickert ist ...".)
+    local name = s and s:match("^(%S+%s+%u[%a\128-\255'%-]+)")
+    if name and dates.lower(name:match("^%S+")) == low then
+      local names = byline.names(name, { strict = true })
+      if #names == 1 and names[1] == name then
+        return name
+      end
+    end
+  end
+  return nil
 end
 
 -- (Nor a product's customer reviews: itemprop=review, "reviews" inside another item; a page
@@ -758,6 +818,37 @@ function M.dated_name(idx)
             return names
           end
         end
+      end
+    end
+  end
+  return {}
+end
+
+-- A paragraph that is one emphasised short text, the last of at least four sibling paragraphs
+-- with nothing after it: the writer's name set apart at the foot of the piece. (At the head, a
+-- bold line is as often the first subheading.)
+local SIGNED = "(//p[count(*)=1 and (b|strong|em|i) and normalize-space(.)=normalize-space(*)"
+  .. " and string-length(normalize-space(.))<60 and count(../p)>=4"
+  .. " and not(following-sibling::*[normalize-space()])])"
+  .. "[position()<=6]"
+
+--- Person names of a signature: a paragraph holding nothing but a name in bold or italics that
+-- closes the article's paragraphs ("...</p><p><b><i>Stefan Wasmer</i></b></p>"), for when nothing
+-- else names a writer. Full names only; not in comments, nor a quote's or a list's.
+function M.signature(idx)
+  local ps = idx.doc:xpath(SIGNED)
+  for _, p in ipairs(type(ps) == "table" and ps or NONE) do
+    local s = text(p)
+    if s and not in_comments(p) and not p:xpath("boolean(ancestor::blockquote or ancestor::li)") then
+      local names = byline.names(s, { strict = true })
+      local full = #names >= 1 and #names <= 2
+      for _, nm in ipairs(names) do
+        full = full and nm:find("%S%s+%S") ~= nil and word_count(nm) <= 4
+      end
+      -- (The text is the names and nothing else: no title, no role, no sentence.)
+      if full and squash((s:gsub("%s+und%s+", " "):gsub("%s+and%s+", " "):gsub("[,&]", " ")))
+          == table.concat(names, " ") then
+        return names
       end
     end
   end
