@@ -892,36 +892,62 @@ local function path_of(url)
   return (url:gsub("[?#].*$", ""):gsub("^%a[%w+.-]*://[^/]*", ""):gsub("/+$", ""))
 end
 
--- True when a <time> stands in a link to another page inside a list item or an article that
--- has a heading of its own: a teaser's date ("<li><a href=/event-x><time datetime=2023-1-26>26.
--- Januar</time></a><h3>...</h3></li>"). A permalink to the page itself (rel=bookmark, or the
--- page's own path) is the post's dateline; a repository's last commit date (a link, no teaser)
+-- True when a link leads to another page: not a fragment, not a permalink (rel=bookmark or the
+-- page's own path).
+local function links_away(a, page_url)
+  local href = a:attr("href")
+  return href ~= nil and href ~= "" and not href:find("^#")
+    and not (a:attr("rel") or ""):find("bookmark", 1, true)
+    and not (page_url and path_of(href) == path_of(page_url))
+end
+
+local TEASER_HEADS = "h1, h2, h3, h4, h5"
+
+-- True when a block is one of a list: an item, or beside a sibling of its tag and class.
+local function listed(x)
+  if x:tag() == "li" then
+    return true
+  end
+  local tag, class = x:tag(), x:attr("class")
+  local function alike(y)
+    return y ~= nil and y:tag() == tag and y:attr("class") == class
+  end
+  return alike(x:prev()) or alike(x:next())
+end
+
+-- True when a date belongs to a teaser of another page: the nearest block around it that has a
+-- heading has one that links away ("<li><a href=/event-x><time>26. Januar</time></a><h3>...</h3>
+-- </li>", "<div><h4><a href=/artikel/y>...</a></h4><p>... <span class=newsDate>27.02.2020</span>
+-- </p></div>"), or the date itself stands in such a link. The page's own headline (or any h1)
+-- there makes it the article's dateline; a repository's last commit date (a link, no heading)
 -- is the page's.
-local function teaser_time(n, page_url)
-  local x = n
-  for _ = 1, 4 do
+local function teaser_date(n, idx)
+  local linked, x = false, n
+  for _ = 1, 5 do
     x = x:parent()
     if not x then
       return false
     end
-    if x:tag() == "a" then
-      local href = x:attr("href")
-      if not href or href == "" or href:find("^#") or (x:attr("rel") or ""):find("bookmark", 1, true)
-        or (page_url and path_of(href) == path_of(page_url)) then
+    local tag = x:tag()
+    if tag == "a" then
+      if not links_away(x, idx.page_url) then
         return false
       end
-      local up = x
-      for _ = 1, 3 do
-        up = up:parent()
-        if not up then
+      linked = true
+    elseif tag == "body" or tag == "main" then
+      return false
+    else
+      local h = x:first(TEASER_HEADS)
+      if h then
+        if h:tag() == "h1" or h == idx.anchor then
           return false
         end
-        local tag = up:tag()
-        if tag == "li" or tag == "article" then
-          return up:first("h2, h3, h4") ~= nil
+        if not (listed(x) or tag == "article") then
+          return false
         end
+        local a = not linked and h:first("a[href]")
+        return linked or (a and links_away(a, idx.page_url))
       end
-      return false
     end
   end
   return false
@@ -945,7 +971,7 @@ function M.date(idx)
     if n:attr("pubdate") or n:attr("data-published") or c:find("publish") or c:find("posted")
       or c:find("created") then
       local d = not aside(n) and node_date(n, idx.date_opts)
-      if d then
+      if d and not teaser_date(n, idx) then
         return d
       end
     end
@@ -955,10 +981,11 @@ function M.date(idx)
     if seen >= 3 then
       break
     end
-    if not aside(n) then
+    -- (A listing's teasers do not count: a menu of the latest stories may come first.)
+    if not aside(n) and not teaser_date(n, idx) then
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
-      if not (c:find("updat") or c:find("modif")) and not teaser_time(n, idx.page_url) then
+      if not (c:find("updat") or c:find("modif")) then
         local d = node_date(n, idx.date_opts)
         if d then
           return d
@@ -978,7 +1005,7 @@ function M.date(idx)
       local s = squash(e.node:content())
       if s and #s < 200 then
         local d = node_date(e.node, idx.date_opts)
-        if d then
+        if d and not teaser_date(e.node, idx) then
           return d
         end
       end
@@ -1038,7 +1065,8 @@ function M.date_text(idx)
         d = s and s:find("%D") and times_of_day(s) < 2 and dates.parse(s, idx.date_opts)
       end
       if d and not text_dates.data_cell(parents[i]) and not in_comments(parents[i])
-        and not parents[i]:closest_match(true, NO_TAGS, CLASS_ID, RATING_WORDS) then
+        and not parents[i]:closest_match(true, NO_TAGS, CLASS_ID, RATING_WORDS)
+        and not teaser_date(parents[i], idx) then
         local kind = opening and "published" or text_dates.kind(s, dates.lower(s))
         if kind == "published" then
           return d
