@@ -26,7 +26,8 @@ local NEWS_BOX = [[<aside><h2>Meldungen</h2>
 
 describe("teasers' dates", function()
   it("gives no date for an undated page from a sidebar's listing of other stories", function()
-    local html = [[<html lang="de"><body><main><h1>Unser Verband</h1>]] .. FILLER .. "</main>" .. NEWS_BOX .. "</body></html>"
+    local html = [[<html lang="de"><body><main><h1>Unser Verband</h1>]] .. FILLER .. "</main>" .. NEWS_BOX
+      .. "</body></html>"
     assert.is_nil(date_of(html))
   end)
 
