@@ -859,6 +859,25 @@ local function named_month(s)
   return false
 end
 
+-- A date set in one element per part, with no space between them: "<div class=date><span
+-- class=month>Apr</span> <span class=day>04</span><span class=year>2013</span></div>" reads
+-- "Apr 042013" as a whole; its parts joined with spaces read "Apr 04 2013". (Short texts of a
+-- few parts only: a block of prose is no date.)
+local function parts_date(n, s, opts)
+  if not s or #s > 40 then
+    return nil
+  end
+  local kids = n:children(true)
+  if #kids < 3 or #kids > 12 then
+    return nil
+  end
+  local parts = {}
+  for _, k in ipairs(kids) do
+    parts[#parts + 1] = k:content(60) or ""
+  end
+  return dates.parse(squash(table.concat(parts, " ")), opts)
+end
+
 local function node_date(n, opts)
   local dt = n:attr("datetime")
   local d = dates.parse(dt, opts) or dates.parse(n:attr("content"), opts)
@@ -866,7 +885,8 @@ local function node_date(n, opts)
     or dates.parse(n:attr("data-utime"), opts) or dates.parse(n:attr("data-date"), opts)
     or dates.parse(n:attr("title"), opts)
   if not d then
-    return dates.parse(squash(n:content()), opts)
+    local s = squash(n:content())
+    return dates.parse(s, opts) or parts_date(n, s, opts)
   end
   -- <time datetime="01-11-2023 10:29">1. November 2023 10:29</time>: the attribute's numbers are
   -- ambiguous, the shown month's name is not. (ISO values, the common case, are not.)
