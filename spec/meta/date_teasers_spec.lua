@@ -52,6 +52,18 @@ describe("teasers' dates", function()
     assert.equal("2026-06-09T11:15:00-04:00", date_of(html))
   end)
 
+  it("skips a story card's date, set in its heading inside its link to the story", function()
+    local card = [[<a href="https://example.org/de/ziele/a-65464327"><img src="x.jpg" alt="">
+<h2>Militärgeheimdienst zuversichtlich <span class="date">24.04.2023</span></h2></a>]]
+    local html = [[<html lang="de"><body><main><h1>Die Gegenoffensive</h1>]] .. FILLER .. card
+      .. [[<p class="meta"><span class="date">28.04.2023</span></p></main></body></html>]]
+    assert.equal("2023-04-28", date_of(html))
+    -- The same heading without a link to another story is the page's own.
+    html = [[<html lang="de"><body><main><h2>Die Gegenoffensive <span class="date">28.04.2023</span></h2>]]
+      .. FILLER .. "</main></body></html>"
+    assert.equal("2023-04-28", date_of(html))
+  end)
+
   it("keeps a date that links to the page's own address or to no listing", function()
     -- A blog's post: its heading and date link to the post itself.
     assert.equal("2019-05-02", date_of([[<html><body><h1>My blog</h1>

@@ -941,8 +941,10 @@ end
 -- </p></div>"), or the date itself stands in such a link. The page's own headline (or any h1)
 -- there makes it the article's dateline; a repository's last commit date (a link, no heading)
 -- is the page's.
+local SUBHEADS = { h2 = true, h3 = true, h4 = true, h5 = true, h6 = true }
+
 local function teaser_date(n, idx)
-  local linked, x = false, n
+  local linked, headed, x = false, false, n
   for _ = 1, 5 do
     x = x:parent()
     if not x then
@@ -953,9 +955,19 @@ local function teaser_date(n, idx)
       if not links_away(x, idx.page_url) then
         return false
       end
+      -- (A story's card: the date inside its heading, inside its link to the story, "<a
+      -- href=/a-65464327><h2>Zuversichtlich <span class=date>24.04.2023</span></h2></a>".)
+      if headed then
+        return true
+      end
       linked = true
     elseif tag == "body" or tag == "main" then
       return false
+    elseif SUBHEADS[tag] and not linked then
+      if x == idx.anchor then
+        return false
+      end
+      headed = true
     else
       local h = x:first(TEASER_HEADS)
       if h then
