@@ -1009,11 +1009,12 @@ function M.date(idx)
     end
   end
   local seen = 0
-  for _, n in ipairs(times) do
-    if seen >= 3 then
+  for i, n in ipairs(times) do
+    -- (A listing's teasers do not count, up to a point: a menu of the latest stories may come
+    -- first, but a page of hundreds of dated items is not read through.)
+    if seen >= 3 or i > 64 then
       break
     end
-    -- (A listing's teasers do not count: a menu of the latest stories may come first.)
     if not aside(n) and not teaser_date(n, idx) then
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
