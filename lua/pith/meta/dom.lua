@@ -935,14 +935,15 @@ local function listed(x)
   return alike(x:prev()) or alike(x:next())
 end
 
--- True when a date belongs to a teaser of another page: the nearest block around it that has a
--- heading has one that links away ("<li><a href=/event-x><time>26. Januar</time></a><h3>...</h3>
--- </li>", "<div><h4><a href=/artikel/y>...</a></h4><p>... <span class=newsDate>27.02.2020</span>
--- </p></div>"), or the date itself stands in such a link. The page's own headline (or any h1)
--- there makes it the article's dateline; a repository's last commit date (a link, no heading)
--- is the page's.
 local SUBHEADS = { h2 = true, h3 = true, h4 = true, h5 = true, h6 = true }
 
+-- True when a date belongs to a teaser of another page: the nearest block around it that has a
+-- heading is one of a list (an item, or beside a sibling of its tag and class; or an <article>)
+-- and its heading links away ("<li><a href=/event-x><time>26. Januar</time></a><h3>...</h3>
+-- </li>", "<div class=item><h4><a href=/artikel/y>...</a></h4><p>... <span class=newsDate>
+-- 27.02.2020</span></p></div>"), or the date stands in such a link; or the date is inside a
+-- heading inside a link away (a story's card). The page's own headline (or any h1) there makes
+-- it the article's dateline; a repository's last commit date (a link, no listing) is the page's.
 local function teaser_date(n, idx)
   local linked, headed, x = false, false, n
   for _ = 1, 5 do
