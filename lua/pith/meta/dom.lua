@@ -971,6 +971,25 @@ local function named_month(s)
   return false
 end
 
+-- A date set in one element per part, with no space between them: "<div class=date><span
+-- class=month>Apr</span> <span class=day>04</span><span class=year>2013</span></div>" reads
+-- "Apr 042013" as a whole; its parts joined with spaces read "Apr 04 2013". (Short texts of a
+-- few parts only: a block of prose is no date.)
+local function parts_date(n, s, opts)
+  if not s or #s > 40 then
+    return nil
+  end
+  local kids = n:children(true)
+  if #kids < 3 or #kids > 12 then
+    return nil
+  end
+  local parts = {}
+  for _, k in ipairs(kids) do
+    parts[#parts + 1] = k:content(60) or ""
+  end
+  return dates.parse(squash(table.concat(parts, " ")), opts)
+end
+
 local function node_date(n, opts)
   local dt = n:attr("datetime")
   local d = dates.parse(dt, opts) or dates.parse(n:attr("content"), opts)
@@ -978,7 +997,8 @@ local function node_date(n, opts)
     or dates.parse(n:attr("data-utime"), opts) or dates.parse(n:attr("data-date"), opts)
     or dates.parse(n:attr("title"), opts)
   if not d then
-    return dates.parse(squash(n:content()), opts)
+    local s = squash(n:content())
+    return dates.parse(s, opts) or parts_date(n, s, opts)
   end
   -- <time datetime="01-11-2023 10:29">1. November 2023 10:29</time>: the attribute's numbers are
   -- ambiguous, the shown month's name is not. (ISO values, the common case, are not.)
@@ -1004,36 +1024,75 @@ local function path_of(url)
   return (url:gsub("[?#].*$", ""):gsub("^%a[%w+.-]*://[^/]*", ""):gsub("/+$", ""))
 end
 
--- True when a <time> stands in a link to another page inside a list item or an article that
--- has a heading of its own: a teaser's date ("<li><a href=/event-x><time datetime=2023-1-26>26.
--- Januar</time></a><h3>...</h3></li>"). A permalink to the page itself (rel=bookmark, or the
--- page's own path) is the post's dateline; a repository's last commit date (a link, no teaser)
--- is the page's.
-local function teaser_time(n, page_url)
-  local x = n
-  for _ = 1, 4 do
+-- True when a link leads to another page: not a fragment, not a permalink (rel=bookmark or the
+-- page's own path).
+local function links_away(a, page_url)
+  local href = a:attr("href")
+  return href ~= nil and href ~= "" and not href:find("^#")
+    and not (a:attr("rel") or ""):find("bookmark", 1, true)
+    and not (page_url and path_of(href) == path_of(page_url))
+end
+
+local TEASER_HEADS = "h1, h2, h3, h4, h5"
+
+-- True when a block is one of a list: an item, or beside a sibling of its tag and class.
+local function listed(x)
+  if x:tag() == "li" then
+    return true
+  end
+  local tag, class = x:tag(), x:attr("class")
+  local function alike(y)
+    return y ~= nil and y:tag() == tag and y:attr("class") == class
+  end
+  return alike(x:prev()) or alike(x:next())
+end
+
+local SUBHEADS = { h2 = true, h3 = true, h4 = true, h5 = true, h6 = true }
+
+-- True when a date belongs to a teaser of another page: the nearest block around it that has a
+-- heading is one of a list (an item, or beside a sibling of its tag and class; or an <article>)
+-- and its heading links away ("<li><a href=/event-x><time>26. Januar</time></a><h3>...</h3>
+-- </li>", "<div class=item><h4><a href=/artikel/y>...</a></h4><p>... <span class=newsDate>
+-- 27.02.2020</span></p></div>"), or the date stands in such a link; or the date is inside a
+-- heading inside a link away (a story's card). The page's own headline (or any h1) there makes
+-- it the article's dateline; a repository's last commit date (a link, no listing) is the page's.
+local function teaser_date(n, idx)
+  local linked, headed, x = false, false, n
+  for _ = 1, 5 do
     x = x:parent()
     if not x then
       return false
     end
-    if x:tag() == "a" then
-      local href = x:attr("href")
-      if not href or href == "" or href:find("^#") or (x:attr("rel") or ""):find("bookmark", 1, true)
-        or (page_url and path_of(href) == path_of(page_url)) then
+    local tag = x:tag()
+    if tag == "a" then
+      if not links_away(x, idx.page_url) then
         return false
       end
-      local up = x
-      for _ = 1, 3 do
-        up = up:parent()
-        if not up then
+      -- (A story's card: the date inside its heading, inside its link to the story, "<a
+      -- href=/a-65464327><h2>Zuversichtlich <span class=date>24.04.2023</span></h2></a>".)
+      if headed then
+        return true
+      end
+      linked = true
+    elseif tag == "body" or tag == "main" then
+      return false
+    elseif SUBHEADS[tag] and not linked then
+      if x == idx.anchor then
+        return false
+      end
+      headed = true
+    else
+      local h = x:first(TEASER_HEADS)
+      if h then
+        if h:tag() == "h1" or h == idx.anchor then
           return false
         end
-        local tag = up:tag()
-        if tag == "li" or tag == "article" then
-          return up:first("h2, h3, h4") ~= nil
+        if not (listed(x) or tag == "article") then
+          return false
         end
+        local a = not linked and h:first("a[href]")
+        return linked or (a and links_away(a, idx.page_url))
       end
-      return false
     end
   end
   return false
@@ -1057,20 +1116,22 @@ function M.date(idx)
     if n:attr("pubdate") or n:attr("data-published") or c:find("publish") or c:find("posted")
       or c:find("created") then
       local d = not aside(n) and node_date(n, idx.date_opts)
-      if d then
+      if d and not teaser_date(n, idx) then
         return d
       end
     end
   end
   local seen = 0
-  for _, n in ipairs(times) do
-    if seen >= 3 then
+  for i, n in ipairs(times) do
+    -- (A listing's teasers do not count, up to a point: a menu of the latest stories may come
+    -- first, but a page of hundreds of dated items is not read through.)
+    if seen >= 3 or i > 64 then
       break
     end
-    if not aside(n) then
+    if not aside(n) and not teaser_date(n, idx) then
       seen = seen + 1
       local c = ((n:attr("class") or "") .. " " .. (n:attr("itemprop") or "")):lower()
-      if not (c:find("updat") or c:find("modif")) and not teaser_time(n, idx.page_url) then
+      if not (c:find("updat") or c:find("modif")) then
         local d = node_date(n, idx.date_opts)
         if d then
           return d
@@ -1090,7 +1151,7 @@ function M.date(idx)
       local s = squash(e.node:content())
       if s and #s < 200 then
         local d = node_date(e.node, idx.date_opts)
-        if d then
+        if d and not teaser_date(e.node, idx) then
           return d
         end
       end
@@ -1150,7 +1211,8 @@ function M.date_text(idx)
         d = s and s:find("%D") and times_of_day(s) < 2 and dates.parse(s, idx.date_opts)
       end
       if d and not text_dates.data_cell(parents[i]) and not in_comments(parents[i])
-        and not parents[i]:closest_match(true, NO_TAGS, CLASS_ID, RATING_WORDS) then
+        and not parents[i]:closest_match(true, NO_TAGS, CLASS_ID, RATING_WORDS)
+        and not teaser_date(parents[i], idx) then
         local kind = opening and "published" or text_dates.kind(s, dates.lower(s))
         if kind == "published" then
           return d
