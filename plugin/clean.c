@@ -2361,11 +2361,28 @@ static int links_out(xmlNodePtr n) {
   return 0;
 }
 
+/* Whether n is a figure's own caption, in a <figcaption> under article, that
+ * is more than a bare name: Readability and Mercury keep it whatever its
+ * class calls it ("credit": "Image via X's account"). A bare credit
+ * ("Valentina Palladino") still goes. */
+static int figure_caption(xmlNodePtr n, xmlNodePtr article, size_t len) {
+  char buf[512];
+  xmlNodePtr a;
+  for (a = n; a && a != article && a->type == XML_ELEMENT_NODE; a = a->parent)
+    if (pith__is(a, "figcaption")) {
+      pith__text_copy(n, buf, sizeof buf);
+      return credit_kind(buf, len) == 0;
+    }
+  return 0;
+}
+
 /* Whether a leaf block before the first paragraph is furniture. */
-static int is_lead_junk(xmlNodePtr n, int before_headline, int favor) {
+static int is_lead_junk(xmlNodePtr n, xmlNodePtr article, int before_headline,
+                        int favor) {
   char buf[512];
   size_t len = pith__text_len_max(n, 200);
   if (len == 0 || len > 200) return 0;
+  if (!before_headline && figure_caption(n, article, len)) return 0;
   pith__text_copy(n, buf, sizeof buf);
   lower_ascii(buf);
   /* a heading under the headline is a dek or a section's title, unless it
@@ -2420,7 +2437,8 @@ static int strong_lead_junk(xmlNodePtr n, xmlNodePtr article, int favor) {
   char buf[512];
   size_t len = pith__text_len_max(n, 201);
   xmlNodePtr a;
-  if (len == 0 || len > 200 || pith__is_heading(n)) return 0;
+  if (len == 0 || len > 200 || pith__is_heading(n) || figure_caption(n, article, len))
+    return 0;
   for (a = n; a && a != article; a = a->parent)
     if (pith__is(a, "td") || pith__is(a, "th"))
       return 0; /* an infobox's dates are data */
@@ -2461,7 +2479,7 @@ void pith__clean_lead(pith_ex *ex, xmlNodePtr article) {
             break;
           preamble++;
         } else if ((preamble ? strong_lead_junk(n, article, ex->favor)
-                             : is_lead_junk(n, before, ex->favor)) &&
+                             : is_lead_junk(n, article, before, ex->favor)) &&
                    !pith__nodes_push(ex, &junk, n))
           goto done;
       } else if (pith__text_len_max(n, 200) <= 200 &&
