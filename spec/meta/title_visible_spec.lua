@@ -137,7 +137,8 @@ describe("the visible headline against the declared title", function()
     assert.equal("Editor’s Letter: bye OC Baby", f.title)
     -- "Kicker: Headline" declared, the headline's h1 among others.
     f = collect_html("<html><head>"
-      .. "<meta property='og:title' content='Zukunft der Arbeit: Die Liegestühle auf der Titanic'></head><body><h1>Example News</h1><article><h1>Die Liegestühle auf der Titanic</h1>"
+      .. "<meta property='og:title' content='Zukunft der Arbeit: Die Liegestühle auf der Titanic'></head>"
+      .. "<body><h1>Example News</h1><article><h1>Die Liegestühle auf der Titanic</h1>"
       .. "<p>" .. ("The story goes on for a while. "):rep(20) .. "</p></article></body></html>")
     assert.equal("Die Liegestühle auf der Titanic", f.title)
   end)
