@@ -329,10 +329,19 @@ typedef struct utf8_stats {
 
 /* Index of the next byte at or after i that is not plain non-NUL ASCII. */
 static size_t skip_ascii(const unsigned char *s, size_t n, size_t i) {
+  while (i + 16 <= n) { /* two words a step: most of a page is plain ASCII */
+    uint64_t a, b;
+    memcpy(&a, s + i, 8);
+    memcpy(&b, s + i + 8, 8);
+    if ((a | (a - ONES) | b | (b - ONES)) & HIGHS) break;
+    i += 16;
+  }
   while (i + 8 <= n) {
     uint64_t w;
     memcpy(&w, s + i, 8);
-    if ((w & HIGHS) || ((w - ONES) & ~w & HIGHS)) break;
+    /* a high bit, or a NUL byte (with no high bit set, w - ONES sets one only
+     * in a byte that was 0, or above a borrow from one) */
+    if ((w | (w - ONES)) & HIGHS) break;
     i += 8;
   }
   while (i < n && s[i] != 0 && s[i] < 0x80)

@@ -100,6 +100,11 @@ static void capped_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     ++*skipped;
     return;
   }
+  /* No ID table while parsing: libxml2 would test every attribute (xmlIsID), hash
+   * every id (and name of <a>) and unhash them again at close, ~2% of a parse, for
+   * XPath's id() alone; select.c builds the table when an expression calls id().
+   * Set here, per element, as the context's reset may clear it before the parse. */
+  ctxt->loadsubset |= XML_SKIP_IDS;
   xmlSAX2StartElement(ctx, name, atts);
 }
 

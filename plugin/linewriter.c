@@ -334,7 +334,9 @@ void pith__tw_text(pith_tw *w, const char *text, size_t n) {
     /* one run of words separated by single plain spaces: written at once */
     j = i;
     while (j < n) {
-      if (!ws(s, j, n)) {
+      if (s[j] > ' ' && s[j] != 0xC2) { /* most bytes: not white space */
+        j++;
+      } else if (!ws(s, j, n)) {
         j++;
       } else if (s[j] == ' ' && j + 1 < n && !ws(s, j + 1, n)) {
         j++;

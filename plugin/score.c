@@ -205,8 +205,17 @@ static void seg_text(const unsigned char *p, pith_seg *s) {
       if (pending && n) runs++;
       pending = 0;
       last_dot = 0;
-      while (*q > ',' && *q < 0x80 && *q != '.')
-        q++;
+      for (;;) {
+        while (*q > ',' && *q < 0x80 && *q != '.')
+          q++;
+        /* one plain space between two runs: what the white-space branch and the
+         * next run would count, without leaving this loop at every word */
+        if (*q != ' ' || !(q[1] > ',' && q[1] < 0x80 && q[1] != '.')) break;
+        n += (size_t)(q - p);
+        runs++;
+        p = q + 1;
+        q = p + 1;
+      }
       n += (size_t)(q - p);
       p = q;
       continue;
@@ -460,8 +469,20 @@ size_t pith__text_copy(xmlNodePtr n, char *out, size_t cap) {
         }
         started = 1;
         out[o++] = (char)*p++;
-        while (*p > ' ' && *p < 0x80 && o + 2 <= cap)
-          out[o++] = (char)*p++;
+        for (;;) {
+          if (*p > ' ' && *p < 0x80) {
+            if (o + 2 > cap) break;
+            out[o++] = (char)*p++;
+          } else if (*p == ' ' && p[1] > ' ' && p[1] < 0x80) {
+            /* one plain space before more of the run: as the white-space branch
+             * and the next run would write it, if both fit */
+            if (o + 3 > cap) break;
+            out[o++] = ' ';
+            out[o++] = (char)p[1];
+            p += 2;
+          } else
+            break;
+        }
         continue;
       }
       w = ws_at(p);
@@ -583,11 +604,17 @@ void pith__attrs_read(xmlNodePtr n, pith_attrs *out) {
 static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 int pith__ci_contains(const char *hay, const char *needle) {
-  size_t i, j;
+  size_t j;
+  char first[3];
   if (hay == NULL) return 0;
-  for (i = 0; hay[i]; i++) {
-    for (j = 0; needle[j] && hay[i + j] && lower((unsigned char)hay[i + j]) == needle[j];
-         j++)
+  if (needle[0] == 0) return hay[0] != 0;
+  if (needle[0] >= 'A' && needle[0] <= 'Z') return 0; /* lower() never gives one */
+  /* the candidates by the first byte in either case, found by the library's scan */
+  first[0] = needle[0];
+  first[1] = (char)(needle[0] >= 'a' && needle[0] <= 'z' ? needle[0] - 32 : 0);
+  first[2] = 0;
+  for (hay = strpbrk(hay, first); hay; hay = strpbrk(hay + 1, first)) {
+    for (j = 1; needle[j] && hay[j] && lower((unsigned char)hay[j]) == needle[j]; j++)
       ;
     if (needle[j] == 0) return 1;
   }
@@ -644,6 +671,9 @@ int pith__words_any(const pith_words *m, const char *const *words) {
 }
 #undef PAIR
 
+/* The key of a word too short to have a pair (tested with strstr alone). */
+#define NO_PAIR 0xFFFFu
+
 typedef struct pith_word {
   const char *w;
   unsigned short key;
@@ -663,13 +693,16 @@ static int words_any_keyed(const pith_words *m, const pith_word *words) {
     return 0;
   }
   for (; words->w; words++) {
-    const char *w = words->w;
+    const char *w;
     size_t j;
-    if (w[0] == 0 || w[1] == 0) {
+    unsigned key = words->key;
+    /* the key alone rules out nearly every word, before its bytes are read */
+    if (key != NO_PAIR && !(m->pairs[key >> 6] & (1ULL << (key & 63)))) continue;
+    w = words->w;
+    if (key == NO_PAIR) {
       if (strstr(m->buf, w)) return 1;
       continue;
     }
-    if (!(m->pairs[words->key >> 6] & (1ULL << (words->key & 63)))) continue;
     for (j = 2; w[j]; j++) {
       unsigned k = PAIR_KEY(w[j - 1], w[j]);
       if (!(m->pairs[k >> 6] & (1ULL << (k & 63)))) break;
@@ -709,7 +742,7 @@ void pith__match_string(char *out, size_t cap, const char *cls, const char *id) 
 /* Readability's class/id vocabularies, each word with the key of its first
  * byte pair (computed by the compiler) for the pair test. */
 #define W(s)                                                                             \
-  { s, (unsigned short)PAIR_KEY((s)[0], (s)[1]) }
+  { s, (unsigned short)((s)[0] && (s)[1] ? PAIR_KEY((s)[0], (s)[1]) : NO_PAIR) }
 
 static const pith_word NEGATIVE[] = {
     W("-ad-"),    W("hidden"),   W("banner"),   W("combx"),   W("comment"),

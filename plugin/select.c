@@ -41,6 +41,7 @@ typedef struct Selector {
 typedef struct Expr {
   xmlXPathCompExprPtr comp;
   pith_css_walk *walk; /* CSS the tree walk can match; NULL: XPath only */
+  int uses_id;         /* may call id(): the document's ID table must be built */
 } Expr;
 
 static void silent_generic(void *ctx, const char *msg, ...) {
@@ -130,6 +131,49 @@ xmlXPathObjectPtr pith__xpath_eval(pith_Doc *d, xmlNodePtr node, xmlXPathCompExp
   xmlSetGenericErrorFunc(old_ctx, old_handler);
   if (res == NULL) *code = last_code(ctx, XPATH_MEMORY_ERROR);
   return res;
+}
+
+/* Whether an XPath expression may call id() ("id", spaces, "("): a string literal
+ * or a longer name that ends so only costs a needless register_ids. */
+static int may_call_id(const char *expr) {
+  const char *p;
+  for (p = strstr(expr, "id"); p; p = strstr(p + 2, "id")) {
+    const char *q = p + 2;
+    while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+      q++;
+    if (*q == '(') return 1;
+  }
+  return 0;
+}
+
+/* The parse builds no ID table (dom.c sets XML_SKIP_IDS): this registers, in
+ * document order, the attributes the parser would have (xmlIsID's: id, and name on
+ * <a>, plus xml:id), so id() finds the first element carrying a value. Attributes
+ * already registered keep their entry; the document's current tree is walked, so
+ * an element removed since the parse is not found. */
+static void register_ids(xmlDocPtr doc) {
+  xmlNodePtr n = doc ? doc->children : NULL;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE) {
+      xmlAttrPtr a;
+      for (a = n->properties; a; a = a->next) {
+        if (a->atype == XML_ATTRIBUTE_ID || a->children == NULL ||
+            a->children->type != XML_TEXT_NODE || a->children->next != NULL ||
+            a->children->content == NULL)
+          continue;
+        if (xmlStrEqual(a->name, (const xmlChar *)"xml:id") || xmlIsID(doc, n, a))
+          xmlAddID(NULL, doc, a->children->content, a);
+      }
+      if (n->children) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n && n->next == NULL)
+      n = n->parent;
+    if (n == NULL || n == (xmlNodePtr)doc) break;
+    n = n->next;
+  }
 }
 
 /* ---- the per-state cache ------------------------------------------------ */
@@ -257,6 +301,7 @@ static Expr *get_expr(lua_State *L, int sel, int kind, int key) {
   e = (Expr *)lua_newuserdatauv(L, sizeof *e, 0);
   e->comp = NULL;
   e->walk = NULL;
+  e->uses_id = 0;
   luaL_setmetatable(L, EXPR_MT);
   if (kind == KIND_XPATH) {
     int code = 0, offset = 0;
@@ -265,6 +310,7 @@ static Expr *get_expr(lua_State *L, int sel, int kind, int key) {
                  push_quote(L, str, strlen(str)));
       return NULL;
     }
+    e->uses_id = may_call_id(str);
     e->comp = compile_xpath(s, str, &code, &offset);
     if (e->comp == NULL) {
       luaL_error(L, "invalid XPath expression \"%s\": %s at offset %d",
@@ -320,13 +366,14 @@ static xmlXPathObjectPtr run(lua_State *L, int kind, const char *what) {
   Selector *s = (Selector *)lua_touserdata(L, lua_upvalueindex(1));
   pith_Doc *d;
   xmlNodePtr ctx = pith__check_context(L, 1, &d);
-  xmlXPathCompExprPtr comp;
+  Expr *e;
   xmlXPathObjectPtr res;
   int code = 0;
   luaL_checkstring(L, 2);
-  comp = get_expr(L, lua_upvalueindex(1), kind, 2)->comp;
+  e = get_expr(L, lua_upvalueindex(1), kind, 2);
   drop_pending(s);
-  res = pith__xpath_eval(d, ctx, comp, &code);
+  if (e->uses_id) register_ids(d->doc);
+  res = pith__xpath_eval(d, ctx, e->comp, &code);
   lua_pop(L, 1); /* the anchor: nothing below can collect it */
   if (res == NULL)
     luaL_error(L, "%s \"%s\": %s", what,

@@ -89,6 +89,25 @@ describe("xpath", function()
     end
   end)
 
+  -- The parse builds no ID table (it cost every attribute a test): the first id()
+  -- builds it, as the parser would have.
+  it("finds elements by id(), the first of a duplicated id, and <a name>", function()
+    local toc = doc:xpath("id('toc')")
+    assert.equal(1, #toc)
+    assert.equal("div", toc[1]:tag())
+    assert.equal("toc", toc[1]:attr("class"))
+    -- id="Community" is on a span.mw-headline and, later, on a div
+    local c = doc:xpath("id ( 'Community' )")
+    assert.equal(1, #c)
+    assert.equal("span", c[1]:tag())
+    assert.equal("mw-headline", c[1]:attr("class"))
+    assert.equal(2, #doc:xpath("id('toc Community')"))
+    assert.equal(0, #doc:xpath("id('no-such-id')"))
+    local d = assert(core.parse('<p><a name="n1">x</a><b id="a b">y</b><i id="z">z</i></p>'))
+    assert.same({ "a", "i" }, tags(d:xpath("id('n1 z')")))
+    d:close()
+  end)
+
   it("raises on a bad expression, naming it", function()
     local bad = {
       { "//p[", "invalid XPath expression \"//p%[\": invalid expression at offset 4" },
