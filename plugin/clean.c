@@ -1646,13 +1646,16 @@ static int opens_filing_run(xmlNodePtr t) {
   const char *const *w;
   const char *p = (const char *)t->content;
   xmlNodePtr s;
-  size_t len = 0;
+  size_t len = 0, head;
   int label = 0, taxonomy = 0;
   if (t->type != XML_TEXT_NODE || p == NULL) return 0;
   while (is_space(*p))
     p++;
   if (*p == 0) return 0;
-  snprintf(buf, sizeof buf, "%s", p);
+  /* Only the head is compared: copy a buffer's worth, never scan the whole text. */
+  for (head = 0; head < sizeof buf - 1 && p[head]; head++)
+    buf[head] = p[head];
+  buf[head] = 0;
   pith__lower_latin(buf);
   for (w = FILING; *w && !label; w++)
     label = starts_with(buf, *w);

@@ -13,8 +13,18 @@ local squash = require("pith.meta.str").squash
 local DANGLING = { " |", " -", " –", " —", " ::", " ·", " •", " /", " ~", " _" }
 
 -- Lower case, no punctuation or spaces: "Yahoo! News" and "yahoonews" compare equal.
+-- Choosing a title compares the same few hundred strings again and again, so keys are kept
+-- (a bounded memo: emptied when full, so a long batch never grows it).
+local memo, memo_size = {}, 0
 local function key(s)
-  return (s:lower():gsub("\194[\160\173]", ""):gsub("\226\128[\139-\141\147-\157]", ""):gsub("[%s%p]", ""))
+  local k = memo[s]
+  if k then return k end
+  k = (s:lower():gsub("\194[\160\173]", ""):gsub("\226\128[\139-\141\147-\157]", ""):gsub("[%s%p]", ""))
+  if memo_size >= 2048 then
+    memo, memo_size = {}, 0
+  end
+  memo[s], memo_size = k, memo_size + 1
+  return k
 end
 M.key = key
 
